@@ -1,0 +1,94 @@
+// Where the data directory is, and regio.json read and checked against the contract.
+import { readFileSync, existsSync } from "node:fs";
+import { resolve, join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { GebruikersFout } from "./errors.ts";
+
+/** The project root, resolved from this file so loaders work from any cwd. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, "data");
+
+/** `--data DIR` beats `VSV_DATA`, which beats the shipped sample. */
+export function dataDir(argv: string[] = process.argv, env = process.env): string {
+  const i = argv.indexOf("--data");
+  if (i >= 0 && argv[i + 1]) return resolve(argv[i + 1]);
+  const eq = argv.find((a) => a.startsWith("--data="));
+  if (eq) return resolve(eq.slice("--data=".length));
+  if (env.VSV_DATA) return resolve(env.VSV_DATA);
+  return DEFAULT_DATA_DIR;
+}
+
+const isoDatum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "een datum JJJJ-MM-DD");
+const gmCode = z.string().regex(/^GM\d{4}$/, "een CBS-gemeentecode GMnnnn");
+
+const RegioSchema = z.object({
+  naam: z.string().min(1),
+  contactgemeente: gmCode,
+  /** Regio number as used in vsv_cijfers.csv (REGIO rows); optional. */
+  nummer: z.union([z.string(), z.number()]).optional(),
+  vsvPeildatum: z.string().regex(/^\d{2}-\d{2}$/, "maand-dag, bijvoorbeeld 10-15").default("10-01"),
+  gemeenten: z.array(z.object({
+    code: gmCode,
+    naam: z.string().min(1),
+    vanaf: isoDatum.optional(),
+    tot: isoDatum.optional(),
+  })).min(1, "minstens één gemeente"),
+  budget: z.array(z.object({
+    jaar: z.number().int(),
+    rijksbijdrage: z.number().nonnegative(),
+    gemeentelijk: z.number().nonnegative(),
+    regionaal: z.number().nonnegative(),
+    risicoscoreJaar: z.number().int(),
+    vasteVoet: z.record(z.string(), z.number().nonnegative()).default({}),
+  })).default([]),
+  publicatie: z.object({ minimumCel: z.number().int().min(0).default(5) }).default({ minimumCel: 5 }),
+  /** Optional presentation: a logo file in the data directory. */
+  logo: z.string().optional(),
+});
+
+export type Regio = z.infer<typeof RegioSchema>;
+export type RegioGemeente = Regio["gemeenten"][number];
+export type Budget = Regio["budget"][number];
+
+export function loadRegio(dir: string = dataDir()): Regio {
+  const file = join(dir, "regio.json");
+  if (!existsSync(file)) {
+    throw new GebruikersFout(`regio.json ontbreekt in de datamap ${dir}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new GebruikersFout(`regio.json is geen geldige JSON: ${(e as Error).message}`);
+  }
+  const parsed = RegioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const msgs = parsed.error.issues.map((i) => `regio.json, veld ${i.path.join(".") || "(hoofdniveau)"}: ${i.message}`);
+    throw new GebruikersFout(msgs.join("\n"));
+  }
+  const regio = parsed.data;
+  const codes = new Set<string>();
+  for (const g of regio.gemeenten) {
+    if (codes.has(g.code)) throw new GebruikersFout(`regio.json: gemeente ${g.code} staat er twee keer in`);
+    codes.add(g.code);
+  }
+  if (!codes.has(regio.contactgemeente)) {
+    throw new GebruikersFout(`regio.json: contactgemeente ${regio.contactgemeente} staat niet in gemeenten`);
+  }
+  return regio;
+}
+
+/** Member on a date (ISO string). `tot` is the last day of membership, inclusive. */
+export function isLidOp(g: RegioGemeente, datum: string): boolean {
+  return (!g.vanaf || g.vanaf <= datum) && (!g.tot || datum <= g.tot);
+}
+
+/** Member at any moment of the period [van, tot] (ISO strings, inclusive). */
+export function isLidIn(g: RegioGemeente, van: string, tot: string): boolean {
+  return (!g.vanaf || g.vanaf <= tot) && (!g.tot || g.tot >= van);
+}
+
+export function gemeentenInJaar(regio: Regio, jaar: number): RegioGemeente[] {
+  return regio.gemeenten.filter((g) => isLidIn(g, `${jaar}-01-01`, `${jaar}-12-31`));
+}

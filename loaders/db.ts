@@ -1,0 +1,116 @@
+// Opening the staged data: the staging file is named after a hash of the inputs (the data
+// directory's files and the code that reads them), so a changed export or rule is staged
+// anew and an unchanged one is read in milliseconds. Loaders open it read-only, so many can
+// run at once.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, openSync, closeSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { PROJECT_ROOT, dataDir, loadRegio, type Regio } from "./config.ts";
+import { stage } from "./stage.ts";
+
+export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
+
+/** Code whose change changes what staging produces. */
+const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts"]
+  .map((f) => join(PROJECT_ROOT, "loaders", f));
+
+/** Hash of the data directory (names, sizes, modification times) and of the staging code. */
+export function invoerHash(dir: string): string {
+  const h = createHash("sha256");
+  h.update(resolve(dir));
+  for (const naam of readdirSync(dir).sort()) {
+    const pad = join(dir, naam);
+    const st = statSync(pad);
+    if (st.isFile()) h.update(`\0${naam}\0${st.size}\0${st.mtimeMs}`);
+  }
+  for (const f of STAGING_CODE) h.update(readFileSync(f));
+  return h.digest("hex").slice(0, 20);
+}
+
+export interface Staging {
+  dataDir: string;
+  regio: Regio;
+  /** Rows as plain objects: BIGINT → number, DATE → 'YYYY-MM-DD'. */
+  all<T = Record<string, any>>(sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]>;
+  close(): void;
+}
+
+function naarJs(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (Array.isArray(v)) return v.map(naarJs);
+  return v;
+}
+
+function slaap(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Makes sure the staging file for the current inputs exists and returns its path. Several
+ * processes may ask at once (Framework runs loaders in parallel): one stages under a lock,
+ * the others wait for it.
+ */
+export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding?: (m: string) => void } = {}): Promise<string> {
+  mkdirSync(STAGING_DIR, { recursive: true });
+  const hash = invoerHash(dir);
+  const doel = join(STAGING_DIR, `${hash}.duckdb`);
+  const slot = `${doel}.lock`;
+  for (let poging = 0; !existsSync(doel); poging++) {
+    let fd: number | null = null;
+    try {
+      fd = openSync(slot, "wx");
+    } catch {
+      // Another process is staging; a lock older than 10 minutes is left over from a crash.
+      if (existsSync(slot) && Date.now() - statSync(slot).mtimeMs > 600_000) rmSync(slot, { force: true });
+      await slaap(200);
+      continue;
+    }
+    try {
+      if (existsSync(doel)) break;
+      const tijdelijk = `${doel}.${process.pid}.tmp`;
+      const { meldingen } = await stage(dir, tijdelijk);
+      renameSync(tijdelijk, doel);
+      for (const m of meldingen) opties.melding?.(m);
+      opruimen(hash);
+    } finally {
+      closeSync(fd);
+      rmSync(slot, { force: true });
+    }
+  }
+  return doel;
+}
+
+/** Keeps the staging directory small: old staging files of other inputs go. */
+function opruimen(houd: string): void {
+  const bestanden = readdirSync(STAGING_DIR)
+    .filter((f) => f.endsWith(".duckdb") && !f.startsWith(houd))
+    .map((f) => ({ f, t: statSync(join(STAGING_DIR, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  // Keep a few: tests and the sample may alternate between data directories.
+  for (const { f } of bestanden.slice(8)) rmSync(join(STAGING_DIR, f), { force: true });
+}
+
+export async function openStaging(dir: string = dataDir()): Promise<Staging> {
+  const regio = loadRegio(dir);
+  const pad = await zorgVoorStaging(dir, { melding: (m) => process.stderr.write(`${m}\n`) });
+  const instance = await DuckDBInstance.create(pad, { access_mode: "READ_ONLY" });
+  const c: DuckDBConnection = await instance.connect();
+  return {
+    dataDir: dir,
+    regio,
+    async all<T>(sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
+      const r = await c.runAndReadAll(sql, params as never);
+      return r.getRowObjectsJS().map((row) => {
+        const uit: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) uit[k] = naarJs(v);
+        return uit as T;
+      });
+    },
+    close() {
+      c.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// Staging: every export read once, validated, typed and written into one DuckDB file,
+// with the definition views on top. Any finding stops the run before the file is put in
+// place, so nothing downstream ever sees invalid data.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { EXPORTS, type ExportSpec } from "./schema.ts";
+import { loadRegio, type Regio } from "./config.ts";
+import { ValidatieFout, type Bevinding } from "./errors.ts";
+import { leesKop, naarUtf8 } from "./read.ts";
+import {
+  controleerKop, kolomRegel, kolomControleSql, kolomAantalFoutenSql, rijControleSql, lit, q, lidmaatschapTekst,
+} from "./validate.ts";
+import {
+  SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
+} from "./definitions.ts";
+
+/** Findings shown at most per run; the rest are counted. */
+const MAX_BEVINDINGEN = 50;
+
+export interface StageResultaat {
+  meldingen: string[];
+}
+
+async function rijen(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const r = await c.runAndReadAll(sql);
+  return r.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+async function laadRaw(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string,
+  bevindingen: Bevinding[], meldingen: string[]): Promise<boolean> {
+  const kop = leesKop(pad);
+  const kopCheck = controleerKop(spec, kop.kolommen);
+  bevindingen.push(...kopCheck.bevindingen);
+  meldingen.push(...kopCheck.meldingen);
+  if (kopCheck.bevindingen.length) return false;
+  let bron = pad;
+  if (kop.codering === "windows-1252") {
+    bron = join(werkmap, spec.bestand);
+    await naarUtf8(pad, bron);
+    meldingen.push(`${spec.bestand}: gelezen als Windows-1252`);
+  }
+  const namen = kop.kolommen.map((k, i) => k.trim().toLowerCase() || `__leeg_${i}`);
+  try {
+    // All text: the contract's own rules decide what a value means, not DuckDB's sniffer.
+    // ORDINALITY gives each row its line in the file (header = line 1).
+    await c.run(`CREATE TABLE ${q("raw_" + spec.tabel)} AS
+      SELECT CAST(ordinality AS INTEGER) + 1 AS __regel, * EXCLUDE (ordinality)
+      FROM read_csv(${lit(bron)}, delim=${lit(kop.scheidingsteken)}, header=true, quote='"', escape='"',
+        auto_detect=false,
+        columns={${namen.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, encoding='utf-8')
+      WITH ORDINALITY`);
+  } catch (e) {
+    const tekst = (e as Error).message.split("\n").find((r) => r.trim()) ?? "";
+    const regel = /CSV Error on Line:\s*(\d+)/i.exec((e as Error).message);
+    bevindingen.push({
+      bestand: spec.bestand, regel: regel ? Number(regel[1]) : undefined,
+      verwacht: `een geldige CSV-regel met ${namen.length} velden gescheiden door "${kop.scheidingsteken}" (${tekst.trim()})`,
+    });
+    return false;
+  }
+  return true;
+}
+
+async function verzamel(c: DuckDBConnection, sql: string, bestand: string, bevindingen: Bevinding[]): Promise<void> {
+  for (const r of await rijen(c, `SELECT * FROM (${sql}) ORDER BY regel LIMIT ${MAX_BEVINDINGEN}`)) {
+    bevindingen.push({
+      bestand, regel: r.regel as number, kolom: r.kolom as string,
+      waarde: r.waarde === null ? "" : String(r.waarde), verwacht: r.verwacht as string,
+    });
+  }
+}
+
+/** Validates and types one export; returns the number of findings beyond those listed. */
+async function valideerEnType(c: DuckDBConnection, spec: ExportSpec, regio: Regio, bevindingen: Bevinding[]): Promise<number> {
+  const raw = q("raw_" + spec.tabel);
+  const [{ n }] = await rijen(c, kolomAantalFoutenSql(spec, raw, regio));
+  if ((n as number) > 0) {
+    const voor = bevindingen.length;
+    await verzamel(c, kolomControleSql(spec, raw, regio, MAX_BEVINDINGEN), spec.bestand, bevindingen);
+    return (n as number) - (bevindingen.length - voor);
+  }
+  const casts = spec.kolommen.map((k) => `${kolomRegel(k, regio).cast} AS ${q(k.naam)}`);
+  await c.run(`CREATE TABLE ${q("typed_" + spec.tabel)} AS SELECT __regel, ${casts.join(", ")} FROM ${raw}`);
+  await c.run(`DROP TABLE ${raw}`);
+  const delen = rijControleSql(spec, q("typed_" + spec.tabel), regio, MAX_BEVINDINGEN);
+  if (delen.length) await verzamel(c, delen.join("\nUNION ALL\n"), spec.bestand, bevindingen);
+  return 0;
+}
+
+/** The definitions layer: views, so each definition is written once (definitions.ts). */
+const DEFINITIE_VIEWS = [
+  `CREATE VIEW jongeren_def AS SELECT *, ${SQL_SCHOOLJAAR("peildatum")} AS schooljaar,
+     ${SQL_LEEFTIJD("geboortemaand", "peildatum")} AS leeftijd, ${SQL_DOELGROEP_FLAGS} FROM jongeren`,
+  `CREATE VIEW verzuim_def AS SELECT *, ${SQL_SCHOOLJAAR("melddatum")} AS schooljaar,
+     ${SQL_REGELING("leeftijd")} AS regeling, ${SQL_DOORLOPEND("melddatum", "afsluitdatum")} AS doorlopend FROM verzuimmeldingen`,
+  `CREATE VIEW vrijstelling_def AS SELECT *, ${SQL_SCHOOLJAAR("begindatum")} AS schooljaar FROM vrijstellingen`,
+  // One row per schooljaar a traject overlaps; an open one runs to the date of the data.
+  `CREATE VIEW traject_schooljaar AS
+     SELECT t.*, CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR) AS schooljaar,
+       CASE WHEN t.einddatum IS NOT NULL AND t.resultaat IS NOT NULL
+             AND ${SQL_SCHOOLJAAR("t.einddatum")} = CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR)
+            THEN t.resultaat ELSE 'LOPEND' END AS resultaat_in_jaar
+     FROM vsv_trajecten t CROSS JOIN meta m,
+       range(CASE WHEN month(t.startdatum) >= 8 THEN year(t.startdatum) ELSE year(t.startdatum) - 1 END,
+             (CASE WHEN month(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) >= 8
+                   THEN year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum))
+                   ELSE year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) - 1 END) + 1) r(j)`,
+  `CREATE VIEW monitor_def AS SELECT *, ${SQL_MAX_LEEFTIJD("moment")} AS max_leeftijd, ${SQL_MONITOR_STATUS} AS status FROM jikp_monitor`,
+];
+
+/**
+ * Reads, validates and stages the data directory into a new DuckDB file at `doel`.
+ * Throws ValidatieFout (nothing written) on any finding.
+ */
+export async function stage(dir: string, doel: string): Promise<StageResultaat> {
+  const regio = loadRegio(dir);
+  const werkmap = mkdtempSync(join(tmpdir(), "vsv-stage-"));
+  if (existsSync(doel)) rmSync(doel);
+  const instance = await DuckDBInstance.create(doel);
+  const c = await instance.connect();
+  const bevindingen: Bevinding[] = [];
+  const meldingen: string[] = [];
+  let meer = 0;
+  let gelukt = false;
+  try {
+    await c.run(`CREATE TABLE gemeenten (code VARCHAR, naam VARCHAR, vanaf DATE, tot DATE, vanaf_tekst VARCHAR, tot_tekst VARCHAR)`);
+    for (const g of regio.gemeenten) {
+      await c.run(`INSERT INTO gemeenten VALUES (${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
+        ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")})`);
+    }
+    const geladen: ExportSpec[] = [];
+    for (const spec of EXPORTS) {
+      const pad = join(dir, spec.bestand);
+      if (!existsSync(pad)) {
+        bevindingen.push({ bestand: spec.bestand, verwacht: `dit bestand ontbreekt in de datamap ${dir}` });
+        continue;
+      }
+      if (await laadRaw(c, spec, pad, werkmap, bevindingen, meldingen)) geladen.push(spec);
+    }
+    for (const spec of geladen) {
+      if (bevindingen.length >= MAX_BEVINDINGEN) break;
+      meer += await valideerEnType(c, spec, regio, bevindingen);
+    }
+    if (bevindingen.length) {
+      const getoond = bevindingen.slice(0, MAX_BEVINDINGEN);
+      throw new ValidatieFout(getoond, meer + bevindingen.length - getoond.length);
+    }
+    for (const spec of EXPORTS) {
+      await c.run(`CREATE TABLE ${q(spec.tabel)} AS SELECT * EXCLUDE (__regel) FROM ${q("typed_" + spec.tabel)} ORDER BY __regel`);
+      await c.run(`DROP TABLE ${q("typed_" + spec.tabel)}`);
+    }
+    await c.run(`ALTER TABLE gemeenten DROP COLUMN vanaf_tekst`);
+    await c.run(`ALTER TABLE gemeenten DROP COLUMN tot_tekst`);
+    await c.run(`CREATE TABLE meta AS SELECT ${lit(regio.naam)} AS regio, ${regio.publicatie.minimumCel}::INTEGER AS minimum_cel,
+      (SELECT max(d) FROM (
+        SELECT max(peildatum) d FROM jongeren UNION ALL SELECT max(greatest(melddatum, coalesce(afsluitdatum, melddatum))) FROM verzuimmeldingen
+        UNION ALL SELECT max(begindatum) FROM vrijstellingen UNION ALL SELECT max(greatest(startdatum, coalesce(einddatum, startdatum))) FROM vsv_trajecten
+        UNION ALL SELECT max(moment) FROM jikp_monitor)) AS data_datum`);
+    for (const v of DEFINITIE_VIEWS) await c.run(v);
+    await c.run("CHECKPOINT");
+    gelukt = true;
+    return { meldingen };
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+    rmSync(werkmap, { recursive: true, force: true });
+    if (!gelukt) {
+      rmSync(doel, { force: true });
+      rmSync(doel + ".wal", { force: true });
+    }
+  }
+}
