@@ -1,14 +1,22 @@
 // Observable Framework configuration. The gemeente pages come from regio.json of the
 // data directory in use (VSV_DATA, set by scripts/build.ts from --data), so another regio
 // needs no code change.
-import { loadRegio, dataDir } from "./loaders/config.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadRegio, dataDir, PROJECT_ROOT } from "./loaders/config.ts";
 
 const regio = loadRegio(dataDir([], process.env));
+
+type Pagina = { name: string; path: string };
+/** Only pages that exist: sections are filled in as their chapters are written. */
+const bestaat = (p: Pagina) => existsSync(join(PROJECT_ROOT, "src", p.path.endsWith("/") ? `${p.path}index.md` : `${p.path}.md`));
+const pagina = (name: string, path: string) => [{ name, path }].filter(bestaat);
+const sectie = (name: string, pages: Pagina[]) => (pages.length ? [{ name, collapsible: true, pages }] : []);
 
 export default {
   title: regio.naam,
   root: "src",
-  output: "dist",
+  output: process.env.VSV_DIST ?? "dist",
   lang: "nl",
   // No Google Fonts or other stylesheet from another host (AVG): only our own.
   globalStylesheets: [],
@@ -26,15 +34,13 @@ export default {
       open: false,
       pages: regio.gemeenten.map((g) => ({ name: g.naam, path: `/gemeente/${g.code}` })),
     },
-    {
-      name: "Jaarverslag",
-      collapsible: true,
-      pages: [
-        { name: "Inhoud", path: "/jaarverslag/" },
-      ],
-    },
-    { name: "Monitor JIKP", path: "/monitor" },
-    { name: "SPUK-verdeling", path: "/verdeling" },
+    ...sectie("Jaarverslag", [
+      ...pagina("Inhoud", "/jaarverslag/"),
+    ]),
+    ...pagina("Monitor JIKP", "/monitor"),
+    ...pagina("SPUK-verdeling", "/verdeling"),
   ],
+  // No favicon request (a 404 in the console) and nothing else from outside.
+  head: `<link rel="icon" href="data:,">`,
   footer: `${regio.naam} · gegevens geanonimiseerd; aantallen kleiner dan ${regio.publicatie.minimumCel} zijn onderdrukt.`,
 };

@@ -1,0 +1,131 @@
+// The regional dashboard and the gemeente pages: the doelgroepen per gemeente and
+// peildatum, JIKP in the monitor per moment, and key figures per schooljaar. Every count
+// leaves through onderdruk(), with the regio total beside its gemeenten.
+import type { Staging } from "../db.ts";
+import { onderdruk, controleerGeenIds } from "../publish.ts";
+import { DOELGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
+
+export const REGIO = "REGIO";
+
+/** The measures of the key-figure cards, in display order. */
+export const KERNCIJFERS = [
+  "jongeren", "leerplichtig", "kwalificatieplichtig", "verzuimmeldingen", "thuiszitters",
+  "vsv_nieuw", "vsv_oud", "neet", "vsv_benaderd", "jikp_niet_in_beeld",
+] as const;
+
+export interface DoelgroepRij { gemeente: string; peildatum: string; schooljaar: string; doelgroep: string; jongeren: number | null; onderdrukt?: true }
+export interface MonitorRij { gemeente: string; moment: string; schooljaar: string; groep: string; jongeren: number | null; niet_in_beeld: number | null; onderdrukt?: true }
+export interface KerncijferRij { gemeente: string; schooljaar: string; maat: string; waarde: number | null; onderdrukt?: true }
+
+export interface Dashboard {
+  regio: string;
+  dataDatum: string;
+  minimumCel: number;
+  gemeenten: { code: string; naam: string; vanaf: string | null; tot: string | null }[];
+  schooljaren: string[];
+  doelgroepen: DoelgroepRij[];
+  monitor: MonitorRij[];
+  kerncijfers: KerncijferRij[];
+}
+
+/** The totals in SQL: each gemeente row, and a REGIO row over the same records (GROUPING SETS). */
+const metRegio = (kolom: string) => `COALESCE(${kolom}, '${REGIO}')`;
+
+export async function dashboard(db: Staging, opties: { minimumCel?: number } = {}): Promise<Dashboard> {
+  const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
+  const [meta] = await db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`);
+
+  const flags = DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d.toLowerCase()}`).join(", ");
+  const breed = await db.all<Record<string, any>>(`
+    SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
+      COUNT(*)::INTEGER AS totaal, ${flags}
+    FROM jongeren_def GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
+    ORDER BY peildatum, gemeente`);
+  const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
+    ["TOTAAL", ...DOELGROEPEN].map((d) => ({
+      gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d,
+      jongeren: r[d === "TOTAAL" ? "totaal" : d.toLowerCase()],
+    })));
+
+  // JIKP and VSV'ers in the monitor: in the target group at the moment (not aged out, not moved).
+  const monitorRijen = await db.all<MonitorRij>(`
+    SELECT ${metRegio("gemeente_code")} AS gemeente, moment, any_value(${SQL_SCHOOLJAAR("moment")}) AS schooljaar,
+      groep, COUNT(*) FILTER (WHERE status NOT LIKE 'UIT_DOELGROEP%')::INTEGER AS jongeren,
+      COUNT(*) FILTER (WHERE status = 'NIET_IN_BEELD')::INTEGER AS niet_in_beeld
+    FROM monitor_def GROUP BY GROUPING SETS ((gemeente_code, moment, groep), (moment, groep))
+    ORDER BY moment, groep, gemeente`);
+
+  const kern = await kerncijfers(db);
+  const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
+  const totalen = [{ kolom: "gemeente", totaal: REGIO }];
+  const uit: Dashboard = {
+    regio: db.regio.naam,
+    dataDatum: meta.data_datum,
+    minimumCel,
+    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
+    schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
+    doelgroepen: onderdruk(doelgroepRijen, { minimumCel, tellingen: ["jongeren"], sleutels: sleutelsD, totalen }),
+    monitor: onderdruk(monitorRijen, {
+      minimumCel, tellingen: ["jongeren", "niet_in_beeld"], sleutels: ["gemeente", "moment", "groep"], totalen,
+    }),
+    kerncijfers: onderdruk(kern, { minimumCel, tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen }),
+  };
+  controleerGeenIds([...uit.doelgroepen, ...uit.monitor, ...uit.kerncijfers], "dashboard");
+  return uit;
+}
+
+/**
+ * Key figures per schooljaar. Population measures are taken on the schooljaar's peildatum:
+ * the one on the regio's vsvPeildatum (month-day) if present, else the latest in that year.
+ */
+async function kerncijfers(db: Staging): Promise<KerncijferRij[]> {
+  const [maand, dag] = db.regio.vsvPeildatum.split("-").map(Number);
+  return db.all<KerncijferRij>(`
+    WITH peil AS (
+      SELECT schooljaar, COALESCE(max(peildatum) FILTER (WHERE month(peildatum) = ${maand} AND day(peildatum) = ${dag}), max(peildatum)) AS peildatum
+      FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_def) GROUP BY schooljaar
+    ),
+    populatie AS (
+      SELECT j.schooljaar, ${metRegio("j.gemeente_code")} AS gemeente,
+        COUNT(*)::INTEGER AS jongeren,
+        COUNT(*) FILTER (WHERE leerplichtig)::INTEGER AS leerplichtig,
+        COUNT(*) FILTER (WHERE kwalificatieplichtig)::INTEGER AS kwalificatieplichtig,
+        COUNT(*) FILTER (WHERE vsv_nieuw)::INTEGER AS vsv_nieuw,
+        COUNT(*) FILTER (WHERE vsv_oud)::INTEGER AS vsv_oud,
+        COUNT(*) FILTER (WHERE neet)::INTEGER AS neet
+      FROM jongeren_def j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
+      GROUP BY GROUPING SETS ((j.schooljaar, j.gemeente_code), (j.schooljaar))
+    ),
+    verzuim AS (
+      SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente,
+        COUNT(*) FILTER (WHERE regeling = 'LEERPLICHT')::INTEGER AS verzuimmeldingen,
+        COUNT(DISTINCT pseudo_id) FILTER (WHERE verzuimsoort IN ('LRV', 'ABSOLUUT'))::INTEGER AS thuiszitters
+      FROM verzuim_def GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
+    ),
+    trajecten AS (
+      SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS vsv_benaderd
+      FROM traject_schooljaar GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
+    ),
+    laatste_moment AS (
+      SELECT ${SQL_SCHOOLJAAR("moment")} AS schooljaar,
+        max(moment) AS moment FROM monitor_def GROUP BY 1
+    ),
+    monitor AS (
+      SELECT l.schooljaar, ${metRegio("m.gemeente_code")} AS gemeente,
+        COUNT(*) FILTER (WHERE m.status = 'NIET_IN_BEELD')::INTEGER AS jikp_niet_in_beeld
+      FROM monitor_def m JOIN laatste_moment l ON l.moment = m.moment
+      GROUP BY GROUPING SETS ((l.schooljaar, m.gemeente_code), (l.schooljaar))
+    ),
+    breed AS (
+      SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(v.thuiszitters, 0) AS thuiszitters,
+        COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd, m.jikp_niet_in_beeld
+      FROM populatie p
+      LEFT JOIN verzuim v USING (schooljaar, gemeente)
+      LEFT JOIN trajecten t USING (schooljaar, gemeente)
+      LEFT JOIN monitor m USING (schooljaar, gemeente)
+    )
+    SELECT gemeente, schooljaar, maat, waarde FROM breed
+    UNPIVOT INCLUDE NULLS (waarde FOR maat IN (jongeren, leerplichtig, kwalificatieplichtig, verzuimmeldingen, thuiszitters,
+      vsv_nieuw, vsv_oud, neet, vsv_benaderd, jikp_niet_in_beeld))
+    ORDER BY schooljaar, gemeente, maat`);
+}

@@ -1,0 +1,102 @@
+// npm run verdeling -- --jaar 2026 --out DIR [--data DIR]
+// Writes DIR/verdeling.json (outputs.md section 4) and DIR/verdeling.xlsx, both or neither.
+import { pathToFileURL } from "node:url";
+import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
+import { werkboek, type Tabel } from "./xlsx.ts";
+import { runMain, GebruikersFout } from "../loaders/errors.ts";
+import { openStaging } from "../loaders/db.ts";
+import { verdeling, type Verdeling } from "../loaders/marts/verdeling.ts";
+
+export function leesJaar(waarde: string | undefined): number {
+  const tekst = verplicht(waarde, "jaar", "2026");
+  if (!/^\d{4}$/.test(tekst.trim())) {
+    throw new GebruikersFout(`--jaar moet een jaartal van vier cijfers zijn, bijvoorbeeld --jaar 2026 (gekregen: "${tekst}")`);
+  }
+  return Number(tekst.trim());
+}
+
+/** The Excel tables: the verdeling with a total row, the budget lines, and the explanations. */
+export function verdelingTabellen(v: Verdeling): Tabel[] {
+  const rijen: Record<string, unknown>[] = v.gemeenten.map((g) => ({
+    code: g.code,
+    gemeente: g.naam,
+    aantal_jongeren: g.aantalJongeren,
+    risicoscore: g.risicoscore,
+    aandeel_procent: g.aandeel * 100,
+    vaste_voet: g.vasteVoet,
+    bedrag: g.bedrag,
+    [`bedrag_${v.vorigJaar ?? "vorig_jaar"}`]: g.vorigBedrag,
+    verschil: g.verschil,
+    verschil_percentage: g.verschilRelatief === null ? null : g.verschilRelatief * 100,
+  }));
+  const som = (f: (g: Verdeling["gemeenten"][number]) => number | null) =>
+    v.gemeenten.reduce((a, g) => a + (f(g) ?? 0), 0);
+  const vorigTotaal = v.vorigJaar === null ? null : som((g) => g.vorigBedrag);
+  rijen.push({
+    code: "",
+    gemeente: "Totaal",
+    aantal_jongeren: som((g) => g.aantalJongeren),
+    risicoscore: v.risicoscoreSom,
+    aandeel_procent: som((g) => g.aandeel) * 100,
+    vaste_voet: v.vasteVoetTotaal,
+    bedrag: som((g) => g.bedrag),
+    [`bedrag_${v.vorigJaar ?? "vorig_jaar"}`]: vorigTotaal,
+    verschil: vorigTotaal === null ? null : som((g) => g.bedrag) - vorigTotaal,
+    verschil_percentage: vorigTotaal ? ((som((g) => g.bedrag) - vorigTotaal) / vorigTotaal) * 100 : null,
+  });
+  return [
+    { id: "verdeling", titel: `SPUK-verdeling ${v.jaar} — ${v.regio} (risicoscores CBS ${v.risicoscoreJaar})`, rijen },
+    {
+      id: "budget",
+      titel: `Budget ${v.jaar}`,
+      kolommen: ["post", "bedrag"],
+      rijen: [
+        { post: "Rijksbijdrage", bedrag: v.rijksbijdrage },
+        { post: "Gemeentelijk deel", bedrag: v.gemeentelijk },
+        { post: "Regionaal deel (coördinatie)", bedrag: v.regionaal },
+        { post: "Waarvan vaste voeten", bedrag: v.vasteVoetTotaal },
+        { post: "Verdeeld naar risicoscore", bedrag: v.naarRisicoscore },
+      ],
+    },
+    {
+      id: "toelichting",
+      titel: "Toelichting en waarschuwingen",
+      kolommen: ["onderwerp", "tekst"],
+      rijen: [
+        ...v.waarschuwingen.map((w) => ({ onderwerp: "Waarschuwing", tekst: w })),
+        ...v.gemeenten.map((g) => ({ onderwerp: g.naam, tekst: g.uitleg })),
+      ],
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const a = args({ jaar: { type: "string" }, out: { type: "string" } });
+  const jaar = leesJaar(a.jaar);
+  const out = verplicht(a.out, "out", "uitvoer/verdeling");
+  const dir = kiesDataDir(a.data);
+
+  voortgang(`Gegevens lezen uit ${dir} …`);
+  const db = await openStaging(dir);
+  let v: Verdeling;
+  try {
+    voortgang(`Verdeling ${jaar} berekenen …`);
+    v = await verdeling(db, jaar);
+  } finally {
+    db.close();
+  }
+  for (const w of v.waarschuwingen) voortgang(`Let op: ${w}`);
+
+  voortgang("Excel maken …");
+  const xlsx = await werkboek(verdelingTabellen(v), { minimumCel: 0 });
+  schrijfAtomisch(out, {
+    "verdeling.json": JSON.stringify(v, null, 2) + "\n",
+    "verdeling.xlsx": xlsx,
+  });
+  voortgang(`Klaar: ${out}/verdeling.json en verdeling.xlsx`);
+}
+
+// Only when run as a command, so tests can import the helpers above.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runMain(main);
+}

@@ -1,0 +1,207 @@
+// Components of the dashboard and the gemeente pages: key-figure cards, trend charts and
+// the tables that carry every chart's numbers (for screen readers, and for whoever wants
+// the figures). Pure functions of their data, as in Framework's examples.
+import * as Plot from "@observablehq/plot";
+import { html } from "htl";
+import { getal, aantal, verschil, datum, label, maandKort } from "./format.js";
+
+export const REGIO = "REGIO";
+
+export interface Gemeente { code: string; naam: string; vanaf: string | null; tot: string | null }
+export interface DoelgroepRij { gemeente: string; peildatum: string; schooljaar: string; doelgroep: string; jongeren: number | null; onderdrukt?: true }
+export interface KerncijferRij { gemeente: string; schooljaar: string; maat: string; waarde: number | null; onderdrukt?: true }
+
+/** The key figures, how people call them, and what they are counted per 1.000 of. */
+export const MATEN: { maat: string; label: string; uitleg: string; noemer: string | null }[] = [
+  { maat: "jongeren", label: "Jongeren 4–27 jaar", uitleg: "inwoners van 4 tot en met 27 jaar op de peildatum", noemer: null },
+  { maat: "leerplichtig", label: "Leerplichtig", uitleg: "leerplichtige jongeren op de peildatum", noemer: "jongeren" },
+  { maat: "kwalificatieplichtig", label: "Kwalificatieplichtig", uitleg: "kwalificatieplichtige jongeren op de peildatum", noemer: "jongeren" },
+  { maat: "verzuimmeldingen", label: "Verzuimmeldingen", uitleg: "verzuimmeldingen Leerplicht (jonger dan 18) in het schooljaar", noemer: "leerplichtig" },
+  { maat: "thuiszitters", label: "Thuiszitters", uitleg: "jongeren met absoluut of langdurig relatief verzuim in het schooljaar", noemer: "leerplichtig" },
+  { maat: "vsv_nieuw", label: "VSV nieuw", uitleg: "nieuwe voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
+  { maat: "vsv_oud", label: "VSV oud", uitleg: "oud-voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
+  { maat: "neet", label: "NEET", uitleg: "18–27 jaar, geen onderwijs en geen werk", noemer: "jongeren" },
+  { maat: "vsv_benaderd", label: "VSV'ers benaderd", uitleg: "trajecten van het Doorstroompunt met VSV'ers in het schooljaar", noemer: "jongeren" },
+  { maat: "jikp_niet_in_beeld", label: "Niet in beeld (monitor)", uitleg: "jongeren in de monitor JIKP die nergens in beeld zijn, laatste moment van het schooljaar", noemer: "jongeren" },
+];
+
+export function naamVan(gemeenten: Gemeente[], code: string, regio = "Regio"): string {
+  return code === REGIO ? regio : gemeenten.find((g) => g.code === code)?.naam ?? code;
+}
+
+export function vorigJaar(sj: string | null): string {
+  if (!sj) return "";
+  const s = Number(sj.slice(0, 4)) - 1;
+  return `${s}-${s + 1}`;
+}
+
+function zoek(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): KerncijferRij | undefined {
+  return rows.find((r) => r.gemeente === gemeente && r.schooljaar === schooljaar && r.maat === maat);
+}
+
+/** Value per 1.000 of its denominator, or null when either is unknown or suppressed. */
+export function per1000(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): number | null {
+  const m = MATEN.find((x) => x.maat === maat);
+  if (!m?.noemer) return null;
+  const teller = zoek(rows, gemeente, schooljaar, maat)?.waarde;
+  const noemer = zoek(rows, gemeente, schooljaar, m.noemer)?.waarde;
+  if (teller == null || !noemer) return null;
+  return (teller / noemer) * 1000;
+}
+
+/** A count as published: the number, "<5" when suppressed, "–" when absent. */
+export function cel(r: { onderdrukt?: true } | undefined, waarde: number | null | undefined, minimumCel: number): string {
+  if (!r) return "–";
+  if (waarde == null) return r.onderdrukt ? `<${minimumCel}` : "–";
+  return getal(waarde);
+}
+
+/** The key-figure cards of one gemeente (or the regio) in one schooljaar, with the change. */
+export function kerncijferKaarten(rows: KerncijferRij[], opties: {
+  gemeente: string; schooljaar: string; minimumCel: number; vergelijk?: string; naamVergelijk?: string;
+}) {
+  const { gemeente, schooljaar, minimumCel, vergelijk } = opties;
+  const vorig = vorigJaar(schooljaar);
+  return html`<div class="kaarten">${MATEN.map((m) => {
+    const nu = zoek(rows, gemeente, schooljaar, m.maat);
+    const toen = zoek(rows, gemeente, vorig, m.maat);
+    const delta = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
+    const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
+    const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
+    const eigen = per1000(rows, gemeente, schooljaar, m.maat);
+    const ander = vergelijk ? per1000(rows, vergelijk, schooljaar, m.maat) : null;
+    return html`<div class="kaart">
+      <h3>${m.label}</h3>
+      <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
+      <p class="verschil">${delta == null
+        ? html`<span>geen vergelijking met ${vorig}</span>`
+        : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
+      ${eigen != null ? html`<p class="per1000">${getal(eigen, 1)} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
+        ander != null ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${getal(ander, 1)}</span>` : ""}</p>` : ""}
+      <p class="uitleg">${m.uitleg}</p>
+    </div>`;
+  })}</div>`;
+}
+
+/** Doelgroepen over the peildata of one gemeente (or the regio): one line per doelgroep. */
+export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroepen }: { width: number; gemeente: string; doelgroepen: string[] }) {
+  const rijen = data.filter((d) => d.gemeente === gemeente && doelgroepen.includes(d.doelgroep) && d.jongeren != null)
+    .map((d) => ({ ...d, datum: new Date(d.peildatum), naam: label(d.doelgroep) }));
+  return toegankelijk(Plot.plot({
+    width, height: 320, marginLeft: 56, marginRight: 130,
+    x: { type: "utc", label: "Peildatum", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
+    y: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), zero: true },
+    color: { legend: false, scheme: "tableau10", domain: doelgroepen.map(label) },
+    marks: [
+      Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
+      Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 3.5 }),
+      // Labels at the line ends, so the lines are told apart without relying on colour.
+      Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
+      Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}\n${datum(d.peildatum)}: ${getal(d.jongeren)}` })),
+    ],
+  }), `Lijngrafiek: ${doelgroepen.map(label).join(", ")} per peildatum. De cijfers staan in de tabel onder de grafiek.`);
+}
+
+/** A gemeente's rate per 1.000 beside the regio's, over the schooljaren. */
+export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio }: {
+  width: number; gemeente: string; maat: string; naam: string; regio: string;
+}) {
+  const jaren = [...new Set(rows.map((r) => r.schooljaar))].sort();
+  const punten = jaren.flatMap((sj) => [
+    { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat) },
+    { schooljaar: sj, wie: regio, waarde: per1000(rows, REGIO, sj, maat) },
+  ]).filter((p) => p.waarde != null);
+  return toegankelijk(Plot.plot({
+    width, height: 260, marginLeft: 56, marginRight: 110,
+    x: { type: "point", label: "Schooljaar", domain: jaren },
+    y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
+    color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
+    marks: [
+      Plot.lineY(punten, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2, strokeDasharray: (d: any) => (d.wie === regio ? "5,3" : null) }),
+      Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
+      Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
+      Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000` })),
+    ],
+  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar. De cijfers staan in de tabel onder de grafiek.`);
+}
+
+/**
+ * Plot marks its groups with aria-label but no role, which axe rejects (WCAG 4.1.2). The
+ * chart as a whole becomes one image with a description; its numbers are in the table beside it.
+ */
+export function toegankelijk<T extends Element>(grafiek: T, beschrijving: string): T {
+  const svgs = grafiek.tagName.toLowerCase() === "svg" ? [grafiek] : [...grafiek.querySelectorAll("svg")];
+  for (const svg of svgs) {
+    for (const g of svg.querySelectorAll("[aria-label]")) if (g !== svg) g.removeAttribute("aria-label");
+    for (const g of svg.querySelectorAll("[aria-description]")) g.removeAttribute("aria-description");
+  }
+  // The chart is the last svg; any before it are legends.
+  const hoofd = svgs[svgs.length - 1];
+  if (hoofd) {
+    hoofd.setAttribute("role", "img");
+    hoofd.setAttribute("aria-label", beschrijving);
+  }
+  return grafiek;
+}
+
+/** An accessible table: caption, header cells with scope, numbers right-aligned. */
+export function cijferTabel(opties: { bijschrift: string; kolommen: string[]; rijen: (string | number)[][]; kopKolom?: boolean }) {
+  // The wrapper scrolls on narrow screens: focusable and named so keyboard users can scroll it.
+  return html`<div class="tabel-wrap" tabindex="0" role="region" aria-label=${opties.bijschrift}><table class="cijfers">
+    <caption>${opties.bijschrift}</caption>
+    <thead><tr>${opties.kolommen.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
+    <tbody>${opties.rijen.map((r) => html`<tr>${r.map((v, i) =>
+      i === 0 && opties.kopKolom !== false ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`)}</tr>`)}</tbody>
+  </table></div>`;
+}
+
+/** A chart's numbers, folded away under the chart. */
+export function alsTabel(samenvatting: string, tabel: HTMLElement) {
+  return html`<details class="als-tabel"><summary>${samenvatting}</summary>${tabel}</details>`;
+}
+
+/** The doelgroepen of one gemeente per peildatum as a table. */
+export function doelgroepTabel(data: DoelgroepRij[], opties: { gemeente: string; doelgroepen: string[]; minimumCel: number; naam: string }) {
+  const peildata = [...new Set(data.filter((d) => d.gemeente === opties.gemeente).map((d) => d.peildatum))].sort();
+  return cijferTabel({
+    bijschrift: `Doelgroepen ${opties.naam} per peildatum`,
+    kolommen: ["Peildatum", ...opties.doelgroepen.map(label)],
+    rijen: peildata.map((p) => [datum(p), ...opties.doelgroepen.map((d) => {
+      const r = data.find((x) => x.gemeente === opties.gemeente && x.peildatum === p && x.doelgroep === d);
+      return cel(r, r?.jongeren, opties.minimumCel);
+    })]),
+  });
+}
+
+/** All gemeenten and the regio side by side for one schooljaar. */
+export function vergelijkTabel(rows: KerncijferRij[], opties: {
+  schooljaar: string; gemeenten: Gemeente[]; regio: string; minimumCel: number; per1000?: boolean;
+}) {
+  const codes = [...opties.gemeenten.map((g) => g.code).filter((c) => rows.some((r) => r.gemeente === c && r.schooljaar === opties.schooljaar)), REGIO];
+  const maten = opties.per1000 ? MATEN.filter((m) => m.noemer) : MATEN;
+  return cijferTabel({
+    bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}`,
+    kolommen: ["Gemeente", ...maten.map((m) => m.label)],
+    rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio), ...maten.map((m) => {
+      if (opties.per1000) {
+        const v = per1000(rows, c, opties.schooljaar, m.maat);
+        return v == null ? "–" : getal(v, 1);
+      }
+      const r = zoek(rows, c, opties.schooljaar, m.maat);
+      return cel(r, r?.waarde, opties.minimumCel);
+    })]),
+  });
+}
+
+/** A sentence that says what the trend chart shows, for those who cannot see it. */
+export function trendSamenvatting(data: DoelgroepRij[], gemeente: string, naam: string, doelgroep: string): string {
+  const rijen = data.filter((d) => d.gemeente === gemeente && d.doelgroep === doelgroep && d.jongeren != null)
+    .sort((a, b) => a.peildatum.localeCompare(b.peildatum));
+  if (rijen.length < 2) return `Voor ${naam} zijn te weinig peildata om een ontwikkeling te tonen.`;
+  const eerste = rijen[0];
+  const laatste = rijen[rijen.length - 1];
+  const d = (laatste.jongeren as number) - (eerste.jongeren as number);
+  return `${label(doelgroep)} in ${naam}: ${getal(eerste.jongeren)} op ${datum(eerste.peildatum)} en ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${d >= 0 ? "+" : ""}${getal(d)}).`;
+}
+
+export { aantal };

@@ -1,0 +1,388 @@
+// The SPUK verdeling: how the gemeentelijk part of the specifieke uitkering is split over
+// the member gemeenten. One pure function, used by the CLI and the site loader (via
+// loaders/marts/verdeling.ts) and by the verdeling page for scenarios in the browser, so
+// an amount is computed one way everywhere.
+//
+// The rule:
+//  1. Each gemeente first gets its vaste voet (whole euros), taken off the top.
+//  2. The rest (gemeentelijk − Σ vaste voet) is split in proportion to the CBS risicoscores.
+//  3. Whole euros by largest remainder (Hamilton): every exact amount is rounded down, and the
+//     euros left over go one by one to the largest remainders; equal remainders go to the
+//     lowest gemeente code. The amounts therefore add up to the budget exactly and each one
+//     differs less than one euro from its exact proportional amount.
+//
+// Decisions (documented because they move money):
+//  - A gemeente without risicoscore (null) gets only its vaste voet, with a warning. A score
+//    of 0 is a real score and gets nothing from the rest, without a warning.
+//  - If the vaste voeten together exceed the budget, they are lowered pro rata (the same
+//    largest-remainder rule on the vaste voeten) and nothing is split by risicoscore.
+//  - If no gemeente has a positive risicoscore, the rest is split in equal parts.
+//  - Budget and vaste voeten are whole euros; a fraction is rounded with a warning.
+//
+// The arithmetic is exact: risicoscores are taken with six decimals as integers and the
+// shares are computed with BigInt, so ties are real ties and the result does not depend on
+// the order of the input or on floating point.
+import { euro, getal, procent } from "./format.js";
+
+export interface VerdeelGemeente {
+  code: string;
+  naam: string;
+  /** CBS risicoscore (expected number of VSV'ers), null when CBS has none. */
+  risicoscore: number | null;
+  /** Fixed amount in euros taken off the top for this gemeente; default 0. */
+  vasteVoet?: number;
+}
+
+export interface VerdeelInvoer {
+  /** The gemeentelijk budget in euros (whole euros). */
+  gemeentelijk: number;
+  gemeenten: VerdeelGemeente[];
+  /** Only for the text of warnings ("heeft geen risicoscore voor 2022"). */
+  risicoscoreJaar?: number;
+}
+
+export interface VerdeelRegel {
+  code: string;
+  naam: string;
+  risicoscore: number | null;
+  /** risicoscore / Σ risicoscores of the taking-part gemeenten (0 without score). */
+  aandeel: number;
+  /** The vaste voet actually given (lower than asked only when the voeten exceed the budget). */
+  vasteVoet: number;
+  /** The exact amount before rounding: vasteVoet + aandeel × rest. */
+  exact: number;
+  /** Whole euros. */
+  bedrag: number;
+  /** Got one of the euros left over after rounding down. */
+  opgehoogd: boolean;
+}
+
+export interface VerdeelUitkomst {
+  /** The budget that was distributed (whole euros). */
+  gemeentelijk: number;
+  /** Σ vaste voet actually given. */
+  vasteVoetTotaal: number;
+  /** The part split by risicoscore: gemeentelijk − vasteVoetTotaal. */
+  rest: number;
+  /** Σ risicoscore of the gemeenten that have one. */
+  risicoscoreSom: number;
+  /** Number of gemeenten with a risicoscore. */
+  metRisicoscore: number;
+  /** How many euros were left over after rounding down. */
+  restEuros: number;
+  /** Sorted by gemeente code. */
+  gemeenten: VerdeelRegel[];
+  waarschuwingen: string[];
+}
+
+/** Risicoscores are used with this many decimals (CBS publishes one or two). */
+const SCHAAL = 1_000_000;
+
+function geheel(n: number, wat: string): bigint {
+  if (!Number.isFinite(n) || !Number.isSafeInteger(Math.round(n))) {
+    throw new RangeError(`${wat} is geen geldig bedrag: ${n}`);
+  }
+  return BigInt(Math.round(n));
+}
+
+/**
+ * Largest remainder: splits `totaal` (≥ 0) in whole units in proportion to `gewichten`
+ * (≥ 0, Σ > 0). Equal remainders go to the lower index — callers sort by code first.
+ */
+function grootsteRest(totaal: bigint, gewichten: bigint[]): { delen: bigint[]; opgehoogd: boolean[]; over: number } {
+  const som = gewichten.reduce((a, b) => a + b, 0n);
+  const delen = gewichten.map((w) => (totaal * w) / som);
+  const resten = gewichten.map((w) => (totaal * w) % som);
+  const over = Number(totaal - delen.reduce((a, b) => a + b, 0n));
+  const volgorde = gewichten
+    .map((_, i) => i)
+    .sort((a, b) => (resten[a] === resten[b] ? a - b : resten[a] > resten[b] ? -1 : 1));
+  const opgehoogd = gewichten.map(() => false);
+  // over < number of positive remainders, because each remainder is below one unit.
+  for (let k = 0; k < over; k++) {
+    delen[volgorde[k]] += 1n;
+    opgehoogd[volgorde[k]] = true;
+  }
+  return { delen, opgehoogd, over };
+}
+
+/** The verdeling. Pure and deterministic; the input order does not matter. */
+export function verdeel(invoer: VerdeelInvoer): VerdeelUitkomst {
+  const waarschuwingen: string[] = [];
+  const jaarTekst = invoer.risicoscoreJaar !== undefined ? ` voor ${invoer.risicoscoreJaar}` : "";
+
+  if (!Number.isFinite(invoer.gemeentelijk) || invoer.gemeentelijk < 0) {
+    throw new RangeError(`Het gemeentelijk budget moet een bedrag van 0 of meer zijn, niet ${invoer.gemeentelijk}`);
+  }
+  const budget = geheel(invoer.gemeentelijk, "Het gemeentelijk budget");
+  if (Number(budget) !== invoer.gemeentelijk) {
+    waarschuwingen.push(`het gemeentelijk budget (${getal(invoer.gemeentelijk, 2)}) is afgerond op hele euro's: ${getal(Number(budget))}`);
+  }
+
+  const gezien = new Set<string>();
+  for (const g of invoer.gemeenten) {
+    if (gezien.has(g.code)) throw new RangeError(`Gemeente ${g.code} staat twee keer in de verdeling`);
+    gezien.add(g.code);
+    if (g.risicoscore !== null && (!Number.isFinite(g.risicoscore) || g.risicoscore < 0)) {
+      throw new RangeError(`${g.naam}: risicoscore moet 0 of meer zijn, niet ${g.risicoscore}`);
+    }
+    if (g.vasteVoet !== undefined && (!Number.isFinite(g.vasteVoet) || g.vasteVoet < 0)) {
+      throw new RangeError(`${g.naam}: vaste voet moet 0 of meer zijn, niet ${g.vasteVoet}`);
+    }
+  }
+  // Sorting by code first makes the result independent of the input order and breaks ties.
+  const gem = [...invoer.gemeenten].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  if (gem.length === 0) {
+    if (budget > 0n) waarschuwingen.push("er zijn geen deelnemende gemeenten; het gemeentelijk budget is niet verdeeld");
+    return {
+      gemeentelijk: Number(budget), vasteVoetTotaal: 0, rest: Number(budget), risicoscoreSom: 0,
+      metRisicoscore: 0, restEuros: 0, gemeenten: [], waarschuwingen,
+    };
+  }
+
+  let voeten = gem.map((g) => {
+    const v = geheel(g.vasteVoet ?? 0, `De vaste voet van ${g.naam}`);
+    if (Number(v) !== (g.vasteVoet ?? 0)) {
+      waarschuwingen.push(`de vaste voet van ${g.naam} (${getal(g.vasteVoet ?? 0, 2)}) is afgerond op hele euro's: ${getal(Number(v))}`);
+    }
+    return v;
+  });
+  let voetTotaal = voeten.reduce((a, b) => a + b, 0n);
+  let voetOpgehoogd = gem.map(() => false);
+  if (voetTotaal > budget) {
+    waarschuwingen.push(
+      `de vaste voeten (${getal(Number(voetTotaal))}) zijn samen meer dan het gemeentelijk budget (${getal(Number(budget))}); ` +
+        `ze zijn naar verhouding verlaagd en er wordt niets naar risicoscore verdeeld`,
+    );
+    const r = grootsteRest(budget, voeten);
+    voeten = r.delen;
+    voetOpgehoogd = r.opgehoogd;
+    voetTotaal = budget;
+  }
+  const rest = budget - voetTotaal;
+
+  const scores = gem.map((g) => (g.risicoscore === null ? 0n : BigInt(Math.round(g.risicoscore * SCHAAL))));
+  const scoreSom = scores.reduce((a, b) => a + b, 0n);
+  for (const [i, g] of gem.entries()) {
+    if (g.risicoscore === null) {
+      waarschuwingen.push(
+        `${g.naam} heeft geen risicoscore${jaarTekst} en krijgt daarom alleen de vaste voet (${euro(Number(voeten[i]))})`,
+      );
+    }
+  }
+
+  let aandeel: number[];
+  let gewichten: bigint[];
+  if (scoreSom > 0n) {
+    gewichten = scores;
+    aandeel = scores.map((s) => Number(s) / Number(scoreSom));
+  } else {
+    // Nothing to go by: equal parts, so the budget is still paid out in full.
+    gewichten = gem.map(() => 1n);
+    aandeel = gem.map(() => 0);
+    if (rest > 0n) {
+      waarschuwingen.push(
+        `geen enkele deelnemende gemeente heeft een risicoscore${jaarTekst}; ` +
+          `het budget na de vaste voeten (${getal(Number(rest))}) is in gelijke delen verdeeld`,
+      );
+    }
+  }
+  const verdeeld = grootsteRest(rest, gewichten);
+  const gelijk = scoreSom === 0n;
+
+  const regels: VerdeelRegel[] = gem.map((g, i) => {
+    const deel = gelijk ? 1 / gem.length : aandeel[i];
+    return {
+      code: g.code,
+      naam: g.naam,
+      risicoscore: g.risicoscore,
+      aandeel: aandeel[i],
+      vasteVoet: Number(voeten[i]),
+      exact: Number(voeten[i]) + Number(rest) * deel,
+      bedrag: Number(voeten[i] + verdeeld.delen[i]),
+      opgehoogd: verdeeld.opgehoogd[i] || voetOpgehoogd[i],
+    };
+  });
+
+  return {
+    gemeentelijk: Number(budget),
+    vasteVoetTotaal: Number(voetTotaal),
+    rest: Number(rest),
+    risicoscoreSom: Number(scoreSom) / SCHAAL,
+    metRisicoscore: gem.filter((g) => g.risicoscore !== null).length,
+    restEuros: verdeeld.over,
+    gemeenten: regels,
+    waarschuwingen,
+  };
+}
+
+// ------------------------------------------------------------------ comparison and text
+
+export interface Vergelijking {
+  code: string;
+  naam: string;
+  /** Amount in the reference (current verdeling / previous year), null when not taking part. */
+  was: number | null;
+  /** Amount in the new verdeling, null when not taking part. */
+  wordt: number | null;
+  /** wordt − was (a gemeente missing on one side counts as 0). */
+  verschil: number;
+  /** verschil / was, null when was is 0 or missing. */
+  verschilRelatief: number | null;
+}
+
+/** Who gains and who loses: every gemeente of either side, largest gain first. */
+export function vergelijk(
+  was: { code: string; naam: string; bedrag: number }[],
+  wordt: { code: string; naam: string; bedrag: number }[],
+): Vergelijking[] {
+  const codes = [...new Set([...was.map((g) => g.code), ...wordt.map((g) => g.code)])].sort();
+  return codes
+    .map((code) => {
+      const a = was.find((g) => g.code === code);
+      const b = wordt.find((g) => g.code === code);
+      const verschil = (b?.bedrag ?? 0) - (a?.bedrag ?? 0);
+      return {
+        code,
+        naam: (b ?? a)!.naam,
+        was: a ? a.bedrag : null,
+        wordt: b ? b.bedrag : null,
+        verschil,
+        verschilRelatief: a && a.bedrag > 0 ? verschil / a.bedrag : null,
+      };
+    })
+    .sort((x, y) => y.verschil - x.verschil || (x.code < y.code ? -1 : 1));
+}
+
+export interface UitlegContext {
+  jaar: number;
+  risicoscoreJaar: number;
+  uitkomst: VerdeelUitkomst;
+  /** Amount in the previous budget year, if there is one. */
+  vorig?: { jaar: number; bedrag: number | null } | null;
+}
+
+/** "meer"/"minder" sentence part for a change, e.g. "€ 15.822 (3,4 %) meer". */
+function verandering(verschil: number, was: number): string {
+  if (verschil === 0) return "evenveel";
+  const rel = was > 0 ? ` (${procent(Math.abs(verschil) / was)})` : "";
+  return `${euro(Math.abs(verschil))}${rel} ${verschil > 0 ? "meer" : "minder"}`;
+}
+
+/**
+ * A plain-Dutch explanation of one gemeente's amount, with its own numbers filled in.
+ */
+export function uitleg(code: string, ctx: UitlegContext): string {
+  const u = ctx.uitkomst;
+  const g = u.gemeenten.find((x) => x.code === code);
+  if (!g) return "";
+  const n = u.gemeenten.length;
+  const delen: string[] = [];
+
+  if (g.risicoscore === null) {
+    delen.push(`${g.naam} heeft geen risicoscore van het CBS voor ${ctx.risicoscoreJaar} en telt daarom niet mee in de verdeling naar risicoscore.`);
+  } else {
+    const wie = u.metRisicoscore === n
+      ? `alle ${n} deelnemende gemeenten`
+      : `de ${u.metRisicoscore} deelnemende gemeenten met een risicoscore`;
+    delen.push(
+      `${g.naam} had in ${ctx.risicoscoreJaar} een risicoscore van ${getal(g.risicoscore, 1)}; ` +
+        `dat is ${procent(g.aandeel)} van de risicoscores van ${wie} (samen ${getal(u.risicoscoreSom, 1)}).`,
+    );
+  }
+
+  if (u.vasteVoetTotaal > 0) {
+    delen.push(
+      `Van het gemeentelijk budget van ${euro(u.gemeentelijk)} gaat eerst ${euro(u.vasteVoetTotaal)} naar vaste voeten` +
+        (g.vasteVoet > 0 ? `, waarvan ${euro(g.vasteVoet)} naar ${g.naam}.` : ` (${g.naam} heeft geen vaste voet).`) +
+        ` De overige ${euro(u.rest)} wordt verdeeld naar risicoscore.`,
+    );
+  } else {
+    delen.push(`Van het gemeentelijk budget van ${euro(u.gemeentelijk)} gaat niets naar vaste voeten: het hele bedrag wordt verdeeld naar risicoscore.`);
+  }
+
+  if (g.risicoscore !== null && u.risicoscoreSom > 0) {
+    const deel = g.exact - g.vasteVoet;
+    delen.push(
+      `${g.naam} krijgt daarvan ${procent(g.aandeel)}, precies ${euro(deel, 2)}` +
+        (g.vasteVoet > 0 ? `, samen met de vaste voet ${euro(g.exact, 2)}.` : "."),
+    );
+  } else if (g.risicoscore !== null) {
+    delen.push(`Geen enkele gemeente heeft een risicoscore boven 0; het bedrag na de vaste voeten is daarom in gelijke delen verdeeld.`);
+  }
+
+  if (u.restEuros > 0) {
+    const een = u.restEuros === 1;
+    delen.push(
+      `Omdat alleen hele euro's worden uitgekeerd, is elk bedrag eerst naar beneden afgerond. ` +
+        (een
+          ? `De 1 euro die daardoor overbleef, ging naar de gemeente met de grootste rest achter de komma`
+          : `De ${getal(u.restEuros)} euro die daardoor overbleven, gingen één voor één naar de gemeenten met de grootste rest achter de komma`) +
+        ` (bij gelijke rest eerst de laagste gemeentecode); ` +
+        (g.opgehoogd ? `${g.naam} kreeg er één.` : `${g.naam} kreeg er geen.`),
+    );
+  }
+  delen.push(`In ${ctx.jaar} krijgt ${g.naam} dus ${euro(g.bedrag)}.`);
+
+  if (ctx.vorig) {
+    if (ctx.vorig.bedrag === null) {
+      delen.push(`In ${ctx.vorig.jaar} deed ${g.naam} nog niet mee aan de verdeling.`);
+    } else {
+      const v = g.bedrag - ctx.vorig.bedrag;
+      delen.push(`In ${ctx.vorig.jaar} was dat ${euro(ctx.vorig.bedrag)}; dat is ${verandering(v, ctx.vorig.bedrag)}.`);
+    }
+  }
+  return delen.join(" ");
+}
+
+// ------------------------------------------------------------------ scenarios (the page)
+
+export interface ScenarioInvoer {
+  /** The current verdeling of the year: its gemeenten (the members) and their amounts. */
+  huidig: { code: string; naam: string; bedrag: number }[];
+  gemeentelijk: number;
+  risicoscoreJaar: number;
+  /** All CBS risicoscores (the loader's `risicoscores`). */
+  risicoscores: { jaar: number; code: string; risicoscore: number }[];
+  /** Vaste voet per gemeente code; missing means 0. */
+  vasteVoet: Record<string, number>;
+}
+
+export interface Scenario {
+  uitkomst: VerdeelUitkomst;
+  /** Against the current verdeling, largest gain first. */
+  vergelijking: Vergelijking[];
+}
+
+/** The same members with another budget, CBS year or vaste voet, compared with the current verdeling. */
+export function scenario(s: ScenarioInvoer): Scenario {
+  const uitkomst = verdeel({
+    gemeentelijk: s.gemeentelijk,
+    risicoscoreJaar: s.risicoscoreJaar,
+    gemeenten: s.huidig.map((g) => ({
+      code: g.code,
+      naam: g.naam,
+      risicoscore: s.risicoscores.find((r) => r.jaar === s.risicoscoreJaar && r.code === g.code)?.risicoscore ?? null,
+      vasteVoet: s.vasteVoet[g.code] ?? 0,
+    })),
+  });
+  return { uitkomst, vergelijking: vergelijk(s.huidig, uitkomst.gemeenten) };
+}
+
+/** One sentence on who gains and who loses. */
+export function winnaarsVerliezers(v: Vergelijking[]): string {
+  const winst = v.filter((g) => g.verschil > 0);
+  const verlies = v.filter((g) => g.verschil < 0);
+  if (winst.length === 0 && verlies.length === 0) return "In dit scenario krijgt elke gemeente hetzelfde bedrag als nu.";
+  const delen = [
+    `${winst.length} ${winst.length === 1 ? "gemeente gaat" : "gemeenten gaan"} erop vooruit en ` +
+      `${verlies.length} ${verlies.length === 1 ? "gaat" : "gaan"} erop achteruit ten opzichte van de huidige verdeling.`,
+  ];
+  if (winst.length) delen.push(`De grootste winst is voor ${winst[0].naam} (+${euro(winst[0].verschil)}).`);
+  if (verlies.length) {
+    const v1 = verlies[verlies.length - 1];
+    delen.push(`Het grootste verlies is voor ${v1.naam} (-${euro(-v1.verschil)}).`);
+  }
+  return delen.join(" ");
+}

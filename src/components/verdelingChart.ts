@@ -1,0 +1,151 @@
+// Charts and tables of the verdeling page. Every chart has a table with the same numbers.
+import * as Plot from "@observablehq/plot";
+import { html } from "htl";
+import { euro, getal, procent } from "./format.js";
+import type { Vergelijking, VerdeelRegel } from "./verdeling.js";
+
+/** A row of the verdeling as the loader gives it (loaders/marts/verdeling.ts). */
+export interface VerdelingRij {
+  code: string;
+  naam: string;
+  risicoscore: number | null;
+  aandeel: number;
+  vasteVoet: number;
+  bedrag: number;
+  aantalJongeren: number | null;
+  vorigBedrag: number | null;
+  verschil: number | null;
+  verschilRelatief: number | null;
+  uitleg: string;
+}
+
+const BLAUW = "#01689b";
+const ORANJE = "#b4480c"; // loss: darker orange, distinguishable from blue also for colour-blind readers
+
+/** Horizontal bars: the amount per gemeente, largest first. */
+export function BedragChart(data: { naam: string; bedrag: number }[], { width }: { width: number }) {
+  return Plot.plot({
+    width,
+    height: Math.max(120, data.length * 28 + 40),
+    marginLeft: 120,
+    marginRight: 90,
+    x: { label: "Bedrag (€)", grid: true, tickFormat: (d: number) => getal(d) },
+    y: { label: null },
+    marks: [
+      Plot.barX(data, { x: "bedrag", y: "naam", sort: { y: "-x" }, fill: BLAUW }),
+      Plot.text(data, { x: "bedrag", y: "naam", text: (d: { bedrag: number }) => euro(d.bedrag), dx: 4, textAnchor: "start" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** Diverging bars: gain (blue, right) or loss (orange, left) per gemeente. */
+export function VerschilChart(data: Vergelijking[], { width }: { width: number }) {
+  return Plot.plot({
+    width,
+    height: Math.max(120, data.length * 28 + 40),
+    marginLeft: 120,
+    marginRight: 90,
+    x: { label: "Verschil met de huidige verdeling (€)", grid: true, tickFormat: (d: number) => getal(d) },
+    y: { label: null },
+    color: { domain: ["meer", "minder"], range: [BLAUW, ORANJE] },
+    marks: [
+      Plot.barX(data, { x: "verschil", y: "naam", sort: { y: "-x" }, fill: (d: Vergelijking) => (d.verschil >= 0 ? "meer" : "minder") }),
+      Plot.text(data, {
+        x: "verschil", y: "naam",
+        text: (d: Vergelijking) => (d.verschil > 0 ? "+" : "") + euro(d.verschil),
+        dx: 4, textAnchor: "start",
+        filter: (d: Vergelijking) => d.verschil >= 0,
+      }),
+      Plot.text(data, {
+        x: "verschil", y: "naam",
+        text: (d: Vergelijking) => euro(d.verschil),
+        dx: -4, textAnchor: "end",
+        filter: (d: Vergelijking) => d.verschil < 0,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function plus(n: number | null, f: (x: number) => string): string {
+  if (n === null) return "–";
+  return (n > 0 ? "+" : "") + f(n);
+}
+
+/** The verdeling of a year as a table, with the change against the previous year. */
+export function verdelingTabel(rijen: VerdelingRij[], opties: { jaar: number; vorigJaar: number | null; risicoscoreJaar: number }) {
+  const totaal = rijen.reduce((a, g) => a + g.bedrag, 0);
+  const vorigTotaal = opties.vorigJaar === null ? null : rijen.reduce((a, g) => a + (g.vorigBedrag ?? 0), 0);
+  const metVoet = rijen.some((g) => g.vasteVoet > 0);
+  return html`<div class="tabel-wrap"><table class="cijfers">
+<caption>SPUK-verdeling ${opties.jaar} per gemeente</caption>
+<thead><tr>
+  <th scope="col">Gemeente</th>
+  <th scope="col">Risicoscore CBS ${opties.risicoscoreJaar}</th>
+  <th scope="col">Aandeel</th>
+  ${metVoet ? html`<th scope="col">Vaste voet</th>` : ""}
+  <th scope="col">Bedrag ${opties.jaar}</th>
+  ${opties.vorigJaar !== null ? html`<th scope="col">Bedrag ${opties.vorigJaar}</th><th scope="col">Verschil</th><th scope="col">Verschil %</th>` : ""}
+</tr></thead>
+<tbody>${rijen.map((g) => html`<tr>
+  <th scope="row">${g.naam}</th>
+  <td>${g.risicoscore === null ? "geen" : getal(g.risicoscore, 1)}</td>
+  <td>${procent(g.aandeel)}</td>
+  ${metVoet ? html`<td>${euro(g.vasteVoet)}</td>` : ""}
+  <td>${euro(g.bedrag)}</td>
+  ${opties.vorigJaar !== null ? html`<td>${g.vorigBedrag === null ? "deed niet mee" : euro(g.vorigBedrag)}</td>
+  <td>${plus(g.verschil, euro)}</td><td>${plus(g.verschilRelatief, (x) => procent(x))}</td>` : ""}
+</tr>`)}</tbody>
+<tfoot><tr>
+  <th scope="row">Totaal</th><td></td><td>${procent(rijen.reduce((a, g) => a + g.aandeel, 0))}</td>
+  ${metVoet ? html`<td>${euro(rijen.reduce((a, g) => a + g.vasteVoet, 0))}</td>` : ""}
+  <td>${euro(totaal)}</td>
+  ${vorigTotaal !== null ? html`<td>${euro(vorigTotaal)}</td><td>${plus(totaal - vorigTotaal, euro)}</td><td>${vorigTotaal ? plus((totaal - vorigTotaal) / vorigTotaal, (x) => procent(x)) : "–"}</td>` : ""}
+</tr></tfoot>
+</table></div>`;
+}
+
+/** The scenario against the current verdeling as a table. */
+export function scenarioTabel(v: Vergelijking[], regels: VerdeelRegel[]) {
+  return html`<div class="tabel-wrap"><table class="cijfers">
+<caption>Scenario tegenover de huidige verdeling</caption>
+<thead><tr>
+  <th scope="col">Gemeente</th><th scope="col">Risicoscore</th><th scope="col">Aandeel</th><th scope="col">Vaste voet</th>
+  <th scope="col">Nu</th><th scope="col">Scenario</th><th scope="col">Verschil</th><th scope="col">Verschil %</th>
+</tr></thead>
+<tbody>${v.map((g) => {
+    const r = regels.find((x) => x.code === g.code);
+    return html`<tr>
+  <th scope="row">${g.naam}</th>
+  <td>${r?.risicoscore == null ? "geen" : getal(r.risicoscore, 1)}</td>
+  <td>${r ? procent(r.aandeel) : "–"}</td>
+  <td>${r ? euro(r.vasteVoet) : "–"}</td>
+  <td>${euro(g.was)}</td><td>${euro(g.wordt)}</td>
+  <td>${plus(g.verschil, euro)}</td><td>${plus(g.verschilRelatief, (x) => procent(x))}</td>
+</tr>`;
+  })}</tbody>
+</table></div>`;
+}
+
+/** Rows and columns of a scenario for the Excel/CSV download. */
+export function scenarioExport(v: Vergelijking[], regels: VerdeelRegel[]) {
+  const kolommen = [
+    { sleutel: "code", kop: "Code" },
+    { sleutel: "naam", kop: "Gemeente" },
+    { sleutel: "risicoscore", kop: "Risicoscore", formaat: "decimaal1" as const },
+    { sleutel: "aandeel", kop: "Aandeel", formaat: "procent" as const },
+    { sleutel: "vasteVoet", kop: "Vaste voet (€)", formaat: "geheel" as const },
+    { sleutel: "was", kop: "Huidig bedrag (€)", formaat: "geheel" as const },
+    { sleutel: "wordt", kop: "Scenario (€)", formaat: "geheel" as const },
+    { sleutel: "verschil", kop: "Verschil (€)", formaat: "geheel" as const },
+    { sleutel: "verschilRelatief", kop: "Verschil (%)", formaat: "procent" as const },
+  ];
+  const rijen = [...v]
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((g) => {
+      const r = regels.find((x) => x.code === g.code);
+      return { ...g, risicoscore: r?.risicoscore ?? null, aandeel: r?.aandeel ?? null, vasteVoet: r?.vasteVoet ?? null };
+    });
+  return { kolommen, rijen };
+}

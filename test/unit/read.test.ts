@@ -1,0 +1,157 @@
+// Reading exports as their authors meant them: encodings, delimiters, quotes, headers,
+// line endings. Unit tests of read.ts plus end-to-end checks through stage(), which is
+// where a wrongly decoded value would surface.
+import { describe, test, expect, afterAll } from "vitest";
+import { writeFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import iconv from "iconv-lite";
+import {
+  detecteerCodering, splitRegel, detecteerScheidingsteken, leesKop, naarUtf8,
+} from "../../loaders/read.ts";
+import {
+  maakDataMap, stageDb, verwachtFout, csv, KOP, ruimDataMappenOp, STANDAARD_RIJEN,
+} from "../helpers/datamap.ts";
+
+afterAll(ruimDataMappenOp);
+
+const tmp = mkdtempSync(join(tmpdir(), "vsv-test-read-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const SPECIAAL = "M-é-ë-€-'s-Gravenhage";
+const VERZUIM_KOP = KOP["verzuimmeldingen.csv"];
+/** A melding whose id carries the characters that break with a wrong decoding. */
+const rijMet = (id: string, pseudo = "pé1", d = ";") =>
+  [id, pseudo, "GM0100", "11", "PO", "LUXE", "2025-06-30", "", "", ""].join(d);
+
+describe("detecteerCodering", () => {
+  test("ASCII and UTF-8 are UTF-8, a BOM is noted, other bytes are Windows-1252", () => {
+    expect(detecteerCodering(Buffer.from("a;b\n1;2\n"))).toBe("utf-8");
+    expect(detecteerCodering(Buffer.from("a;b\né;€\n", "utf8"))).toBe("utf-8");
+    expect(detecteerCodering(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a;b\n")]))).toBe("utf-8-bom");
+    expect(detecteerCodering(iconv.encode("a;b\né;€\n", "windows-1252"))).toBe("windows-1252");
+  });
+});
+
+describe("splitRegel and detecteerScheidingsteken", () => {
+  test("quoted fields keep the delimiter and doubled quotes", () => {
+    expect(splitRegel('a;"b;c";"d ""e""";', ";")).toEqual(["a", "b;c", 'd "e"', ""]);
+    expect(splitRegel('"x,y",z', ",")).toEqual(["x,y", "z"]);
+    expect(splitRegel("", ";")).toEqual([""]);
+  });
+  test("the delimiter is the one that splits the header into more columns", () => {
+    expect(detecteerScheidingsteken("a;b;c")).toBe(";");
+    expect(detecteerScheidingsteken("a,b,c")).toBe(",");
+    // A comma inside a quoted name does not fool it.
+    expect(detecteerScheidingsteken('"a,b";c;d')).toBe(";");
+    expect(detecteerScheidingsteken('"a;b;c",d')).toBe(",");
+  });
+});
+
+describe("leesKop", () => {
+  test("reads header names, encoding and delimiter; strips the BOM and CR", () => {
+    const p1 = join(tmp, "bom.csv");
+    writeFileSync(p1, "\uFEFFMelding_ID, Pseudo_id \r\nM1,p1\r\n");
+    expect(leesKop(p1)).toEqual({ codering: "utf-8-bom", scheidingsteken: ",", kolommen: ["Melding_ID", " Pseudo_id "] });
+    const p2 = join(tmp, "cp.csv");
+    writeFileSync(p2, iconv.encode("naam_é;€\n1;2\n", "windows-1252"));
+    expect(leesKop(p2)).toEqual({ codering: "windows-1252", scheidingsteken: ";", kolommen: ["naam_é", "€"] });
+  });
+  test("naarUtf8 decodes Windows-1252 to UTF-8", async () => {
+    const van = join(tmp, "w.csv");
+    const naar = join(tmp, "u.csv");
+    writeFileSync(van, iconv.encode(`a\r\n${SPECIAAL}\r\n`, "windows-1252"));
+    await naarUtf8(van, naar);
+    expect(readFileSync(naar, "utf8")).toBe(`a\r\n${SPECIAAL}\r\n`);
+  });
+});
+
+/** Stages a data dir with this verzuimmeldingen.csv and returns the staged melding ids and pseudo ids. */
+async function gestaged(inhoud: string | Buffer) {
+  const db = await stageDb(maakDataMap({ "verzuimmeldingen.csv": inhoud }));
+  try {
+    const rijen = await db.all<{ melding_id: string; pseudo_id: string; handhaving: string | null; melddatum: string }>(
+      "SELECT melding_id, pseudo_id, handhaving, melddatum FROM verzuimmeldingen");
+    return { rijen, meldingen: db.meldingen };
+  } finally {
+    db.close();
+  }
+}
+
+describe("encodings through stage()", () => {
+  test("UTF-8 without BOM", async ({ expect }) => {
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv", [rijMet(SPECIAAL)]));
+    expect(rijen.map((r) => [r.melding_id, r.pseudo_id])).toEqual([[SPECIAAL, "pé1"]]);
+  });
+
+  test("UTF-8 with BOM: the first column is still found and values decode", async ({ expect }) => {
+    const { rijen } = await gestaged("\uFEFF" + csv("verzuimmeldingen.csv", [rijMet(SPECIAAL)]));
+    expect(rijen.map((r) => [r.melding_id, r.pseudo_id])).toEqual([[SPECIAAL, "pé1"]]);
+  });
+
+  test("Windows-1252 with CRLF: é, ë, € and 's-Gravenhage survive, with a notice", async ({ expect }) => {
+    const tekst = csv("verzuimmeldingen.csv", [rijMet(SPECIAAL), rijMet("Mëldîng-2", "p€")]).replace(/\n/g, "\r\n");
+    const buf = iconv.encode(tekst, "windows-1252");
+    expect(buf.includes(0x80)).toBe(true); // € is one byte 0x80 in Windows-1252
+    const { rijen, meldingen } = await gestaged(buf);
+    expect(rijen.map((r) => [r.melding_id, r.pseudo_id])).toEqual([[SPECIAAL, "pé1"], ["Mëldîng-2", "p€"]]);
+    expect(meldingen.join("\n")).toMatch(/verzuimmeldingen\.csv: gelezen als Windows-1252/);
+  });
+
+  test("Windows-1252 extra column: its name decodes in the notice, its values are ignored", async ({ expect }) => {
+    const tekst = csv("verzuimmeldingen.csv", [rijMet(SPECIAAL) + ";'s-Gravenhage €"], VERZUIM_KOP + ";opmerking_ë");
+    const { rijen, meldingen } = await gestaged(iconv.encode(tekst, "windows-1252"));
+    expect(rijen[0].melding_id).toBe(SPECIAAL);
+    expect(meldingen.join("\n")).toContain("extra kolom opmerking_ë genegeerd");
+  });
+});
+
+describe("delimiters, quotes, headers, line endings through stage()", () => {
+  test("comma delimiter with a quoted decimal-free field holding a comma, DD-MM-YYYY date", async ({ expect }) => {
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv",
+      ['"M,1",p1,GM0100,11,PO,LUXE,30-06-2025,,,GEEN'], VERZUIM_KOP.replace(/;/g, ",")));
+    expect(rijen).toEqual([{ melding_id: "M,1", pseudo_id: "p1", handhaving: "GEEN", melddatum: "2025-06-30" }]);
+  });
+
+  test("semicolon delimiter with a quoted field holding a semicolon and doubled quotes", async ({ expect }) => {
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv", ['"M;1";"p ""x""";GM0100;11;PO;LUXE;2025-06-30;;;']));
+    expect(rijen.map((r) => [r.melding_id, r.pseudo_id])).toEqual([["M;1", 'p "x"']]);
+  });
+
+  test("header names are matched case-insensitively and trimmed, in any order, quoted or not", async ({ expect }) => {
+    const kop = VERZUIM_KOP.split(";").map((k, i) => (i % 2 ? ` ${k.toUpperCase()} ` : `"${k[0].toUpperCase()}${k.slice(1)}"`));
+    // Reverse the column order too: columns are found by name, not position.
+    const rij = rijMet("M1", "p1").split(";");
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv", [rij.reverse().join(";")], kop.reverse().join(";")));
+    expect(rijen).toEqual([{ melding_id: "M1", pseudo_id: "p1", handhaving: null, melddatum: "2025-06-30" }]);
+  });
+
+  test("extra columns are ignored with a notice naming them", async ({ expect }) => {
+    const { rijen, meldingen } = await gestaged(csv("verzuimmeldingen.csv",
+      [rijMet("M1") + ";x;y"], VERZUIM_KOP + "; Opmerking ;school"));
+    expect(rijen.map((r) => r.melding_id)).toEqual(["M1"]);
+    expect(meldingen).toContain("verzuimmeldingen.csv: extra kolommen opmerking, school genegeerd");
+  });
+
+  test("CRLF line endings: the last column of a row carries no CR", async ({ expect }) => {
+    const rijen1 = STANDAARD_RIJEN["verzuimmeldingen.csv"];
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv", rijen1).replace(/\n/g, "\r\n"));
+    expect(rijen.map((r) => r.handhaving)).toEqual(["WAARSCHUWING", null]);
+  });
+
+  test("a file without a final newline reads its last row", async ({ expect }) => {
+    const { rijen } = await gestaged(csv("verzuimmeldingen.csv", [rijMet("M1"), rijMet("M2")]).trimEnd());
+    expect(rijen.map((r) => r.melding_id)).toEqual(["M1", "M2"]);
+  });
+
+  test("a Windows-1252 value is not mistaken for a code: a wrongly decoded file would fail validation", async ({ expect }) => {
+    // If the bytes were read as UTF-8, "é" (0xE9) would be invalid and the row refused or garbled.
+    const tekst = csv("verzuimmeldingen.csv", [rijMet("Mé")]);
+    const fout = await verwachtFout(maakDataMap({
+      "verzuimmeldingen.csv": iconv.encode(tekst, "windows-1252"),
+      // And a second error elsewhere, to show the run is refused for that, not for the encoding.
+      "inzet.csv": csv("inzet.csv", ["2025-2026;GM0100;LEERPLICHTAMBTENAAR;x"]),
+    }));
+    expect(fout.bevindingen.map((b) => b.bestand)).toEqual(["inzet.csv"]);
+  });
+});
