@@ -1,7 +1,7 @@
 // Observable Framework configuration. The gemeente pages come from regio.json of the
 // data directory in use (VSV_DATA, set by scripts/build.ts from --data), so another regio
 // needs no code change.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRegio, dataDir, PROJECT_ROOT } from "./loaders/config.ts";
 
@@ -12,6 +12,23 @@ type Pagina = { name: string; path: string };
 const bestaat = (p: Pagina) => existsSync(join(PROJECT_ROOT, "src", p.path.endsWith("/") ? `${p.path}index.md` : `${p.path}.md`));
 const pagina = (name: string, path: string) => [{ name, path }].filter(bestaat);
 const sectie = (name: string, pages: Pagina[]) => (pages.length ? [{ name, collapsible: true, pages }] : []);
+
+/** The jaarverslag chapters: every page in src/jaarverslag, in the order of the report. */
+const HOOFDSTUKKEN = ["index", "leerlingen", "doelgroepen", "verzuim", "luxe-verzuim", "thuiszitters", "vrijstellingen",
+  "doorstroompunt", "vsv", "vsv-percentages", "inzet"];
+function hoofdstukken(): Pagina[] {
+  const dir = join(PROJECT_ROOT, "src", "jaarverslag");
+  if (!existsSync(dir)) return [];
+  const rang = (n: string) => (HOOFDSTUKKEN.indexOf(n) + 1 || 99);
+  return readdirSync(dir).filter((f) => f.endsWith(".md") && !f.includes("["))
+    .map((f) => f.slice(0, -3))
+    .sort((a, b) => rang(a) - rang(b) || a.localeCompare(b))
+    .map((n) => {
+      const titel = /^title:\s*(.+)$/m.exec(readFileSync(join(dir, `${n}.md`), "utf8"))?.[1]?.replace(/^["']|["']$/g, "");
+      return { name: n === "index" ? "Inhoud" : titel ?? n, path: n === "index" ? "/jaarverslag/" : `/jaarverslag/${n}` };
+    });
+}
+const heeftOverleg = existsSync(join(PROJECT_ROOT, "src", "overleg", "[gemeente].md"));
 
 export default {
   title: regio.naam,
@@ -25,7 +42,10 @@ export default {
   linkify: true,
   cleanUrls: false,
   interpreters: { ".ts": ["node", "--import", "tsx"] },
-  dynamicPaths: regio.gemeenten.map((g) => `/gemeente/${g.code}`),
+  dynamicPaths: [
+    ...regio.gemeenten.map((g) => `/gemeente/${g.code}`),
+    ...(heeftOverleg ? regio.gemeenten.map((g) => `/overleg/${g.code}`) : []),
+  ],
   pages: [
     { name: "Dashboard", path: "/" },
     {
@@ -34,11 +54,14 @@ export default {
       open: false,
       pages: regio.gemeenten.map((g) => ({ name: g.naam, path: `/gemeente/${g.code}` })),
     },
-    ...sectie("Jaarverslag", [
-      ...pagina("Inhoud", "/jaarverslag/"),
-    ]),
+    ...pagina("Trendverkenner", "/trends"),
+    ...pagina("Kaart", "/kaart"),
+    ...pagina("Bestuurlijk overleg", "/overleg/"),
+    ...sectie("Jaarverslag", hoofdstukken()),
     ...pagina("Monitor JIKP", "/monitor"),
     ...pagina("SPUK-verdeling", "/verdeling"),
+    ...pagina("Over deze cijfers", "/over"),
+    ...pagina("Toegankelijkheid", "/toegankelijkheid"),
   ],
   // No favicon request (a 404 in the console) and nothing else from outside.
   head: `<link rel="icon" href="data:,">`,

@@ -51,18 +51,29 @@ export type Regio = z.infer<typeof RegioSchema>;
 export type RegioGemeente = Regio["gemeenten"][number];
 export type Budget = Regio["budget"][number];
 
+/** zod's own messages are English: a missing field says so, the rest in zod's Dutch locale. */
+const nlLocale = z.locales.nl().localeError;
+const foutInHetNederlands: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" && issue.input === undefined ? "ontbreekt (verplicht veld)" : nlLocale(issue);
+
 export function loadRegio(dir: string = dataDir()): Regio {
   const file = join(dir, "regio.json");
   if (!existsSync(file)) {
     throw new GebruikersFout(`regio.json ontbreekt in de datamap ${dir}`);
   }
   let raw: unknown;
+  const tekst = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   try {
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    raw = JSON.parse(tekst);
   } catch (e) {
-    throw new GebruikersFout(`regio.json is geen geldige JSON: ${(e as Error).message}`);
+    // The parser's message is English and technical: lead with where and what to check.
+    const pos = /at position (\d+)/.exec((e as Error).message);
+    const voor = pos ? tekst.slice(0, Number(pos[1])).split("\n") : null;
+    const plaats = voor ? ` (regel ${voor.length}, kolom ${voor[voor.length - 1].length + 1})` : "";
+    throw new GebruikersFout(`regio.json is geen geldige JSON${plaats}; controleer komma's, aanhalingstekens en haakjes ` +
+      `(melding van de JSON-lezer: ${(e as Error).message})`);
   }
-  const parsed = RegioSchema.safeParse(raw);
+  const parsed = RegioSchema.safeParse(raw, { error: foutInHetNederlands });
   if (!parsed.success) {
     const msgs = parsed.error.issues.map((i) => `regio.json, veld ${i.path.join(".") || "(hoofdniveau)"}: ${i.message}`);
     throw new GebruikersFout(msgs.join("\n"));
@@ -72,6 +83,11 @@ export function loadRegio(dir: string = dataDir()): Regio {
   for (const g of regio.gemeenten) {
     if (codes.has(g.code)) throw new GebruikersFout(`regio.json: gemeente ${g.code} staat er twee keer in`);
     codes.add(g.code);
+  }
+  for (const g of regio.gemeenten) {
+    if (g.vanaf && g.tot && g.tot < g.vanaf) {
+      throw new GebruikersFout(`regio.json: gemeente ${g.code} heeft tot (${g.tot}) vóór vanaf (${g.vanaf})`);
+    }
   }
   if (!codes.has(regio.contactgemeente)) {
     throw new GebruikersFout(`regio.json: contactgemeente ${regio.contactgemeente} staat niet in gemeenten`);

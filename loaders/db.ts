@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, openSync, closeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { PROJECT_ROOT, dataDir, loadRegio, type Regio } from "./config.ts";
+import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, loadRegio, type Regio } from "./config.ts";
 import { stage } from "./stage.ts";
 
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
@@ -53,6 +53,7 @@ function slaap(ms: number) {
  * the others wait for it.
  */
 export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding?: (m: string) => void } = {}): Promise<string> {
+  await zorgVoorVoorbeelddata(dir, opties.melding);
   mkdirSync(STAGING_DIR, { recursive: true });
   const hash = invoerHash(dir);
   const doel = join(STAGING_DIR, `${hash}.duckdb`);
@@ -82,6 +83,18 @@ export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding
   return doel;
 }
 
+/**
+ * The shipped sample is generated, not committed (it is tens of MB): on first use of the
+ * default data directory the deterministic generator writes it, so a fresh clone's
+ * `npm run build` shows the site without a separate step. Other directories are never touched.
+ */
+export async function zorgVoorVoorbeelddata(dir: string, melding?: (m: string) => void): Promise<void> {
+  if (resolve(dir) !== DEFAULT_DATA_DIR || existsSync(join(dir, "regio.json"))) return;
+  melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
+  const { genereer } = await import("../scripts/generate.ts");
+  await genereer({ out: dir });
+}
+
 /** Keeps the staging directory small: old staging files of other inputs go. */
 function opruimen(houd: string): void {
   const bestanden = readdirSync(STAGING_DIR)
@@ -93,8 +106,8 @@ function opruimen(houd: string): void {
 }
 
 export async function openStaging(dir: string = dataDir()): Promise<Staging> {
-  const regio = loadRegio(dir);
   const pad = await zorgVoorStaging(dir, { melding: (m) => process.stderr.write(`${m}\n`) });
+  const regio = loadRegio(dir);
   const instance = await DuckDBInstance.create(pad, { access_mode: "READ_ONLY" });
   const c: DuckDBConnection = await instance.connect();
   return {

@@ -34,19 +34,22 @@ function isKlein(v: unknown, min: number): boolean {
  * Returns new rows in which every small count is null and the row carries
  * `onderdrukt: true`. With minimumCel ≤ 1 (internal use) rows are returned unchanged.
  */
-export function onderdruk<T extends Rij>(rows: T[], opties: OnderdrukOpties): Gepubliceerd<T>[] {
+export function onderdruk<T extends object>(rows: T[], opties: OnderdrukOpties): Gepubliceerd<T>[] {
   const { minimumCel, tellingen, sleutels, totalen = [], afgeleid = {} } = opties;
-  const uit = rows.map((r) => ({ ...r })) as Gepubliceerd<T>[];
-  if (minimumCel <= 1) return uit;
+  const kopie = rows.map((r) => ({ ...r })) as Gepubliceerd<T>[];
+  if (minimumCel <= 1) return kopie;
+  const uit = kopie as unknown as Rij[];
 
   for (const telling of tellingen) {
     // Primary suppression.
     const weg = new Set<number>();
     uit.forEach((r, i) => { if (isKlein(r[telling], minimumCel)) weg.add(i); });
 
-    // Secondary suppression until nothing changes: in every group of parts beside a published
-    // total, one suppressed part alone could be computed back; hide the smallest other part
-    // (or, lacking one, the total).
+    // Secondary suppression until nothing changes: in a group "total = sum of parts" a single
+    // suppressed cell can be computed back from the others, be it a part (total minus the
+    // rest) or the total (the sum of the parts: with two totals, a cell can be the total of
+    // one group and a hidden part of another). Hide the smallest other part (or, lacking
+    // one, the total).
     let veranderd = true;
     while (veranderd) {
       veranderd = false;
@@ -61,15 +64,17 @@ export function onderdruk<T extends Rij>(rows: T[], opties: OnderdrukOpties): Ge
         });
         for (const leden of groepen.values()) {
           const totaal = leden.find((i) => uit[i][rel.kolom] === rel.totaal);
-          if (totaal === undefined || weg.has(totaal)) continue;
+          if (totaal === undefined) continue;
+          if (leden.filter((i) => weg.has(i)).length !== 1) continue;
           const delen = leden.filter((i) => i !== totaal);
-          const verborgen = delen.filter((i) => weg.has(i));
-          if (verborgen.length !== 1) continue;
           const kandidaten = delen
             .filter((i) => !weg.has(i) && typeof uit[i][telling] === "number" && (uit[i][telling] as number) > 0)
             .sort((a, b) => (uit[a][telling] as number) - (uit[b][telling] as number) ||
               String(uit[a][rel.kolom]).localeCompare(String(uit[b][rel.kolom])));
-          weg.add(kandidaten.length > 0 ? kandidaten[0] : totaal);
+          const extra = kandidaten.length > 0 ? kandidaten[0] : weg.has(totaal) ? undefined : totaal;
+          // A hidden total beside parts that are all zero is no sum of them: nothing to protect.
+          if (extra === undefined) continue;
+          weg.add(extra);
           veranderd = true;
         }
       }
@@ -82,11 +87,11 @@ export function onderdruk<T extends Rij>(rows: T[], opties: OnderdrukOpties): Ge
       r.onderdrukt = true;
     }
   }
-  return uit;
+  return kopie;
 }
 
 /** Throws when a row still carries a record-level identifier: the last check before output. */
-export function controleerGeenIds(rows: Rij[], bron: string): void {
+export function controleerGeenIds(rows: object[], bron: string): void {
   for (const r of rows) {
     for (const k of Object.keys(r)) {
       if (k === "pseudo_id" || k.endsWith("_id")) {

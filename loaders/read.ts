@@ -14,6 +14,79 @@ export interface Kop {
   scheidingsteken: ";" | ",";
   /** Column names as written, in order. */
   kolommen: string[];
+  /** Where data rows stop being on line (row number + 1): see regelSprongen. */
+  sprongen: RegelSprong[];
+}
+
+/** From data row `vanaf` (1-based, as DuckDB's ORDINALITY) on, a row lies `extra` lines further down. */
+export interface RegelSprong {
+  vanaf: number;
+  extra: number;
+}
+
+/**
+ * DuckDB skips blank lines and a quoted field may hold line breaks, so data row k is not
+ * always on line k + 1 of the file; findings must name the line the user sees. Scans the
+ * bytes (the delimiter, quote and line breaks are ASCII in both encodings) the way the CSV
+ * reader does: a quote opens a field only at its start, "" inside quotes is a quote.
+ */
+export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
+  const d = teken.charCodeAt(0);
+  const sprongen: RegelSprong[] = [];
+  let extra = 0;
+  let rijen = 0; // records ended so far, the header included: the next record is data row `rijen`
+  let inQuotes = false;
+  let veldBegin = true;
+  let regelLeeg = true;
+  const noteer = (vanaf: number) => {
+    const laatste = sprongen[sprongen.length - 1];
+    if (laatste && laatste.vanaf === vanaf) laatste.extra = extra;
+    else sprongen.push({ vanaf, extra });
+  };
+  if (buf.indexOf(0x22) === -1) {
+    // No quotes (the usual export): only blank lines matter; jump from line to line.
+    for (let begin = 0; begin < buf.length;) {
+      const eind = buf.indexOf(0x0a, begin);
+      const e = eind === -1 ? buf.length : eind;
+      if (e === begin || (e === begin + 1 && buf[begin] === 0x0d)) {
+        if (eind !== -1) {
+          extra++;
+          noteer(rijen);
+        }
+      } else rijen++;
+      begin = e + 1;
+    }
+    const laatsteRij = rijen - 1; // the header is no data row
+    return sprongen.filter((s) => s.vanaf <= laatsteRij);
+  }
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inQuotes) {
+      if (c === 0x22) {
+        if (buf[i + 1] === 0x22) i++;
+        else inQuotes = false;
+      } else if (c === 0x0a) {
+        extra++; // a line break inside a field: the rows after this one move down
+        noteer(rijen + 1);
+      }
+      continue;
+    }
+    if (c === 0x0a) {
+      if (regelLeeg) {
+        extra++; // a blank line, skipped by the reader
+        noteer(rijen);
+      } else rijen++;
+      regelLeeg = true;
+      veldBegin = true;
+      continue;
+    }
+    if (c === 0x0d) continue;
+    regelLeeg = false;
+    if (c === 0x22 && veldBegin) inQuotes = true;
+    veldBegin = c === d;
+  }
+  // Blank lines at the end move no row.
+  return sprongen.filter((s) => s.vanaf <= rijen - (regelLeeg ? 1 : 0));
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -59,7 +132,7 @@ export function leesKop(pad: string): Kop {
   const tekst = codering === "windows-1252" ? iconv.decode(begin, "windows-1252") : begin.toString("utf8");
   const kopregel = tekst.split(/\r?\n/, 1)[0] ?? "";
   const scheidingsteken = detecteerScheidingsteken(kopregel);
-  return { codering, scheidingsteken, kolommen: splitRegel(kopregel, scheidingsteken) };
+  return { codering, scheidingsteken, kolommen: splitRegel(kopregel, scheidingsteken), sprongen: regelSprongen(buf, scheidingsteken) };
 }
 
 /** Writes a UTF-8 copy of a Windows-1252 file (streaming: files can be large). */

@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { EXPORTS, type ExportSpec } from "./schema.ts";
 import { loadRegio, type Regio } from "./config.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
-import { leesKop, naarUtf8 } from "./read.ts";
+import { leesKop, naarUtf8, splitRegel } from "./read.ts";
 import {
   controleerKop, kolomRegel, kolomControleSql, kolomAantalFoutenSql, rijControleSql, lit, q, lidmaatschapTekst,
 } from "./validate.ts";
@@ -44,23 +44,42 @@ async function laadRaw(c: DuckDBConnection, spec: ExportSpec, pad: string, werkm
   const namen = kop.kolommen.map((k, i) => k.trim().toLowerCase() || `__leeg_${i}`);
   try {
     // All text: the contract's own rules decide what a value means, not DuckDB's sniffer.
-    // ORDINALITY gives each row its line in the file (header = line 1).
-    await c.run(`CREATE TABLE ${q("raw_" + spec.tabel)} AS
-      SELECT CAST(ordinality AS INTEGER) + 1 AS __regel, * EXCLUDE (ordinality)
-      FROM read_csv(${lit(bron)}, delim=${lit(kop.scheidingsteken)}, header=true, quote='"', escape='"',
+    // ORDINALITY gives each row its line in the file (header = line 1), moved down past
+    // blank lines and line breaks inside quoted fields (read.ts, regelSprongen).
+    const csv = `SELECT * FROM read_csv(${lit(bron)}, delim=${lit(kop.scheidingsteken)}, header=true, quote='"', escape='"',
         auto_detect=false,
         columns={${namen.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, encoding='utf-8')
-      WITH ORDINALITY`);
+      WITH ORDINALITY`;
+    const s = kop.sprongen;
+    await c.run(s.length === 0
+      ? `CREATE TABLE ${q("raw_" + spec.tabel)} AS SELECT CAST(ordinality AS INTEGER) + 1 AS __regel, * EXCLUDE (ordinality) FROM (${csv})`
+      : `CREATE TABLE ${q("raw_" + spec.tabel)} AS
+          WITH r AS (${csv}),
+            s AS (SELECT unnest([${s.map((x) => x.vanaf).join(", ")}]) AS vanaf, unnest([${s.map((x) => x.extra).join(", ")}]) AS extra)
+          SELECT CAST(r.ordinality + 1 + coalesce(s.extra, 0) AS INTEGER) AS __regel, r.* EXCLUDE (ordinality)
+          FROM r ASOF LEFT JOIN s ON r.ordinality >= s.vanaf`);
   } catch (e) {
-    const tekst = (e as Error).message.split("\n").find((r) => r.trim()) ?? "";
-    const regel = /CSV Error on Line:\s*(\d+)/i.exec((e as Error).message);
-    bevindingen.push({
-      bestand: spec.bestand, regel: regel ? Number(regel[1]) : undefined,
-      verwacht: `een geldige CSV-regel met ${namen.length} velden gescheiden door "${kop.scheidingsteken}" (${tekst.trim()})`,
-    });
+    bevindingen.push(csvFout(spec.bestand, (e as Error).message, namen.length, kop.scheidingsteken));
     return false;
   }
   return true;
+}
+
+/** DuckDB's CSV error as a finding: the line, the line's text and what was wrong, in Dutch. */
+function csvFout(bestand: string, melding: string, velden: number, teken: string): Bevinding {
+  const regel = /CSV Error on Line:\s*(\d+)/i.exec(melding);
+  const origineel = /Original Line:\s?([^\r\n]*)/.exec(melding);
+  const aantal = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/i.exec(melding);
+  const verwacht = `een regel met ${velden} velden gescheiden door "${teken}"`;
+  return {
+    bestand,
+    regel: regel ? Number(regel[1]) : undefined,
+    waarde: origineel ? origineel[1].slice(0, 120) : undefined,
+    // Count the fields ourselves: DuckDB stops counting one past the expected number.
+    verwacht: aantal ? `${verwacht} (${origineel ? splitRegel(origineel[1], teken).length : aantal[2]} gevonden)`
+      : /unterminated quote/i.test(melding) ? `${verwacht}; een veld tussen aanhalingstekens (") wordt niet gesloten`
+      : `${verwacht} (${melding.split("\n").find((r) => r.trim())?.trim() ?? ""})`,
+  };
 }
 
 async function verzamel(c: DuckDBConnection, sql: string, bestand: string, bevindingen: Bevinding[]): Promise<void> {

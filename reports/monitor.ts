@@ -15,7 +15,7 @@ import {
   monitorMoment, monitorMomenten, controleerMoment, REGIO, ALLE, TOTAAL, STATUSSEN, VAN, NAAR,
   GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, NIEUW_IN_MONITOR, UIT_MONITOR, type MonitorMoment,
 } from "../loaders/marts/monitor.ts";
-import { trechter, type StatusRij } from "../src/components/monitor.ts";
+import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/components/monitor.ts";
 import { getal, datum, label } from "../src/components/format.ts";
 import { maxLeeftijd } from "../loaders/definitions.ts";
 
@@ -54,18 +54,6 @@ export function werklijstCsv(rijen: WerklijstRij[]): string {
   return [kop.join(";"), ...rijen.map((r) => kop.map((k) => csvVeld(String(r[k]))).join(";"))].join("\r\n") + "\r\n";
 }
 
-/** Human names of the funnel steps (src/components/monitor.ts trechter()). */
-export const STAP_NAMEN: Record<string, string> = {
-  TOTAAL: "Alle jongeren in de monitor",
-  IN_DOELGROEP: "In de doelgroep (niet te oud, niet verhuisd)",
-  ZONDER_ONDERWIJS: "Niet in onderwijs",
-  ZONDER_STARTKWALIFICATIE: "Zonder startkwalificatie",
-  ZONDER_WERK: "Zonder werk of Wajong",
-  ZONDER_IN_BEELD_DOORSTROOMPUNT: "Niet in beeld bij het Doorstroompunt",
-  ZONDER_IN_BEELD_ZORG: "Niet in beeld bij zorg",
-  ZONDER_IN_BEELD_PARTICIPATIE: "Niet in beeld bij participatie = nergens in beeld",
-};
-
 /** The workbook: funnel, readable overviews, the rows of monitor.json, and an explanation. */
 export function monitorTabellen(m: MonitorMoment, opties: {
   regio: string; gemeenteNaam: (code: string) => string; minimumCel: number; werklijst: number | null;
@@ -77,9 +65,9 @@ export function monitorTabellen(m: MonitorMoment, opties: {
     STATUSSEN.map((s) => m.statussen.find((r) => r.gemeente === gemeente && r.groep === groep && r.herkomst === herkomst && r.status === s)?.jongeren ?? null);
 
   const trechterRijen = gemeenten.flatMap((g) => GROEPEN_MET_ALLE.flatMap((groep) =>
-    trechter(cel(g, groep, ALLE), STATUSSEN, minimumCel).map((s) => ({
+    trechter(cel(g, groep, ALLE), STATUSSEN).map((s) => ({
       gemeente: g, gemeente_naam: naam(g), groep, stap: STAP_NAMEN[s.stap] ?? s.stap,
-      jongeren: s.exact ? s.min : `${getal(s.min)}–${getal(s.max)}`,
+      jongeren: s.exact ? s.min : stapTekst(s, getal),
     }))));
 
   const draai = (rijen: { sleutel: Record<string, string>; tellingen: (number | null)[] }[]) =>

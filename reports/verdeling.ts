@@ -5,7 +5,8 @@ import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.
 import { werkboek, type Tabel } from "./xlsx.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
-import { verdeling, type Verdeling } from "../loaders/marts/verdeling.ts";
+import { verdeling, controleerJaar, type Verdeling } from "../loaders/marts/verdeling.ts";
+import { loadRegio } from "../loaders/config.ts";
 
 export function leesJaar(waarde: string | undefined): number {
   const tekst = verplicht(waarde, "jaar", "2026");
@@ -17,32 +18,34 @@ export function leesJaar(waarde: string | undefined): number {
 
 /** The Excel tables: the verdeling with a total row, the budget lines, and the explanations. */
 export function verdelingTabellen(v: Verdeling): Tabel[] {
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  const vorigKolom = `bedrag_${v.vorigJaar}`;
+  // Columns of the comparison only when there is a previous budget year.
+  const vergelijking = (vorig: number | null, verschil: number | null, relatief: number | null) =>
+    v.vorigJaar === null ? {} : { [vorigKolom]: vorig, verschil, verschil_percentage: relatief === null ? null : r2(relatief * 100) };
   const rijen: Record<string, unknown>[] = v.gemeenten.map((g) => ({
     code: g.code,
     gemeente: g.naam,
     aantal_jongeren: g.aantalJongeren,
     risicoscore: g.risicoscore,
-    aandeel_procent: g.aandeel * 100,
+    aandeel_percentage: r2(g.aandeel * 100),
     vaste_voet: g.vasteVoet,
     bedrag: g.bedrag,
-    [`bedrag_${v.vorigJaar ?? "vorig_jaar"}`]: g.vorigBedrag,
-    verschil: g.verschil,
-    verschil_percentage: g.verschilRelatief === null ? null : g.verschilRelatief * 100,
+    ...vergelijking(g.vorigBedrag, g.verschil, g.verschilRelatief),
   }));
   const som = (f: (g: Verdeling["gemeenten"][number]) => number | null) =>
     v.gemeenten.reduce((a, g) => a + (f(g) ?? 0), 0);
-  const vorigTotaal = v.vorigJaar === null ? null : som((g) => g.vorigBedrag);
+  const totaal = som((g) => g.bedrag);
+  const vorigTotaal = som((g) => g.vorigBedrag);
   rijen.push({
     code: "",
     gemeente: "Totaal",
     aantal_jongeren: som((g) => g.aantalJongeren),
     risicoscore: v.risicoscoreSom,
-    aandeel_procent: som((g) => g.aandeel) * 100,
+    aandeel_percentage: r2(som((g) => g.aandeel) * 100),
     vaste_voet: v.vasteVoetTotaal,
-    bedrag: som((g) => g.bedrag),
-    [`bedrag_${v.vorigJaar ?? "vorig_jaar"}`]: vorigTotaal,
-    verschil: vorigTotaal === null ? null : som((g) => g.bedrag) - vorigTotaal,
-    verschil_percentage: vorigTotaal ? ((som((g) => g.bedrag) - vorigTotaal) / vorigTotaal) * 100 : null,
+    bedrag: totaal,
+    ...vergelijking(vorigTotaal, totaal - vorigTotaal, vorigTotaal ? (totaal - vorigTotaal) / vorigTotaal : null),
   });
   return [
     { id: "verdeling", titel: `SPUK-verdeling ${v.jaar} — ${v.regio} (risicoscores CBS ${v.risicoscoreJaar})`, rijen },
@@ -75,6 +78,8 @@ async function main(): Promise<void> {
   const jaar = leesJaar(a.jaar);
   const out = verplicht(a.out, "out", "uitvoer/verdeling");
   const dir = kiesDataDir(a.data);
+  // A year without budget is refused before the (slower) staging of the exports.
+  controleerJaar(loadRegio(dir), jaar);
 
   voortgang(`Gegevens lezen uit ${dir} …`);
   const db = await openStaging(dir);

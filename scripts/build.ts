@@ -3,9 +3,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT, dataDir } from "../loaders/config.ts";
+import { PROJECT_ROOT, dataDir, loadRegio } from "../loaders/config.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
-import { voorbereiden, nabewerken } from "./lib/site.ts";
+import { voorbereiden, nabewerken, dynamischeTitels } from "./lib/site.ts";
 
 function observable(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
@@ -28,5 +28,5 @@ await runMain(async () => {
   }
   const dist = join(PROJECT_ROOT, process.env.VSV_DIST ?? "dist");
   await observable(["build"], env);
-  nabewerken(dist, log);
+  nabewerken(dist, log, dynamischeTitels(loadRegio(dir)));
 });

@@ -131,11 +131,8 @@ function bereken(regio: Regio, scores: RisicoscoreRij[], jaar: number): { uitkom
   return { uitkomst, waarschuwingen: [...waarschuwingen, ...uitkomst.waarschuwingen] };
 }
 
-/**
- * The verdeling of `jaar` from regio.json and the CBS risicoscores, compared with the
- * previous budget year. Pure: the staging is only needed for the risicoscores.
- */
-export function maakVerdeling(regio: Regio, scores: RisicoscoreRij[], jaar: number): Verdeling {
+/** Refuses a jaar without a budget line, naming the years that have one; returns those years. */
+export function controleerJaar(regio: Regio, jaar: number): number[] {
   const jaren = budgetJaren(regio);
   if (!jaren.includes(jaar)) {
     throw new GebruikersFout(
@@ -144,6 +141,15 @@ export function maakVerdeling(regio: Regio, scores: RisicoscoreRij[], jaar: numb
         : `Geen budget voor ${jaar} in regio.json; er is een budget voor: ${jaren.join(", ")}`,
     );
   }
+  return jaren;
+}
+
+/**
+ * The verdeling of `jaar` from regio.json and the CBS risicoscores, compared with the
+ * previous budget year. Pure: the staging is only needed for the risicoscores.
+ */
+export function maakVerdeling(regio: Regio, scores: RisicoscoreRij[], jaar: number): Verdeling {
+  const jaren = controleerJaar(regio, jaar);
   const budget = regio.budget.find((b) => b.jaar === jaar)!;
   const { uitkomst, waarschuwingen } = bereken(regio, scores, jaar);
   const vorigJaar = jaren.filter((j) => j < jaar).at(-1) ?? null;

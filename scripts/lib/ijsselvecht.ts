@@ -39,7 +39,15 @@ export const GEMEENTEN: GemeenteProfiel[] = [
   g("GM1896", "Zwartewaterland", 23_500, 0.85, { factor5B: 4 }),
 ];
 
-export const REGIO = {
+export interface Budget {
+  jaar: number; rijksbijdrage: number; gemeentelijk: number; regionaal: number;
+  risicoscoreJaar: number; vasteVoet: Record<string, number>;
+}
+
+export const REGIO: {
+  naam: string; contactgemeente: string; nummer: number; vsvPeildatum: string;
+  budget: Budget[]; publicatie: { minimumCel: number };
+} = {
   naam: "Leerplicht & Doorstroompuntregio IJssel-Vecht",
   contactgemeente: "GM0193",
   nummer: 15,

@@ -51,7 +51,7 @@ const INGESCHREVEN = (s: Soort) => s !== "GEEN" && s !== "BUITENLAND";
 /** Month weights August..July for dropout dates (most in autumn and around the new year). */
 const UITVAL_MAANDEN = [0.3, 1.2, 1.3, 1.3, 1.0, 1.4, 1.2, 1.0, 0.9, 0.8, 0.7, 0.4];
 /** mbo dropout hazard per year, by niveau (entree highest). */
-const MBO_UITVAL = [0, 0.17, 0.1, 0.06, 0.045];
+const MBO_UITVAL = [0, 0.21, 0.125, 0.075, 0.055];
 
 export class Persoon {
   readonly gebMaand: string;
@@ -136,11 +136,11 @@ export class Persoon {
     const r = this.r;
     const w0: Werk = werkKans !== undefined
       ? (r.kans(werkKans) ? "J" : r.kans(0.85) ? "N" : "")
-      : metSk ? r.kies<Werk>(["J", "N", ""], [82, 10, 8]) : r.kies<Werk>(["J", "N", ""], [38, 45, 17]);
+      : metSk ? r.kies<Werk>(["J", "N", ""], [90, 4, 6]) : r.kies<Werk>(["J", "N", ""], [46, 36, 18]);
     this.zet(van, "GEEN", 0, w0, uit);
     if (w0 === "N" && r.kans(werkKans !== undefined && werkKans < 0.1 ? 0.1 : 0.45)) {
       this.zet(van + r.int(60, 420), "GEEN", 0, "J", uit);
-    } else if (w0 === "J" && r.kans(0.12)) {
+    } else if (w0 === "J" && r.kans(metSk ? 0.04 : 0.12)) {
       this.zet(van + r.int(90, 540), "GEEN", 0, "N", uit);
     } else if (w0 === "" && r.kans(0.35)) {
       this.zet(van + r.int(60, 300), "GEEN", 0, r.kans(0.6) ? "J" : "N", uit);
@@ -202,7 +202,7 @@ export class Persoon {
     if (t >= STOP) return;
     switch (route) {
       case "PRO": {
-        this.zet(t, "PRO");
+        this.schrijfIn(t, "PRO");
         const eind = j + 5 + (r.kans(0.45) ? 1 : 0);
         const d = this.juli(eind);
         this.jikpIn(d, "PRO");
@@ -213,7 +213,7 @@ export class Persoon {
         return;
       }
       case "VSO": {
-        this.zet(t, "VSO");
+        this.schrijfIn(t, "VSO");
         const eind = j + 6 + r.int(0, 2);
         const d = this.juli(eind);
         const profiel = r.kies<Herkomst>(["VSO_VERVOLG", "VSO_ARBEID", "VSO_DAGBESTEDING"], [30, 35, 35]);
@@ -235,9 +235,9 @@ export class Persoon {
       case "BB":
       case "KB":
       case "GT": {
-        this.zet(t, "VO", route === "GT" ? 2 : 1);
+        this.schrijfIn(t, "VO", route === "GT" ? 2 : 1);
         const duur = 4 + (r.kans(0.08) ? 1 : 0);
-        const kansUitval = (route === "BB" ? 0.035 : route === "KB" ? 0.02 : 0.01) * this.risico * this.prof.vsv;
+        const kansUitval = (route === "BB" ? 0.045 : route === "KB" ? 0.025 : 0.012) * this.risico * this.prof.vsv;
         if (r.kans(kansUitval)) {
           const d = this.schoolDag(j + duur - r.int(1, 2), UITVAL_MAANDEN);
           this.uitvallen(d, route === "BB" ? "VMBO_BB" : "OVERIG", route === "GT" ? 2 : 1, 0);
@@ -248,24 +248,24 @@ export class Persoon {
         else if (route === "KB") this.mbo(volgende, r.kans(0.35) ? 2 : 3);
         else if (r.kans(0.15)) {
           // vmbo-gt diploma, then havo 4 and 5
-          this.zet(volgende, "VO", 3);
+          this.schrijfIn(volgende, "VO", 3);
           this.havoEinde(j + duur + 2);
         } else this.mbo(volgende, r.kans(0.35) ? 3 : 4);
         return;
       }
       case "HAVO":
-        this.zet(t, "VO", 3);
+        this.schrijfIn(t, "VO", 3);
         this.havoEinde(j + 5 + (r.kans(0.15) ? 1 : 0));
         return;
       case "VWO": {
-        this.zet(t, "VO", 4);
+        this.schrijfIn(t, "VO", 4);
         const ej = j + 6 + (r.kans(0.1) ? 1 : 0);
         const d = this.juli(ej);
         this.sk = Math.min(this.sk, d);
-        if (r.kans(0.88)) this.ho(AUG(ej));
+        if (r.kans(0.88)) this.ho(AUG(ej), true);
         else {
           this.geen(d + 1, d, true);
-          if (r.kans(0.7)) this.ho(AUG(ej + 1));
+          if (r.kans(0.7)) this.ho(AUG(ej + 1), true);
         }
         return;
       }
@@ -331,7 +331,8 @@ export class Persoon {
     else this.geen(dipl + 1, dipl, true);
   }
 
-  private ho(t: number): void {
+  /** Hoger onderwijs: hbo about 4–5 years, wo (after vwo) 5–6 years including the master. */
+  private ho(t: number, wo = false): void {
     if (t >= STOP) return;
     const r = this.r;
     this.schrijfIn(t, "HO");
@@ -344,7 +345,7 @@ export class Persoon {
       } else this.geen(d, d, this.sk <= d);
       return;
     }
-    const duur = 4 + (r.kans(0.4) ? 1 : 0) + (r.kans(0.15) ? 1 : 0);
+    const duur = wo ? 5 + (r.kans(0.45) ? 1 : 0) + (r.kans(0.2) ? 1 : 0) : 4 + (r.kans(0.35) ? 1 : 0) + (r.kans(0.12) ? 1 : 0);
     const d = this.juli(j0 + duur);
     this.geen(d + 1, d, true);
   }
@@ -424,14 +425,14 @@ export class Persoon {
     };
     const p = this.prof;
     // 5B: richtingbezwaren, never enrolled.
-    if (r.kans(0.0006 * p.f5B)) {
+    if (r.kans(0.00025 * p.f5B)) {
       this.afkappen(this.verjaardag(4), -1);
       this.jaarlijks("5B", begin5, einde16 + 1);
       this.segs[this.segs.length - 1].werk = r.kans(0.6) ? "J" : "";
       return;
     }
     // 5A: physically or psychologically unfit for school.
-    if (r.kans(0.0035)) {
+    if (r.kans(0.006)) {
       const a = leerplichtDag(5, 16);
       const besluit = r.kies<Vrijstelling["besluit"]>(["TOEGEKEND", "AFGEWEZEN", "INGETROKKEN"], [88, 8, 4]);
       if (besluit === "AFGEWEZEN") {
@@ -441,8 +442,9 @@ export class Persoon {
         this.vrijstellingen.push({ artikel: "5A", besluit, begin: a, eind: c });
         this.overlay(a, c, "GEEN", true);
       } else if (r.kans(0.55)) {
-        // permanent: no einddatum, no return to school
-        this.vrijstellingen.push({ artikel: "5A", besluit, begin: a, eind: null });
+        // For good: most gemeenten renew yearly, some grant it without einddatum.
+        if (r.kans(0.25)) this.vrijstellingen.push({ artikel: "5A", besluit, begin: a, eind: null });
+        else this.jaarlijks("5A", a, einde16 + 1);
         this.afkappen(a, a);
         if (r.kans(0.5)) this.wajongVan = this.verjaardag(18);
         if (r.kans(0.8)) this.zorgVan = a;
@@ -462,7 +464,7 @@ export class Persoon {
       this.overlay(a, b, "BUITENLAND", true);
     }
     // 3A: five-year-olds, up to 5 (10) hours a week.
-    if (r.kans(0.004)) {
+    if (r.kans(0.01)) {
       const a = begin5 + r.int(0, 120);
       this.vrijstellingen.push({
         artikel: "3A", besluit: r.kans(0.95) ? "TOEGEKEND" : "AFGEWEZEN", begin: a, eind: this.verjaardag(6) - 1,
@@ -477,7 +479,7 @@ export class Persoon {
       }
     }
     // 15: 14+ combining school with other education or work.
-    if (r.kans(0.002)) {
+    if (r.kans(0.004)) {
       const j = schooljaarBegin(leerplichtDag(14, 16));
       const a = AUG(j) + r.int(20, 60);
       this.vrijstellingen.push({
@@ -485,7 +487,7 @@ export class Persoon {
       });
     }
     // Between schools without a new enrolment (absoluut verzuim).
-    if (r.kans(0.007 * this.risico)) {
+    if (r.kans(0.003 * this.risico)) {
       const a = leerplichtDag(6, 16);
       const s = this.op(a);
       if (s && INGESCHREVEN(s.soort)) this.overlay(a, a + r.int(20, 200), "GEEN", false);
@@ -502,6 +504,9 @@ export class Persoon {
     const r = this.r;
     let vrijVanaf = Number.NEGATIVE_INFINITY;
     const probeer = (start: number, type: "NIEUW" | "OUD" | null) => {
+      // Coaches work on weekdays.
+      if (weekdag(start) === 6) start += 2;
+      else if (weekdag(start) === 0) start += 1;
       if (start <= vrijVanaf || start < DATA_BEGIN || start > DATA_EIND) return;
       const s = this.op(start);
       if (!s || s.soort !== "GEEN" || s.vrij || this.sk <= start) return;

@@ -6,11 +6,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { PROJECT_ROOT } from "../../loaders/config.ts";
+import { PROJECT_ROOT, type Regio } from "../../loaders/config.ts";
 import { invoerHash, zorgVoorStaging } from "../../loaders/db.ts";
 
 export const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");
-const HASH_FILE = join(CACHE_DIR, ".invoer-hash");
 
 function bestandenOnder(dir: string, uit: string[] = []): string[] {
   if (!existsSync(dir)) return uit;
@@ -42,20 +41,28 @@ export function siteInvoerHash(dataDir: string): string {
 }
 
 /** Stage (validating) and clear stale loader output. Returns the log lines. */
-export async function voorbereiden(dataDir: string, log: (m: string) => void): Promise<void> {
+export async function voorbereiden(dataDir: string, log: (m: string) => void, cacheDir = CACHE_DIR): Promise<void> {
   log(`Gegevens lezen en controleren uit ${dataDir}…`);
   await zorgVoorStaging(dataDir, { melding: (m) => log(`  ${m}`) });
-  const hash = siteInvoerHash(dataDir);
-  const oud = existsSync(HASH_FILE) ? readFileSync(HASH_FILE, "utf8") : null;
-  if (oud !== hash && existsSync(CACHE_DIR)) {
+  leegCacheBijWijziging(siteInvoerHash(dataDir), cacheDir, log);
+}
+
+/** Drops Framework's cached loader outputs when the inputs' hash differs from the last build's. */
+export function leegCacheBijWijziging(hash: string, cacheDir: string, log: (m: string) => void): boolean {
+  const hashFile = join(cacheDir, ".invoer-hash");
+  const oud = existsSync(hashFile) ? readFileSync(hashFile, "utf8") : null;
+  let geleegd = false;
+  if (oud !== hash && existsSync(cacheDir)) {
     // Loader outputs mirror src/; Framework's own module caches start with "_" and stay.
-    for (const naam of readdirSync(CACHE_DIR)) {
-      if (!naam.startsWith("_")) rmSync(join(CACHE_DIR, naam), { recursive: true, force: true });
+    for (const naam of readdirSync(cacheDir)) {
+      if (!naam.startsWith("_")) rmSync(join(cacheDir, naam), { recursive: true, force: true });
     }
+    geleegd = true;
     log("Invoer gewijzigd: opgeslagen uitkomsten van de data loaders verwijderd.");
   }
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(HASH_FILE, hash);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(hashFile, hash);
+  return geleegd;
 }
 
 /** Framework's HTML: lang="nl", no zoom block (WCAG 1.4.4), valid lists, Dutch labels. */
@@ -69,12 +76,30 @@ export function htmlBijwerken(html: string): string {
     .replace('title="Toggle sidebar"', 'title="Menu tonen of verbergen" aria-label="Menu tonen of verbergen"');
 }
 
+/**
+ * Titles of the pages Framework cannot title itself (dynamic routes share one front matter):
+ * "Zwolle | regio" instead of the regio name alone (WCAG 2.4.2).
+ */
+export function dynamischeTitels(regio: Regio): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const g of regio.gemeenten) {
+    uit[`gemeente/${g.code}.html`] = `${g.naam} | ${regio.naam}`;
+    uit[`overleg/${g.code}.html`] = `Bestuurlijk overleg ${g.naam} | ${regio.naam}`;
+  }
+  return uit;
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** Post-build: fix the HTML and refuse a dist/ with record-level identifiers in it. */
-export function nabewerken(distDir: string, log: (m: string) => void): void {
+export function nabewerken(distDir: string, log: (m: string) => void, titels: Record<string, string> = {}): void {
   let paginas = 0;
   for (const f of bestandenOnder(distDir)) {
     if (f.endsWith(".html")) {
-      writeFileSync(f, htmlBijwerken(readFileSync(f, "utf8")));
+      let html = htmlBijwerken(readFileSync(f, "utf8"));
+      const titel = titels[relative(distDir, f).replace(/\\/g, "/")];
+      if (titel) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(titel)}</title>`);
+      writeFileSync(f, html);
       paginas++;
     }
     if (/\.(json|csv|arrow|parquet|txt|html)$/.test(f)) {

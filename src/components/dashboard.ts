@@ -102,6 +102,35 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
   }), `Lijngrafiek: ${doelgroepen.map(label).join(", ")} per peildatum. De cijfers staan in de tabel onder de grafiek.`);
 }
 
+export interface MonitorRij { gemeente: string; moment: string; groep: string; jongeren: number | null; niet_in_beeld: number | null; onderdrukt?: true }
+
+/** JIKP and VSV'ers in the monitor (in the target group) per monitormoment. */
+export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: number; gemeente: string }) {
+  const rijen = data.filter((d) => d.gemeente === gemeente && d.jongeren != null)
+    .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep) }));
+  return toegankelijk(Plot.plot({
+    width, height: 260, marginLeft: 56, marginRight: 60,
+    x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
+    y: { label: "Jongeren in de doelgroep", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
+    color: { domain: ["JIKP", "VSV"], range: ["#01689b", "#8a6d00"] },
+    marks: [
+      Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
+      Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 4 }),
+      Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
+      Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}, ${datum(d.moment)}: ${getal(d.jongeren)}` })),
+    ],
+  }), "Lijngrafiek: jongeren in een kwetsbare positie (JIKP) en VSV'ers in de monitor per monitormoment. De cijfers staan in de tabel onder de grafiek.");
+}
+
+export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naam: string; minimumCel: number }) {
+  const rijen = data.filter((d) => d.gemeente === opties.gemeente).sort((a, b) => a.moment.localeCompare(b.moment) || a.groep.localeCompare(b.groep));
+  return cijferTabel({
+    bijschrift: `Monitor JIKP ${opties.naam}: jongeren in de doelgroep en niet in beeld`,
+    kolommen: ["Monitormoment", "Groep", "In de doelgroep", "Niet in beeld"],
+    rijen: rijen.map((r) => [datum(r.moment), label(r.groep), cel(r, r.jongeren, opties.minimumCel), cel(r, r.niet_in_beeld, opties.minimumCel)]),
+  });
+}
+
 /** A gemeente's rate per 1.000 beside the regio's, over the schooljaren. */
 export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio }: {
   width: number; gemeente: string; maat: string; naam: string; regio: string;
@@ -117,7 +146,7 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
     marks: [
-      Plot.lineY(punten, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2, strokeDasharray: (d: any) => (d.wie === regio ? "5,3" : null) }),
+      Plot.lineY(punten, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
       Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
       Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000` })),

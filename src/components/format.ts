@@ -7,7 +7,7 @@ const MAANDEN = [
 ];
 const MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
-const nf0 = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, useGrouping: "always" } as Intl.NumberFormatOptions);
+const nf0 = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
 
 /** A whole number with dots for thousands: 1.234.567. */
 export function getal(n: number | null | undefined, decimalen = 0): string {
@@ -15,7 +15,7 @@ export function getal(n: number | null | undefined, decimalen = 0): string {
   if (decimalen === 0) return nf0.format(n);
   return new Intl.NumberFormat("nl-NL", {
     minimumFractionDigits: decimalen, maximumFractionDigits: decimalen, useGrouping: "always",
-  } as Intl.NumberFormatOptions).format(n);
+  } as unknown as Intl.NumberFormatOptions).format(n);
 }
 
 /** € 1.423.884 (whole euros unless decimals are asked for). */

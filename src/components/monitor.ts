@@ -46,6 +46,8 @@ export interface MonitorSite {
   momenten: {
     moment: string;
     vorigMoment: string | null;
+    /** Age from which a jongere is out of the doelgroep at this moment (23, or 27 from 2026). */
+    maxLeeftijd: number;
     /** gemeente → groep → herkomst → counts in the order of `statussen`. */
     statussen: Kubus;
     /** gemeente → groep → van × naar; null for the first moment. */
@@ -129,11 +131,27 @@ export function momentUitSite(data: MonitorSite, moment: string): MonitorMoment 
 
 // ---------------------------------------------------------------- funnel
 
-/** A published count as an interval: exact, or 1..minimumCel-1 when suppressed. */
+/** Names of the funnel steps of trechter(), for the page and the workbook. */
+export const STAP_NAMEN: Record<string, string> = {
+  TOTAAL: "Alle jongeren in de monitor",
+  IN_DOELGROEP: "In de doelgroep (niet te oud, niet verhuisd)",
+  ZONDER_ONDERWIJS: "Niet in onderwijs",
+  ZONDER_STARTKWALIFICATIE: "Zonder startkwalificatie",
+  ZONDER_WERK: "Zonder werk of Wajong",
+  ZONDER_IN_BEELD_DOORSTROOMPUNT: "Niet in beeld bij het Doorstroompunt",
+  ZONDER_IN_BEELD_ZORG: "Niet in beeld bij zorg",
+  ZONDER_IN_BEELD_PARTICIPATIE: "Niet in beeld bij participatie = nergens in beeld",
+};
+
+/**
+ * A published count as an interval: exact, or at least 1 when suppressed. Not at most
+ * minimumCel-1: secondary suppression hides larger counts too, and the published table
+ * does not say which hidden count is which.
+ */
 export interface Interval { min: number; max: number }
 
-export function alsInterval(n: number | null | undefined, minimumCel: number): Interval {
-  if (n === null || n === undefined) return { min: 1, max: Math.max(1, minimumCel - 1) };
+export function alsInterval(n: number | null | undefined): Interval {
+  if (n === null || n === undefined) return { min: 1, max: Infinity };
   return { min: n, max: n };
 }
 
@@ -142,7 +160,7 @@ export interface TrechterStap {
   afvallend: string[];
   /** Short key of the step, e.g. "IN_DOELGROEP" or "ZONDER_ONDERWIJS". */
   stap: string;
-  /** The remaining jongeren: exact when min = max. */
+  /** The remaining jongeren: exact when min = max; max is Infinity when nothing bounds it. */
   min: number;
   max: number;
   exact: boolean;
@@ -158,11 +176,11 @@ export interface TrechterStap {
  * @param tellingen counts of one gemeente/groep/herkomst in the order of `statussen`
  * @param statussen the monitor order followed by TOTAAL
  */
-export function trechter(tellingen: (number | null)[], statussen: string[], minimumCel: number): TrechterStap[] {
+export function trechter(tellingen: (number | null)[], statussen: string[]): TrechterStap[] {
   const totaalIdx = statussen.indexOf(TOTAAL);
   const volgorde = statussen.filter((s) => s !== TOTAAL);
-  const iv = (s: string) => alsInterval(tellingen[statussen.indexOf(s)], minimumCel);
-  const totaal = totaalIdx >= 0 ? alsInterval(tellingen[totaalIdx], minimumCel) : null;
+  const iv = (s: string) => alsInterval(tellingen[statussen.indexOf(s)]);
+  const totaal = totaalIdx >= 0 ? alsInterval(tellingen[totaalIdx]) : null;
 
   // Steps: the statuses that are removed before each step.
   const uitDoelgroep = volgorde.filter((s) => s.startsWith("UIT_DOELGROEP"));
@@ -192,6 +210,13 @@ export function trechter(tellingen: (number | null)[], statussen: string[], mini
       min, max, exact: min === max,
     };
   });
+}
+
+/** A funnel step as text: "1.234", "20 à 23" (suppressed cells leave a range), "minstens 20" or "onbekend". */
+export function stapTekst(s: { min: number; max: number }, getal: (n: number) => string = String): string {
+  if (s.min === s.max) return getal(s.min);
+  if (s.max === Infinity) return s.min > 0 ? `minstens ${getal(s.min)}` : "onbekend";
+  return `${getal(s.min)} à ${getal(s.max)}`;
 }
 
 /** The statuses of jongeren in the doelgroep (not UIT_DOELGROEP_*), in order. */

@@ -76,33 +76,37 @@ function plus(n: number | null, f: (x: number) => string): string {
 /** The verdeling of a year as a table, with the change against the previous year. */
 export function verdelingTabel(rijen: VerdelingRij[], opties: { jaar: number; vorigJaar: number | null; risicoscoreJaar: number }) {
   const totaal = rijen.reduce((a, g) => a + g.bedrag, 0);
-  const vorigTotaal = opties.vorigJaar === null ? null : rijen.reduce((a, g) => a + (g.vorigBedrag ?? 0), 0);
+  const vorig = opties.vorigJaar !== null;
+  const vorigTotaal = vorig ? rijen.reduce((a, g) => a + (g.vorigBedrag ?? 0), 0) : null;
   const metVoet = rijen.some((g) => g.vasteVoet > 0);
+  // One cell per template: htl parses several sibling <td>s outside a row unreliably.
+  const koppen = [
+    "Gemeente", `Risicoscore CBS ${opties.risicoscoreJaar}`, "Aandeel",
+    ...(metVoet ? ["Vaste voet"] : []),
+    `Bedrag ${opties.jaar}`,
+    ...(vorig ? [`Bedrag ${opties.vorigJaar}`, "Verschil", "Verschil %"] : []),
+  ];
+  const cellen = (g: VerdelingRij) => [
+    g.risicoscore === null ? "geen" : getal(g.risicoscore, 1),
+    procent(g.aandeel),
+    ...(metVoet ? [euro(g.vasteVoet)] : []),
+    euro(g.bedrag),
+    ...(vorig ? [g.vorigBedrag === null ? "deed niet mee" : euro(g.vorigBedrag), plus(g.verschil, euro), plus(g.verschilRelatief, (x) => procent(x))] : []),
+  ];
+  const totaalCellen = [
+    "",
+    procent(rijen.reduce((a, g) => a + g.aandeel, 0)),
+    ...(metVoet ? [euro(rijen.reduce((a, g) => a + g.vasteVoet, 0))] : []),
+    euro(totaal),
+    ...(vorigTotaal !== null
+      ? [euro(vorigTotaal), plus(totaal - vorigTotaal, euro), vorigTotaal ? plus((totaal - vorigTotaal) / vorigTotaal, (x) => procent(x)) : "–"]
+      : []),
+  ];
   return html`<div class="tabel-wrap"><table class="cijfers">
 <caption>SPUK-verdeling ${opties.jaar} per gemeente</caption>
-<thead><tr>
-  <th scope="col">Gemeente</th>
-  <th scope="col">Risicoscore CBS ${opties.risicoscoreJaar}</th>
-  <th scope="col">Aandeel</th>
-  ${metVoet ? html`<th scope="col">Vaste voet</th>` : ""}
-  <th scope="col">Bedrag ${opties.jaar}</th>
-  ${opties.vorigJaar !== null ? html`<th scope="col">Bedrag ${opties.vorigJaar}</th><th scope="col">Verschil</th><th scope="col">Verschil %</th>` : ""}
-</tr></thead>
-<tbody>${rijen.map((g) => html`<tr>
-  <th scope="row">${g.naam}</th>
-  <td>${g.risicoscore === null ? "geen" : getal(g.risicoscore, 1)}</td>
-  <td>${procent(g.aandeel)}</td>
-  ${metVoet ? html`<td>${euro(g.vasteVoet)}</td>` : ""}
-  <td>${euro(g.bedrag)}</td>
-  ${opties.vorigJaar !== null ? html`<td>${g.vorigBedrag === null ? "deed niet mee" : euro(g.vorigBedrag)}</td>
-  <td>${plus(g.verschil, euro)}</td><td>${plus(g.verschilRelatief, (x) => procent(x))}</td>` : ""}
-</tr>`)}</tbody>
-<tfoot><tr>
-  <th scope="row">Totaal</th><td></td><td>${procent(rijen.reduce((a, g) => a + g.aandeel, 0))}</td>
-  ${metVoet ? html`<td>${euro(rijen.reduce((a, g) => a + g.vasteVoet, 0))}</td>` : ""}
-  <td>${euro(totaal)}</td>
-  ${vorigTotaal !== null ? html`<td>${euro(vorigTotaal)}</td><td>${plus(totaal - vorigTotaal, euro)}</td><td>${vorigTotaal ? plus((totaal - vorigTotaal) / vorigTotaal, (x) => procent(x)) : "–"}</td>` : ""}
-</tr></tfoot>
+<thead><tr>${koppen.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
+<tbody>${rijen.map((g) => html`<tr><th scope="row">${g.naam}</th>${cellen(g).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+<tfoot><tr><th scope="row">Totaal</th>${totaalCellen.map((c) => html`<td>${c}</td>`)}</tr></tfoot>
 </table></div>`;
 }
 

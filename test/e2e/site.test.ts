@@ -47,7 +47,11 @@ describe("de gebouwde site", () => {
   it("heeft een pagina per gemeente uit regio.json", () => {
     const regio = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "regio.json"), "utf8"));
     const lijst = paginas(DIST);
-    for (const g of regio.gemeenten) expect(lijst).toContain(`/gemeente/${g.code}`);
+    for (const g of regio.gemeenten) {
+      expect(lijst).toContain(`/gemeente/${g.code}`);
+      const html = readFileSync(join(DIST, "gemeente", `${g.code}.html`), "utf8");
+      expect(html).toContain(`<title>${g.naam} | `);
+    }
   });
 
   it("opent elke pagina zonder fouten, externe verzoeken of toegankelijkheidsproblemen", async () => {

@@ -6,8 +6,9 @@ import { writeFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import iconv from "iconv-lite";
+import fc from "fast-check";
 import {
-  detecteerCodering, splitRegel, detecteerScheidingsteken, leesKop, naarUtf8,
+  detecteerCodering, splitRegel, detecteerScheidingsteken, leesKop, naarUtf8, regelSprongen,
 } from "../../loaders/read.ts";
 import {
   maakDataMap, stageDb, verwachtFout, csv, KOP, ruimDataMappenOp, STANDAARD_RIJEN,
@@ -52,11 +53,43 @@ describe("leesKop", () => {
   test("reads header names, encoding and delimiter; strips the BOM and CR", () => {
     const p1 = join(tmp, "bom.csv");
     writeFileSync(p1, "\uFEFFMelding_ID, Pseudo_id \r\nM1,p1\r\n");
-    expect(leesKop(p1)).toEqual({ codering: "utf-8-bom", scheidingsteken: ",", kolommen: ["Melding_ID", " Pseudo_id "] });
+    expect(leesKop(p1)).toEqual({ codering: "utf-8-bom", scheidingsteken: ",", kolommen: ["Melding_ID", " Pseudo_id "], sprongen: [] });
     const p2 = join(tmp, "cp.csv");
     writeFileSync(p2, iconv.encode("naam_é;€\n1;2\n", "windows-1252"));
-    expect(leesKop(p2)).toEqual({ codering: "windows-1252", scheidingsteken: ";", kolommen: ["naam_é", "€"] });
+    expect(leesKop(p2)).toEqual({ codering: "windows-1252", scheidingsteken: ";", kolommen: ["naam_é", "€"], sprongen: [] });
   });
+  test("regelSprongen: blank lines and line breaks in quoted fields move the rows after them down", () => {
+    const s = (t: string, d = ";") => regelSprongen(Buffer.from(t), d);
+    expect(s("a;b\n1;2\n3;4\n")).toEqual([]);
+    expect(s("a;b\n1;2\n3;4\n\n\r\n")).toEqual([]); // blank lines at the end move nothing
+    // Row 2 ("3;4") is on line 4, row 3 on line 7.
+    expect(s("a;b\n1;2\n\n3;4\n\r\n\n5;6\n")).toEqual([{ vanaf: 2, extra: 1 }, { vanaf: 3, extra: 3 }]);
+    // A quoted field spanning three lines: the next row is 2 lines further down.
+    expect(s('a;b\n1;"x\n\ny"\n3;4\n')).toEqual([{ vanaf: 2, extra: 2 }]);
+    // "" inside quotes and a quote inside an unquoted field do not open or close anything.
+    expect(s('a;b\n1;"x "" y"\n5"6;7\n\n8;9\n')).toEqual([{ vanaf: 3, extra: 1 }]);
+    expect(s('a,b\n"1;\n",2\n3,4\n', ",")).toEqual([{ vanaf: 2, extra: 1 }]);
+  });
+
+  test("regelSprongen: a file without quotes (fast path) gives what the quote-aware scan gives", () => {
+    fc.assert(fc.property(
+      fc.array(fc.constantFrom("1;2", "", "\r", "3;4\r", "  "), { maxLength: 30 }), fc.boolean(),
+      (regels, slotregel) => {
+        const lijf = regels.join("\n") + (slotregel ? "\n" : "");
+        const zonder = regelSprongen(Buffer.from("a;b\n" + lijf), ";");
+        const met = regelSprongen(Buffer.from('"a";b\n' + lijf), ";"); // a quote forces the full scan
+        expect(zonder).toEqual(met);
+        // And the rows land on the lines they are on.
+        const dataRegels = ("a;b\n" + lijf).split("\n").map((r, i) => ({ r, i: i + 1 })).slice(1)
+          .filter(({ r }) => r !== "" && r !== "\r");
+        dataRegels.forEach(({ i }, k) => {
+          const s = [...zonder].reverse().find((x) => x.vanaf <= k + 1);
+          expect(k + 2 + (s?.extra ?? 0)).toBe(i);
+        });
+      },
+    ));
+  });
+
   test("naarUtf8 decodes Windows-1252 to UTF-8", async () => {
     const van = join(tmp, "w.csv");
     const naar = join(tmp, "u.csv");

@@ -1,0 +1,634 @@
+// The jaarverslag's tables (outputs.md section 2), shared by `npm run jaarverslag` and the
+// site's jaarverslag pages, so a number is computed one way.
+//
+// Every table has rows for each gemeente that was a member in the row's schooljaar plus a
+// "REGIO" row, on a full grid (zeros included), and goes through onderdruk(). Where one
+// count is the sum of other published counts — in the same table or in another one (the
+// meldingen per fte in `inzet` are the sum of the verzuimsoorten, the month table adds up to
+// the year) — the sum is a total row in the same suppression run, so a single suppressed
+// part can never be computed back. Those helper totals are dropped from the output where the
+// contract does not have them.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import MarkdownIt from "markdown-it";
+import type { Staging } from "../db.ts";
+import { isLidIn } from "../config.ts";
+import { GebruikersFout } from "../errors.ts";
+import { onderdruk, controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
+import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN } from "../definitions.ts";
+import {
+  ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
+} from "../schema.ts";
+import { datum as formatDatum } from "../../src/components/format.ts";
+import type { JvData } from "../../src/components/jaarverslag.ts";
+
+export const REGIO = "REGIO";
+const TOTAAL = "TOTAAL";
+const ALLE = "ALLE";
+
+/** Onderwijssoorten of the leerlingen table (the issue's list; HO and GEEN are no leerlingen). */
+export const LEERLING_SOORTEN = ONDERWIJSSOORTEN.filter((o) => o !== "HO" && o !== "GEEN");
+/** Doorstroompunt results: the verzuim result codes, and DOORLOPEND for meldingen still running. */
+export const DSP_RESULTATEN = [...VERZUIM_RESULTATEN, "DOORLOPEND"];
+export const VSV_RESULTATEN_JAAR = [...VSV_RESULTATEN, "LOPEND"];
+/** Luxe verzuim without a handhaving filled in. */
+export const HANDHAVING_ONBEKEND = "ONBEKEND";
+
+export interface JaarverslagTabel {
+  id: string;
+  titel: string;
+  rijen: Rij[];
+  /** Column order for Excel and the PDF (not part of tabellen.json). */
+  kolommen: string[];
+}
+
+export interface JaarverslagOpties {
+  minimumCel: number;
+  gemeente?: string;
+}
+
+/** Report groups of a VSV result: TERUGGELEID_NAAR_ONDERWIJS, ONDERWIJS_NIET_HAALBAAR, else null. */
+export function rapportgroep(resultaat: string): string | null {
+  for (const [groep, codes] of Object.entries(RAPPORTGROEPEN)) if (codes.includes(resultaat)) return groep;
+  return null;
+}
+
+// ------------------------------------------------------------------ schooljaren and gemeenten
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const lijst = (xs: readonly string[]) => xs.map(lit).join(", ");
+
+/** Schooljaren that have data: a peildatum, melding, vrijstelling, traject start or inzet in them. */
+export async function schooljarenInData(db: Staging): Promise<string[]> {
+  const rows = await db.all<{ schooljaar: string }>(`
+    SELECT DISTINCT schooljaar FROM (
+      SELECT schooljaar FROM jongeren_def UNION ALL SELECT schooljaar FROM verzuim_def
+      UNION ALL SELECT schooljaar FROM vrijstelling_def UNION ALL SELECT schooljaar FROM inzet
+      UNION ALL SELECT schooljaar FROM traject_schooljaar t
+        WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)
+    ) ORDER BY schooljaar`);
+  return rows.map((r) => r.schooljaar);
+}
+
+/** Codes of the gemeenten that were a member at some moment of the schooljaar. */
+export function ledenIn(db: Staging, sj: string): string[] {
+  return db.regio.gemeenten.filter((g) => isLidIn(g, schooljaarStart(sj), schooljaarEinde(sj))).map((g) => g.code);
+}
+
+/** Checks --schooljaar and --gemeente against the data; a GebruikersFout lists what exists. */
+export async function controleerKeuze(db: Staging, schooljaar: string, gemeente?: string): Promise<void> {
+  const jaren = await schooljarenInData(db);
+  const m = /^(\d{4})-(\d{4})$/.exec(schooljaar);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) {
+    throw new GebruikersFout(`--schooljaar "${schooljaar}" is geen schooljaar; schrijf het als 2022-2023. ` +
+      `Schooljaren in de gegevens: ${jaren.join(", ") || "geen"}`);
+  }
+  if (!jaren.includes(schooljaar)) {
+    throw new GebruikersFout(`Schooljaar ${schooljaar} staat niet in de gegevens. Schooljaren in de gegevens: ${jaren.join(", ") || "geen"}`);
+  }
+  if (gemeente !== undefined) {
+    const leden = ledenIn(db, schooljaar);
+    if (!leden.includes(gemeente.toUpperCase())) {
+      const namen = db.regio.gemeenten.filter((g) => leden.includes(g.code)).map((g) => `${g.code} (${g.naam})`);
+      const bekend = db.regio.gemeenten.find((g) => g.code === gemeente.toUpperCase());
+      throw new GebruikersFout(
+        (bekend ? `Gemeente ${bekend.code} (${bekend.naam}) was in ${schooljaar} geen lid van de regio.`
+          : `Gemeente "${gemeente}" staat niet in regio.json.`) +
+        ` Gemeenten in ${schooljaar}: ${namen.join(", ")}`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ grid helpers
+
+type Dims = [string, readonly string[]][];
+
+/** Every combination of schooljaar × (REGIO + member gemeenten) × the dimensions. */
+function cellen(db: Staging, jaren: string[], dims: (sj: string) => Dims): Rij[] {
+  const uit: Rij[] = [];
+  for (const sj of jaren) {
+    for (const gemeente of [REGIO, ...ledenIn(db, sj)]) {
+      let combis: Rij[] = [{ gemeente, schooljaar: sj }];
+      for (const [kolom, waarden] of dims(sj)) {
+        combis = combis.flatMap((c) => waarden.map((w) => ({ ...c, [kolom]: w })));
+      }
+      uit.push(...combis);
+    }
+  }
+  return uit;
+}
+
+/**
+ * Fills an additive count into cells from the finest-grain rows: a cell value equal to its
+ * column's total label (REGIO, TOTAAL, ALLE) matches every value of that column.
+ */
+function somIn(cel: Rij[], bron: Rij[], telling: string, totalen: Record<string, string>): Rij[] {
+  return cel.map((c) => {
+    const sleutels = Object.keys(c);
+    let som = 0;
+    for (const r of bron) {
+      if (sleutels.every((k) => c[k] === totalen[k] || c[k] === r[k])) som += Number(r[telling] ?? 0);
+    }
+    return { ...c, [telling]: som };
+  });
+}
+
+/** Fills a non-additive count (distinct jongeren) by exact key; missing is 0. */
+function zoekIn(cel: Rij[], bron: Rij[], telling: string): Rij[] {
+  if (cel.length === 0) return [];
+  const sleutels = Object.keys(cel[0]);
+  const key = (r: Rij) => JSON.stringify(sleutels.map((k) => r[k]));
+  const map = new Map(bron.map((r) => [key(r), Number(r[telling] ?? 0)]));
+  return cel.map((c) => ({ ...c, [telling]: map.get(key(c)) ?? 0 }));
+}
+
+const gemeenteTotaal: TotaalRelatie = { kolom: "gemeente", totaal: REGIO };
+
+function maanden(sj: string): string[] {
+  const start = Number(sj.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((7 + i) % 12) + 1;
+    return `${m >= 8 ? start : start + 1}-${String(m).padStart(2, "0")}`;
+  });
+}
+
+/** Codes in a fixed order, plus any unexpected value found in the data (so parts add up). */
+function codesMet(codes: readonly string[], gevonden: unknown[]): string[] {
+  const extra = [...new Set(gevonden.map(String))].filter((v) => !codes.includes(v)).sort();
+  return [...codes, ...extra];
+}
+
+// ------------------------------------------------------------------ peildatum
+
+export interface Peildatum {
+  peildatum: string | null;
+  /** "vsv": the regio's VSV-peildatum; "laatste": the latest peildatum in the schooljaar; "geen". */
+  bron: "vsv" | "laatste" | "geen";
+}
+
+/** The jongeren peildatum of a schooljaar: the regio's vsvPeildatum if present, else the latest. */
+export async function peildatumVan(db: Staging, sj: string): Promise<Peildatum> {
+  const [mm, dd] = db.regio.vsvPeildatum.split("-");
+  const start = Number(sj.slice(0, 4));
+  const vsv = `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
+  const rows = await db.all<{ peildatum: string }>(
+    `SELECT DISTINCT peildatum FROM jongeren_def WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
+  if (rows.some((r) => r.peildatum === vsv)) return { peildatum: vsv, bron: "vsv" };
+  if (rows.length) return { peildatum: rows[0].peildatum, bron: "laatste" };
+  return { peildatum: null, bron: "geen" };
+}
+
+function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
+  const [mm, dd] = db.regio.vsvPeildatum.split("-");
+  const vsvDag = formatDatum(`2000-${mm}-${dd}`).replace(/ 2000$/, "");
+  if (p.bron === "vsv") return `op ${formatDatum(p.peildatum)} (de VSV-peildatum)`;
+  if (p.bron === "laatste") return `op ${formatDatum(p.peildatum)} (laatste peildatum in ${sj}; geen gegevens op de VSV-peildatum ${vsvDag})`;
+  return `(geen peildatum in ${sj})`;
+}
+
+// ------------------------------------------------------------------ the tables
+
+/** Unsuppressed cells of one run plus how to suppress them. */
+interface Run {
+  rijen: Rij[];
+  tellingen: string[];
+  sleutels: string[];
+  totalen: TotaalRelatie[];
+  afgeleid?: Record<string, string[]>;
+}
+
+function pas(run: Run, minimumCel: number): Rij[] {
+  return onderdruk(run.rijen, {
+    minimumCel, tellingen: run.tellingen, sleutels: run.sleutels, totalen: run.totalen, afgeleid: run.afgeleid,
+  });
+}
+
+/**
+ * The jaarverslag's tables for one schooljaar, suppressed with `minimumCel` (0 or 1: exact),
+ * optionally restricted to one gemeente plus the REGIO rows.
+ */
+export async function jaarverslagTabellen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
+  await controleerKeuze(db, schooljaar, opties.gemeente);
+  const sj = schooljaar;
+  const vorig = vorigSchooljaar(sj);
+  const beide = [vorig, sj];
+  const min = opties.minimumCel;
+  const inJaren = (jaren: string[]) => `schooljaar IN (${lijst(jaren)})`;
+  const tabellen: JaarverslagTabel[] = [];
+
+  // ---------------------------------------------------------------- leerlingen, doelgroepen
+  const pd = await peildatumVan(db, sj);
+  const pdSql = pd.peildatum ? `DATE ${lit(pd.peildatum)}` : "NULL";
+  const leerlingBron = await db.all(`
+    SELECT ${lit(sj)} AS schooljaar, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen
+    FROM jongeren_def WHERE peildatum = ${pdSql} GROUP BY ALL`);
+  const leerlingen = pas({
+    rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen })),
+    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "onderwijssoort"], totalen: [gemeenteTotaal],
+  }, min);
+  tabellen.push({
+    id: "leerlingen", titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
+    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
+  });
+
+  const doelgroepBron = (await db.all(`
+    SELECT gemeente_code AS gemeente,
+      ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
+    FROM jongeren_def WHERE peildatum = ${pdSql} GROUP BY ALL`))
+    .flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
+  const doelgroepen = pas({
+    rijen: somIn(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren", { gemeente: REGIO })
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, doelgroep: r.doelgroep, jongeren: r.jongeren })),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "doelgroep"], totalen: [gemeenteTotaal],
+  }, min);
+  tabellen.push({
+    id: "doelgroepen", titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
+    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
+  });
+
+  // ---------------------------------------------------------------- verzuim Leerplicht
+  // One run for soort × maand with their totals: the month table, the year per soort
+  // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
+  const lpBron = await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, strftime(melddatum, '%Y-%m') AS maand, verzuimsoort, COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND ${inJaren(beide)} GROUP BY ALL`);
+  const lp = pas({
+    rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
+      lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
+    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "maand", "verzuimsoort"],
+    totalen: [gemeenteTotaal, { kolom: "maand", totaal: TOTAAL }, { kolom: "verzuimsoort", totaal: TOTAAL }],
+  }, min);
+
+  // ---------------------------------------------------------------- Doorstroompunt preventief
+  // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
+  const dspBron = await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, verzuimsoort,
+      CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat,
+      COUNT(*)::INTEGER AS meldingen, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' AND ${inJaren(beide)} GROUP BY ALL`);
+  const dspResultaten = codesMet(DSP_RESULTATEN, dspBron.map((r) => r.resultaat));
+  const dspCellen = [
+    ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
+    ...cellen(db, beide, () => [["verzuimsoort", [TOTAAL]], ["resultaat", [TOTAAL, ...dspResultaten]]]),
+  ];
+  const dsp = pas({
+    rijen: somIn(dspCellen, dspBron, "meldingen", { gemeente: REGIO, verzuimsoort: TOTAAL, resultaat: TOTAAL }),
+    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "verzuimsoort", "resultaat"],
+    totalen: [gemeenteTotaal, { kolom: "verzuimsoort", totaal: TOTAAL }, { kolom: "resultaat", totaal: TOTAAL }],
+  }, min);
+
+  // ---------------------------------------------------------------- verzuimmeldingen (both years)
+  const jongerenBron = await db.all(`
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, regeling, verzuimsoort,
+      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM verzuim_def WHERE ${inJaren(beide)}
+    GROUP BY GROUPING SETS ((schooljaar, gemeente_code, regeling, verzuimsoort), (schooljaar, regeling, verzuimsoort))`);
+  const jongeren = pas({
+    rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
+  }, min);
+  const vind = (rows: Rij[], key: Rij) => rows.find((r) => Object.entries(key).every(([k, v]) => r[k] === v))!;
+  const verzuimmeldingen = jongeren.map((j) => {
+    const m = j.regeling === "LEERPLICHT"
+      ? vind(lp, { gemeente: j.gemeente, schooljaar: j.schooljaar, maand: TOTAAL, verzuimsoort: j.verzuimsoort })
+      : vind(dsp, { gemeente: j.gemeente, schooljaar: j.schooljaar, verzuimsoort: j.verzuimsoort, resultaat: TOTAAL });
+    const rij: Rij = {
+      gemeente: j.gemeente, schooljaar: j.schooljaar, regeling: j.regeling, verzuimsoort: j.verzuimsoort,
+      meldingen: m.meldingen, jongeren: j.jongeren,
+    };
+    if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+    return rij;
+  });
+  tabellen.push({
+    id: "verzuimmeldingen", titel: "Verzuimmeldingen naar soort", rijen: verzuimmeldingen,
+    kolommen: ["gemeente", "naam", "schooljaar", "regeling", "verzuimsoort", "meldingen", "jongeren"],
+  });
+
+  tabellen.push({
+    id: "verzuim_per_maand", titel: "Verzuimmeldingen Leerplicht per maand",
+    rijen: lp.filter((r) => r.maand !== TOTAAL).map((r) => ({
+      gemeente: r.gemeente, schooljaar: r.schooljaar, maand: r.maand, verzuimsoort: r.verzuimsoort, meldingen: r.meldingen,
+      ...(r.onderdrukt ? { onderdrukt: true } : {}),
+    })),
+    kolommen: ["gemeente", "naam", "schooljaar", "maand", "verzuimsoort", "meldingen"],
+  });
+
+  // ---------------------------------------------------------------- luxe verzuim
+  const luxeBron = await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' AND schooljaar = ${lit(sj)} GROUP BY ALL`);
+  const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
+  // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
+  const luxe = pas({
+    rijen: somIn(cellen(db, [sj], () => [["handhaving", [TOTAAL, ...handhavingen]]]), luxeBron, "meldingen", { gemeente: REGIO, handhaving: TOTAAL }),
+    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "handhaving"],
+    totalen: [gemeenteTotaal, { kolom: "handhaving", totaal: TOTAAL }],
+  }, min).filter((r) => r.handhaving !== TOTAAL);
+  tabellen.push({
+    id: "luxe_verzuim_afhandeling", titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
+    kolommen: ["gemeente", "naam", "schooljaar", "handhaving", "meldingen"],
+  });
+
+  // ---------------------------------------------------------------- thuiszitters
+  // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
+  // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
+  const tzBron = await db.all(`
+    WITH m AS (
+      SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
+      FROM verzuim_def WHERE schooljaar = ${lit(sj)} AND verzuimsoort IN ('LRV', 'ABSOLUUT')),
+    p AS (
+      SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
+      FROM m GROUP BY ALL),
+    l AS (
+      SELECT p.schooljaar, p.soort, m.gemeente_code, m.onderwijssoort,
+        row_number() OVER (PARTITION BY p.schooljaar, p.pseudo_id ORDER BY m.melddatum DESC, m.melding_id DESC) AS nr
+      FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
+    SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
+    FROM l WHERE nr = 1 GROUP BY ALL`);
+  const thuiszitters = pas({
+    rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
+      tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
+    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
+  }, min).filter((r) => r.onderwijssoort !== TOTAAL);
+  tabellen.push({
+    id: "thuiszitters", titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: thuiszitters,
+    kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
+  });
+
+  // ---------------------------------------------------------------- vrijstellingen (both years)
+  const vrBron = await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
+    FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' AND ${inJaren(beide)} GROUP BY ALL`);
+  const artikelen = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
+  const vrijstellingen = pas({
+    rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
+    tellingen: ["vrijstellingen"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
+  }, min);
+  tabellen.push({
+    id: "vrijstellingen", titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
+    kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
+  });
+
+  // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
+  const dspJongerenBron = await db.all(`
+    WITH m AS (
+      SELECT gemeente_code, pseudo_id,
+        CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat
+      FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' AND schooljaar = ${lit(sj)})
+    SELECT ${lit(sj)} AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, resultaat,
+      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM m GROUP BY GROUPING SETS ((gemeente_code, resultaat), (resultaat))`);
+  const dspJongeren = pas({
+    rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
+  }, min);
+  const dspResultaat = dspJongeren.map((j) => {
+    const m = vind(dsp, { gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
+    const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, resultaat: j.resultaat, meldingen: m.meldingen, jongeren: j.jongeren };
+    if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+    return rij;
+  });
+  tabellen.push({
+    id: "doorstroompunt_preventief_resultaat", titel: "Doorstroompunt preventief (18+): resultaat van de meldingen", rijen: dspResultaat,
+    kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "meldingen", "jongeren"],
+  });
+
+  // ---------------------------------------------------------------- VSV'ers benaderd
+  // One run over a small hierarchy: result within report group within all, and NIEUW/OUD
+  // beside it; the total also feeds inzet's trajecten per fte.
+  const groepVan = (r: string) => rapportgroep(r) ?? (r === "LOPEND" ? "LOPEND" : "OVERIG_RESULTAAT");
+  const vsvBron = (await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, vsv_type, resultaat_in_jaar AS resultaat, COUNT(*)::INTEGER AS trajecten
+    FROM traject_schooljaar WHERE schooljaar = ${lit(sj)} GROUP BY ALL`))
+    .map((r): Rij => ({ ...r, groep: groepVan(String(r.resultaat)) }));
+  const vsvResultaten = codesMet(VSV_RESULTATEN_JAAR, vsvBron.map((r) => r.resultaat));
+  const groepen = [...new Set(vsvResultaten.map(groepVan))];
+  const vsvCellen = [
+    ...groepen.flatMap((g) => cellen(db, [sj], () => [["vsv_type", [ALLE]], ["groep", [g]],
+      ["resultaat", [TOTAAL, ...vsvResultaten.filter((r) => groepVan(r) === g)]]])),
+    ...cellen(db, [sj], () => [["vsv_type", [ALLE, ...VSV_TYPES]], ["groep", [ALLE]], ["resultaat", [TOTAAL]]]),
+  ];
+  const vsv = pas({
+    rijen: somIn(vsvCellen, vsvBron, "trajecten", { gemeente: REGIO, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }),
+    tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"],
+    totalen: [gemeenteTotaal, { kolom: "resultaat", totaal: TOTAAL }, { kolom: "groep", totaal: ALLE }, { kolom: "vsv_type", totaal: ALLE }],
+  }, min);
+
+  const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
+  const vsvJongerenBron = await db.all(`
+    WITH t AS (SELECT * FROM traject_schooljaar WHERE schooljaar = ${lit(sj)}),
+    c AS (
+      SELECT gemeente_code, pseudo_id, 'TOTAAL' AS categorie FROM t
+      UNION ALL SELECT gemeente_code, pseudo_id, vsv_type FROM t
+      ${Object.entries(RAPPORTGROEPEN).map(([g, codes]) =>
+        `UNION ALL SELECT gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
+    SELECT ${lit(sj)} AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM c GROUP BY GROUPING SETS ((gemeente_code, categorie), (categorie))`);
+  const vsvJongeren = pas({
+    rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
+  }, min);
+  const vsvBenaderd = vsvJongeren.map((j) => {
+    const c = String(j.categorie);
+    const sleutel = c === "TOTAAL" ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
+      : (VSV_TYPES as readonly string[]).includes(c) ? { vsv_type: c, groep: ALLE, resultaat: TOTAAL }
+      : { vsv_type: ALLE, groep: c, resultaat: TOTAAL };
+    const t = vind(vsv, { gemeente: j.gemeente, schooljaar: sj, ...sleutel });
+    const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, categorie: c, trajecten: t.trajecten, jongeren: j.jongeren };
+    if (t.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+    return rij;
+  });
+  tabellen.push({
+    id: "vsv_benaderd", titel: "VSV'ers benaderd door het Doorstroompunt (nieuw en oud) en rapportgroepen", rijen: vsvBenaderd,
+    kolommen: ["gemeente", "naam", "schooljaar", "categorie", "trajecten", "jongeren"],
+  });
+  tabellen.push({
+    id: "vsv_resultaat", titel: "VSV-trajecten: resultaat in het schooljaar",
+    rijen: vsv.filter((r) => r.vsv_type === ALLE && r.groep !== ALLE && r.resultaat !== TOTAAL)
+      .sort((a, b) => vsvResultaten.indexOf(String(a.resultaat)) - vsvResultaten.indexOf(String(b.resultaat))).map((r) => ({
+      gemeente: r.gemeente, schooljaar: r.schooljaar, resultaat: r.resultaat,
+      rapportgroep: rapportgroep(String(r.resultaat)), trajecten: r.trajecten, ...(r.onderdrukt ? { onderdrukt: true } : {}),
+    })),
+    kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "rapportgroep", "trajecten"],
+  });
+
+  // ---------------------------------------------------------------- official VSV percentages
+  // Public OCW figures: every year in the file for the country, the regio and the gemeenten
+  // that are members this schooljaar. Only primary suppression of gemeente counts: the official
+  // regio figure is not the sum of its gemeenten (school and home location differ).
+  const leden = ledenIn(db, sj);
+  const regioNummer = db.regio.nummer !== undefined ? String(db.regio.nummer) : null;
+  const vsvCijfers = await db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
+    SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
+    WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${regioNummer ? `AND code = ${lit(regioNummer)}` : ""})
+       OR (niveau = 'GEMEENTE' AND code IN (${lijst(leden)}))
+    ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`);
+  const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
+  const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
+    gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : "LANDELIJK",
+    niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
+    percentage: percentage(r.vsv, r.deelnemers),
+  });
+  const gemeentePct = onderdruk(vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
+    minimumCel: min, tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
+  });
+  tabellen.push({
+    id: "vsv_percentage", titel: "Officiële VSV-percentages (OCW/DUO): gemeente, regio en Nederland",
+    rijen: [...vsvCijfers.filter((r) => r.niveau !== "GEMEENTE").map(pctRij), ...gemeentePct],
+    kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
+  });
+
+  // ---------------------------------------------------------------- inzet
+  const inzetBron = await db.all(`
+    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet WHERE schooljaar = ${lit(sj)} GROUP BY ALL`);
+  const inzet = somIn(cellen(db, [sj], () => [["functie", FUNCTIES]]), inzetBron, "fte", { gemeente: REGIO }).map((r) => {
+    const fte = Math.round(Number(r.fte) * 100) / 100;
+    const rij: Rij = { gemeente: r.gemeente, schooljaar: sj, functie: r.functie, fte };
+    const perFte = (n: unknown) => (typeof n === "number" && fte > 0 ? Math.round((n / fte) * 10) / 10 : null);
+    if (r.functie === "LEERPLICHTAMBTENAAR") {
+      const m = vind(lp, { gemeente: r.gemeente, schooljaar: sj, maand: TOTAAL, verzuimsoort: TOTAAL });
+      Object.assign(rij, { meldingen: m.meldingen, meldingen_per_fte: perFte(m.meldingen) }, m.onderdrukt ? { onderdrukt: true } : {});
+    } else if (r.functie === "DOORSTROOMCOACH") {
+      const t = vind(vsv, { gemeente: r.gemeente, schooljaar: sj, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL });
+      Object.assign(rij, { trajecten: t.trajecten, trajecten_per_fte: perFte(t.trajecten) }, t.onderdrukt ? { onderdrukt: true } : {});
+    }
+    return rij;
+  });
+  tabellen.push({
+    id: "inzet", titel: "Inzet: fte leerplichtambtenaren en Doorstroompunt, meldingen en trajecten per fte", rijen: inzet,
+    kolommen: ["gemeente", "naam", "schooljaar", "functie", "fte", "meldingen", "meldingen_per_fte", "trajecten", "trajecten_per_fte"],
+  });
+
+  // ---------------------------------------------------------------- order, one gemeente, names
+  const volgorde = [REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)];
+  const naam = (code: unknown) =>
+    code === REGIO ? db.regio.naam : code === "LANDELIJK" ? "Nederland" : db.regio.gemeenten.find((g) => g.code === code)?.naam ?? String(code);
+  const gemeente = opties.gemeente?.toUpperCase();
+  for (const t of tabellen) {
+    let rijen = t.rijen;
+    if (gemeente) rijen = rijen.filter((r) => r.gemeente === gemeente || r.gemeente === REGIO || r.gemeente === "LANDELIJK");
+    // Stable sort: gemeente order of regio.json, the rest as built.
+    rijen = rijen.map((r, i) => ({ r, i }))
+      .sort((a, b) => volgorde.indexOf(String(a.r.gemeente)) - volgorde.indexOf(String(b.r.gemeente)) || a.i - b.i)
+      .map(({ r }) => r);
+    t.rijen = rijen.map(({ gemeente: g, ...rest }) => ({ gemeente: g, naam: naam(g), ...rest }));
+    controleerGeenIds(t.rijen, `jaarverslag ${t.id}`);
+  }
+  return tabellen;
+}
+
+/** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md). */
+export const TEKST_NAMEN = [
+  "voorwoord", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv", "vsv-percentages", "inzet", "verhalen",
+] as const;
+
+// ------------------------------------------------------------------ the coördinator's texts
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// Images would load files from outside the document (and the PDF allows no external resources).
+md.disable("image");
+// The text sits under a chapter heading: its own headings start one level lower (# → h3).
+md.core.ruler.push("kopniveau", (state) => {
+  for (const t of state.tokens) {
+    if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 2)}`;
+  }
+});
+
+export function markdownNaarHtml(tekst: string): string {
+  return md.render(tekst.replace(/^\uFEFF/, ""));
+}
+
+export interface Teksten {
+  teksten: Record<string, string>;
+  gemeenteTeksten: Record<string, Record<string, string>>;
+  /** Notices about files that are not used (a misspelt name). */
+  meldingen: string[];
+}
+
+/**
+ * teksten/<schooljaar>/<naam>.md and, for one gemeente's jaarverslag,
+ * teksten/<schooljaar>/<GMnnnn>/<naam>.md. Missing files mean no text.
+ */
+export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: string[]): Teksten {
+  const uit: Teksten = { teksten: {}, gemeenteTeksten: {}, meldingen: [] };
+  const map = join(dataDir, "teksten", schooljaar);
+  if (!existsSync(map)) return uit;
+  const lees = (dir: string, doel: Record<string, string>, waar: string) => {
+    for (const f of readdirSync(dir)) {
+      const pad = join(dir, f);
+      if (statSync(pad).isDirectory()) continue;
+      const naam = f.replace(/\.md$/i, "");
+      if (!f.toLowerCase().endsWith(".md") || !(TEKST_NAMEN as readonly string[]).includes(naam.toLowerCase())) {
+        uit.meldingen.push(`${waar}/${f} wordt niet gebruikt; bekende namen: ${TEKST_NAMEN.map((n) => `${n}.md`).join(", ")}`);
+        continue;
+      }
+      doel[naam.toLowerCase()] = markdownNaarHtml(readFileSync(pad, "utf8"));
+    }
+  };
+  lees(map, uit.teksten, `teksten/${schooljaar}`);
+  for (const f of readdirSync(map)) {
+    const pad = join(map, f);
+    if (!statSync(pad).isDirectory()) continue;
+    if (!gemeenten.includes(f.toUpperCase())) {
+      uit.meldingen.push(`teksten/${schooljaar}/${f}/ wordt niet gebruikt: geen gemeentecode van de regio in ${schooljaar}`);
+      continue;
+    }
+    lees(pad, (uit.gemeenteTeksten[f.toUpperCase()] = {}), `teksten/${schooljaar}/${f}`);
+  }
+  return uit;
+}
+
+// ------------------------------------------------------------------ everything for site and PDF
+
+/** Tables whose all-zero rows the site leaves out (a missing row of a member gemeente is 0). */
+const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "vrijstellingen",
+  "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
+
+/**
+ * The jaarverslag data for the given schooljaren: tables, member gemeenten and rendered
+ * texts. `compact` (the site) drops names, rows of other schooljaren and all-zero rows.
+ */
+export async function jaarverslagData(db: Staging, jaren: string[], opties: JaarverslagOpties & { compact?: boolean }): Promise<JvData & { meldingen: string[] }> {
+  const schooljaren = await schooljarenInData(db);
+  const data: JvData & { meldingen: string[] } = {
+    regio: db.regio.naam,
+    minimumCel: opties.minimumCel,
+    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    schooljaren,
+    jaren: {},
+    meldingen: [],
+  };
+  for (const sj of jaren) {
+    const tabellen = await jaarverslagTabellen(db, sj, opties);
+    const leden = ledenIn(db, sj).filter((g) => !opties.gemeente || g === opties.gemeente.toUpperCase());
+    const t = leesTeksten(db.dataDir, sj, ledenIn(db, sj));
+    data.meldingen.push(...t.meldingen);
+    data.jaren[sj] = {
+      leden,
+      teksten: t.teksten,
+      gemeenteTeksten: opties.gemeente
+        ? Object.fromEntries(Object.entries(t.gemeenteTeksten).filter(([g]) => g === opties.gemeente!.toUpperCase()))
+        : t.gemeenteTeksten,
+      tabellen: tabellen.map((tab) => ({
+        id: tab.id,
+        titel: tab.titel,
+        rijen: !opties.compact ? tab.rijen : tab.rijen
+          .filter((r) => tab.id === "vsv_percentage" || r.schooljaar === undefined || r.schooljaar === sj)
+          .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt ||
+            Object.entries(r).some(([k, v]) => typeof v === "number" && v !== 0 && k !== "schooljaar"))
+          .map(({ naam: _naam, ...rest }) => rest),
+      })),
+    };
+  }
+  return data;
+}
+
+/** The site's jaarverslag data: every schooljaar in the data, suppressed as published. */
+export async function jaarverslagSite(db: Staging): Promise<JvData> {
+  const { meldingen: _m, ...data } = await jaarverslagData(db, await schooljarenInData(db), {
+    minimumCel: db.regio.publicatie.minimumCel, compact: true,
+  });
+  return data;
+}

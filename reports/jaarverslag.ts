@@ -1,0 +1,72 @@
+// npm run jaarverslag -- --schooljaar 2022-2023 --out DIR [--gemeente GMnnnn] [--intern] [--data DIR]
+// Writes DIR/jaarverslag.pdf, DIR/tabellen.xlsx and DIR/tabellen.json (outputs.md section 2),
+// all three or none. Without --intern the publication layer's suppression applies.
+import { pathToFileURL } from "node:url";
+import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
+import { werkboek } from "./xlsx.ts";
+import { jaarverslagPdf } from "./pdf.ts";
+import { runMain } from "../loaders/errors.ts";
+import { openStaging } from "../loaders/db.ts";
+import {
+  controleerKeuze, jaarverslagData, jaarverslagTabellen, schooljarenInData, REGIO, type JaarverslagTabel,
+} from "../loaders/marts/jaarverslag.ts";
+import { vorigSchooljaar } from "../loaders/definitions.ts";
+
+/** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
+export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[]): string {
+  return JSON.stringify({
+    regio, schooljaar, minimumCel,
+    tabellen: tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen })),
+  }, null, 2) + "\n";
+}
+
+/** Today as YYYY-MM-DD in local time (the cover's "Opgesteld op"); JAARVERSLAG_DATUM fixes it for tests. */
+function vandaag(): string {
+  if (process.env.JAARVERSLAG_DATUM) return process.env.JAARVERSLAG_DATUM;
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const a = args({ schooljaar: { type: "string" }, out: { type: "string" }, gemeente: { type: "string" }, intern: { type: "boolean" } }, argv);
+  const schooljaar = verplicht(a.schooljaar, "schooljaar", "2022-2023").trim();
+  const out = verplicht(a.out, "out", "uitvoer/jaarverslag");
+  const gemeente = a.gemeente?.trim().toUpperCase();
+  const dir = kiesDataDir(a.data);
+
+  voortgang(`Gegevens inlezen uit ${dir}…`);
+  const db = await openStaging(dir);
+  try {
+    await controleerKeuze(db, schooljaar, gemeente);
+    const minimumCel = a.intern ? 0 : db.regio.publicatie.minimumCel;
+
+    voortgang(`Tabellen berekenen voor ${schooljaar}${gemeente ? ` (gemeente ${gemeente})` : ""}${a.intern ? ", exacte aantallen (intern)" : ""}…`);
+    const tabellen = await jaarverslagTabellen(db, schooljaar, { minimumCel, gemeente });
+    const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
+
+    voortgang("Excel schrijven…");
+    const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })),
+      { minimumCel, maker: db.regio.naam });
+
+    voortgang("Teksten en vorig schooljaar inlezen…");
+    const vorig = vorigSchooljaar(schooljaar);
+    const inData = await schooljarenInData(db);
+    const data = await jaarverslagData(db, [...(inData.includes(vorig) ? [vorig] : []), schooljaar], { minimumCel, gemeente });
+    for (const m of data.meldingen) voortgang(`  let op: ${m}`);
+
+    voortgang("PDF maken…");
+    const pdf = await jaarverslagPdf({
+      data, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: vandaag(), intern: Boolean(a.intern),
+    });
+
+    voortgang(`Bestanden schrijven naar ${out}…`);
+    schrijfAtomisch(out, { "jaarverslag.pdf": pdf, "tabellen.xlsx": xlsx, "tabellen.json": json });
+    voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json`);
+  } finally {
+    db.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await runMain(() => main());
+}

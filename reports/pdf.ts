@@ -1,0 +1,211 @@
+// The jaarverslag as a printable A4 PDF: an HTML document built from the same chapter blocks
+// as the site (src/components/jaarverslag.ts) with a server-side DOM, printed by Chromium.
+// Nothing in the HTML comes from another host: charts are inline SVG, styles are inline.
+//
+// The table of contents needs page numbers Chromium cannot compute (no target-counter), so
+// the document is printed twice: the contents link to every part, Chromium writes those link
+// targets as named destinations into the PDF, and the first print's destinations give the
+// page numbers for the second.
+// @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
+import { JSDOM } from "jsdom";
+import { chromium, type Browser } from "playwright-core";
+import { datum } from "../src/components/format.ts";
+import {
+  HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
+} from "../src/components/jaarverslag.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Chart width in CSS pixels: A4 (210 mm) minus the margins (2 × 16 mm) at 96 dpi. */
+const BREEDTE = 660;
+
+export interface PdfInvoer {
+  data: JvData;
+  keuze: Keuze;
+  /** ISO date of the cover's "Opgesteld op". */
+  opgesteld: string;
+  intern: boolean;
+}
+
+const STIJL = `
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+* { box-sizing: border-box; }
+html { font-family: "Liberation Sans", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1b1b1b; }
+body { margin: 0; }
+h1, h2, h3, h4 { color: #01689b; line-height: 1.2; }
+h2 { font-size: 18pt; margin: 0 0 8pt; border-bottom: 2px solid #01689b; padding-bottom: 4pt; }
+h3 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+h4, h5, h6 { font-size: 10.5pt; margin: 10pt 0 3pt; }
+p { margin: 0 0 6pt; line-height: 1.4; }
+.deel { break-before: page; }
+.deel:first-child { break-before: auto; }
+.voorblad { height: 250mm; display: flex; flex-direction: column; justify-content: space-between; }
+.voorblad .band { background: #01689b; color: #fff; padding: 24mm 10mm 12mm; }
+.voorblad .band h1 { color: #fff; font-size: 28pt; margin: 0 0 6pt; }
+.voorblad .band p { font-size: 14pt; margin: 0; }
+.voorblad .regio { font-size: 16pt; font-weight: 700; margin-top: 10mm; color: #01689b; }
+.voorblad .onder { font-size: 10pt; color: #454545; }
+.voorblad .intern { border: 2px solid #a90061; color: #a90061; padding: 4pt 8pt; font-weight: 700; display: inline-block; margin-top: 6pt; }
+.inhoud ol { list-style: none; padding: 0; margin: 12pt 0; }
+.inhoud li { display: flex; align-items: baseline; font-size: 12pt; padding: 4pt 0; border-bottom: 1px dotted #999; }
+.inhoud li .titel { flex: 1; color: inherit; text-decoration: none; }
+.inhoud li .nr { width: 2.2em; color: #01689b; font-weight: 700; }
+.inhoud li .pagina { min-width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
+figure.jv-blok { margin: 0 0 10pt; }
+.jv-grafiek { break-inside: avoid; margin: 4pt 0; }
+.jv-grafiek svg { max-width: 100%; height: auto; }
+.samenvatting { color: #333; }
+.bron { font-size: 8.5pt; color: #454545; }
+.jv-tekst { margin-bottom: 8pt; }
+table.cijfers { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4pt 0 6pt; font-variant-numeric: tabular-nums; }
+table.cijfers caption { text-align: left; font-weight: 700; font-size: 9pt; padding: 2pt 0; caption-side: top; }
+table.cijfers th, table.cijfers td { border-bottom: 1px solid #d0d0d0; padding: 2pt 4pt; }
+table.cijfers thead { display: table-header-group; }
+table.cijfers thead th { text-align: right; vertical-align: bottom; border-bottom: 1.5px solid #1b1b1b; }
+table.cijfers thead th:first-child, table.cijfers tbody th { text-align: left; font-weight: normal; }
+table.cijfers td { text-align: right; }
+table.cijfers tr { break-inside: avoid; }
+`;
+
+function escape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export interface Deel { id: string; titel: string; inInhoud: boolean }
+
+/** The document's parts in order: cover, contents, voorwoord (if written), chapters. */
+export function delen(invoer: PdfInvoer): Deel[] {
+  const { data, keuze } = invoer;
+  const uit: Deel[] = [{ id: "voorblad", titel: "Voorblad", inInhoud: false }, { id: "inhoud", titel: "Inhoud", inInhoud: false }];
+  if (tekstVan(data, keuze, "voorwoord")) uit.push({ id: "voorwoord", titel: "Voorwoord", inInhoud: true });
+  for (const h of HOOFDSTUKKEN) {
+    // Verhalen is text only: a chapter without text is left out of the PDF.
+    if (h.id === "verhalen" && !tekstVan(data, keuze, "verhalen")) continue;
+    uit.push({ id: h.id, titel: h.titel, inInhoud: true });
+  }
+  return uit;
+}
+
+/** The whole jaarverslag as one HTML document (pages numbered later, in the contents). */
+export function jaarverslagHtml(invoer: PdfInvoer, paginas: Record<string, number> = {}): string {
+  const { data, keuze, intern } = invoer;
+  const dom = new JSDOM("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body></body></html>");
+  const doc = dom.window.document;
+  const gemeente = keuze.gemeente === REGIO ? null : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam ?? keuze.gemeente;
+  doc.title = `Jaarverslag ${gemeente ?? data.regio} ${keuze.schooljaar}`;
+  const style = doc.createElement("style");
+  style.textContent = STIJL;
+  doc.head.append(style);
+
+  const d = delen(invoer);
+  const body = doc.body;
+  const deel = (id: string) => {
+    const s = doc.createElement("div");
+    s.className = "deel";
+    s.id = `deel-${id}`;
+    body.append(s);
+    return s;
+  };
+
+  const voorblad = deel("voorblad");
+  voorblad.innerHTML = `<div class="voorblad"><div>
+      <div class="band"><h1>Jaarverslag Leerplicht &amp; Doorstroompunt</h1><p>Schooljaar ${escape(keuze.schooljaar)}</p></div>
+      <p class="regio">${escape(data.regio)}</p>
+      ${gemeente ? `<p style="font-size:14pt;margin-top:4pt">Gemeente ${escape(gemeente)}</p>` : ""}
+      ${intern ? `<p class="intern">Interne versie: exacte aantallen, niet publiceren</p>` : ""}
+    </div>
+    <div class="onder"><p>Opgesteld op ${escape(datum(invoer.opgesteld))}</p>
+      <p>${intern ? "Alle aantallen zijn exact." : `Aantallen van 1 tot ${data.minimumCel} jongeren zijn niet getoond (&lt;${data.minimumCel}), net als aantallen waaruit die terug te rekenen zijn.`}</p></div></div>`;
+
+  const inhoud = deel("inhoud");
+  let nr = 0;
+  inhoud.innerHTML = `<div class="inhoud"><h2>Inhoud</h2><ol>${d.filter((x) => x.inInhoud).map((x) => {
+    const n = x.id === "voorwoord" ? "" : String(++nr);
+    return `<li><span class="nr">${n}</span><a class="titel" href="#deel-${x.id}">${escape(x.titel)}</a><span class="pagina">${paginas[x.id] ?? "000"}</span></li>`;
+  }).join("")}</ol></div>`;
+
+  nr = 0;
+  for (const x of d) {
+    if (x.id === "voorblad" || x.id === "inhoud") continue;
+    const s = deel(x.id);
+    if (x.id === "voorwoord") {
+      s.innerHTML = `<h2>Voorwoord</h2><div class="jv-tekst">${tekstVan(data, keuze, "voorwoord")}</div>`;
+      continue;
+    }
+    const h2 = doc.createElement("h2");
+    h2.textContent = `${++nr}. ${x.titel}`;
+    s.append(h2);
+    s.append(hoofdstukElement(data, x.id as (typeof HOOFDSTUKKEN)[number]["id"], keuze, { width: BREEDTE, document: doc as unknown as Document }));
+  }
+  return dom.serialize();
+}
+
+/**
+ * Page number (1-based) of every named destination in a Chromium PDF: the /Dests dictionary
+ * maps a name to a page object, the page tree (/Pages, /Kids, possibly nested) gives its order.
+ */
+export function bestemmingsPaginas(pdf: Buffer): Record<string, number> {
+  const s = pdf.toString("latin1");
+  const obj = new Map<number, string>();
+  for (const m of s.matchAll(/(\d+) 0 obj\s*(<<[\s\S]*?)endobj/g)) obj.set(Number(m[1]), m[2]);
+  const isPages = (t: string | undefined) => t !== undefined && /\/Type\s*\/Pages\b/.test(t);
+  const root = [...obj.entries()].find(([, t]) => isPages(t) && !/\/Parent\s/.test(t));
+  const volgorde: number[] = [];
+  const loop = (t: string) => {
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(t)?.[1] ?? "";
+    for (const k of kids.matchAll(/(\d+) 0 R/g)) {
+      const n = Number(k[1]);
+      if (isPages(obj.get(n))) loop(obj.get(n)!);
+      else volgorde.push(n);
+    }
+  };
+  if (root) loop(root[1]);
+  const destsRef = /\/Dests\s+(\d+) 0 R/.exec(s);
+  const dests = destsRef ? obj.get(Number(destsRef[1])) ?? "" : "";
+  const uit: Record<string, number> = {};
+  for (const m of dests.matchAll(/\/([A-Za-z0-9_.-]+)\s*\[\s*(\d+) 0 R/g)) uit[m[1]] = volgorde.indexOf(Number(m[2])) + 1;
+  return uit;
+}
+
+export async function startChromium(): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+  } catch (e) {
+    throw new Error(`Chromium kon niet starten (${CHROMIUM}): ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** Prints the jaarverslag: count pages per part, fill in the contents, print the whole. */
+export async function jaarverslagPdf(invoer: PdfInvoer): Promise<Buffer> {
+  const browser = await startChromium();
+  try {
+    const page = await browser.newPage();
+    // Nothing may be fetched: the document is self-contained.
+    await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+    const gemeente = invoer.keuze.gemeente === REGIO ? "" : ` — ${invoer.data.gemeenten.find((g) => g.code === invoer.keuze.gemeente)?.naam ?? ""}`;
+    const voet = `<div style="font-size:8px;width:100%;padding:0 16mm;display:flex;justify-content:space-between;color:#555;font-family:sans-serif">
+      <span>Jaarverslag ${escape(invoer.data.regio)}${escape(gemeente)} ${escape(invoer.keuze.schooljaar)}</span>
+      <span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+    const print = () => page.pdf({
+      format: "A4", printBackground: true, displayHeaderFooter: true,
+      headerTemplate: "<span></span>", footerTemplate: voet, preferCSSPageSize: true,
+    });
+
+    await page.setContent(jaarverslagHtml(invoer), { waitUntil: "load" });
+    const bestemmingen = bestemmingsPaginas(await print());
+    const paginas: Record<string, number> = {};
+    for (const x of delen(invoer)) if (bestemmingen[`deel-${x.id}`]) paginas[x.id] = bestemmingen[`deel-${x.id}`];
+    await page.setContent(jaarverslagHtml(invoer, paginas), { waitUntil: "load" });
+    return await print();
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Block count per chapter, for tests and progress lines. */
+export function telBlokken(data: JvData, keuze: Keuze): number {
+  return HOOFDSTUKKEN.reduce((n, h) => n + blokken(data, h.id, keuze).length, 0);
+}

@@ -1,0 +1,169 @@
+// Charts of the jaarverslag: pure functions of their data, drawn with Plot so they look the
+// same on the site and in the PDF (where `document` is a server-side DOM). They need no
+// colour legend: every bar and line carries its label in the SVG itself, so a downloaded
+// SVG or PNG stands on its own.
+import * as Plot from "@observablehq/plot";
+import { getal } from "./format.js";
+
+/** One bar or point: a category, an optional series (e.g. schooljaar), a value or suppressed. */
+export interface Punt {
+  categorie: string;
+  serie?: string;
+  waarde: number | null;
+  onderdrukt?: boolean;
+}
+
+export interface GrafiekOpties {
+  width: number;
+  document?: Document;
+  /** Text for suppressed values, e.g. "<5". */
+  onderdruktTekst: string;
+  /** Number format of the value labels. */
+  decimalen?: number;
+  eenheid?: string;
+  /** Description for screen readers (aria-label of the SVG). */
+  beschrijving: string;
+}
+
+const KLEUREN = ["#01689b", "#e17000", "#39870c", "#a90061", "#8fcae7", "#ffb612", "#42145f", "#94710a"];
+
+/** Tick values for a count axis from 0 to max: whole numbers only when counting. */
+function ticks(max: number, decimalen: number, aantal = 6): number[] {
+  const ruw = max / aantal;
+  const macht = 10 ** Math.floor(Math.log10(ruw || 1));
+  let stap = [1, 2, 2.5, 5, 10].map((f) => f * macht).find((st) => st >= ruw) ?? 10 * macht;
+  if (decimalen === 0) stap = Math.max(1, Math.round(stap));
+  const uit: number[] = [];
+  for (let t = 0; t <= max + stap * 1e-9; t += stap) uit.push(Math.round(t * 1e6) / 1e6);
+  if (uit[uit.length - 1] < max) uit.push(Math.round((uit[uit.length - 1] + stap) * 1e6) / 1e6);
+  return uit;
+}
+
+function tekst(p: Punt, o: GrafiekOpties): string {
+  if (p.onderdrukt) return o.onderdruktTekst;
+  if (p.waarde === null) return "";
+  return getal(p.waarde, o.decimalen ?? 0) + (o.eenheid ?? "");
+}
+
+function naarSvg(el: Element, o: GrafiekOpties): SVGSVGElement {
+  const svg = (el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg")) as SVGSVGElement;
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", o.beschrijving);
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return svg;
+}
+
+/**
+ * Horizontal bars per category; with series, grouped bars (one row per series within each
+ * category, labelled on the axis, so no legend is needed).
+ */
+export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
+  const categorieen = [...new Set(punten.map((p) => p.categorie))];
+  const series = [...new Set(punten.map((p) => p.serie ?? ""))];
+  const gegroepeerd = series.length > 1 || series[0] !== "";
+  // Grouped bars say their series in the value label ("2022-2023: 8"), so no legend is needed.
+  const data = punten.map((p) => {
+    const serie = p.serie ?? "";
+    const w = tekst(p, o);
+    return { ...p, serie, x: p.waarde ?? 0, label: gegroepeerd ? `${serie}: ${w || "–"}` : w };
+  });
+  const max = Math.max(1, ...data.map((d) => d.x));
+  const langsteLabel = Math.max(...data.map((d) => d.label.length));
+  const kleur = (s: string) => KLEUREN[Math.max(0, series.indexOf(s)) % KLEUREN.length];
+  const rijHoogte = gegroepeerd ? 17 : 22;
+  const el = Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: 36 + rijHoogte * data.length + (gegroepeerd ? 8 * categorieen.length : 0),
+    marginLeft: Math.min(240, 14 + Math.max(...categorieen.map((c) => c.length)) * 6.3),
+    marginRight: Math.min(160, 12 + langsteLabel * 6.2),
+    x: (() => {
+      const t = ticks(max, o.decimalen ?? 0);
+      return { grid: true, label: null, domain: [0, t[t.length - 1]], ticks: t, tickFormat: (d: number) => getal(d, Number.isInteger(d) ? 0 : 1) };
+    })(),
+    y: gegroepeerd ? { axis: null, domain: series } : { label: null, domain: categorieen },
+    fy: gegroepeerd ? { label: null, domain: categorieen, padding: 0.2, axis: "left" } : undefined,
+    marks: [
+      Plot.barX(data, {
+        x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
+        fill: (d: { serie: string }) => (gegroepeerd ? kleur(d.serie) : KLEUREN[0]),
+      }),
+      Plot.text(data, {
+        x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
+        text: "label", textAnchor: "start", dx: 4, fill: "currentColor",
+      }),
+      Plot.ruleX([0]),
+    ],
+    style: { fontSize: "11px", overflow: "visible" },
+  } as Plot.PlotOptions);
+  return naarSvg(el, o);
+}
+
+export interface Lijn {
+  lijn: string;
+  x: string;
+  waarde: number | null;
+  onderdrukt?: boolean;
+}
+
+/** Lines over an ordinal x (schooljaren), with the legend drawn inside the SVG. */
+export function LijnGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: string) => string; yLabel?: string }): SVGSVGElement {
+  const namen = [...new Set(lijnen.map((l) => l.lijn))];
+  const xs = [...new Set(lijnen.map((l) => l.x))];
+  const data = lijnen.map((l) => ({ ...l, y: l.waarde }));
+  const max = Math.max(1e-9, ...data.map((d) => d.y ?? 0));
+  const t = ticks(max, o.decimalen ?? 0, 5);
+  const kleur = (n: string) => KLEUREN[namen.indexOf(n) % KLEUREN.length];
+  const legenda = namen.map((n, i) => ({ n, dy: 6 + 16 * i }));
+  const el = Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: Math.max(220, Math.min(300, o.width * 0.42)) + 16 * namen.length,
+    marginTop: 20 + 16 * namen.length,
+    marginRight: 24,
+    marginLeft: 48,
+    x: { type: "point", domain: xs, label: null, tickFormat: o.xLabels ?? ((x: string) => x), padding: 0.3 },
+    y: { grid: true, label: null, domain: [0, t[t.length - 1]], ticks: t, tickFormat: (d: number) => getal(d, o.decimalen ?? 0) },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.line(data, { x: "x", y: "y", z: "lijn", stroke: (d: { lijn: string }) => kleur(d.lijn), strokeWidth: 2 }),
+      Plot.dot(data, { x: "x", y: "y", fill: (d: { lijn: string }) => kleur(d.lijn), r: 2.5 }),
+      // The legend is part of the SVG, so a downloaded chart keeps it.
+      ...legenda.map(({ n, dy }) => Plot.dot([n], { frameAnchor: "top-left", dx: 4, dy: dy - 16 * namen.length - 14, fill: kleur(n), r: 4 })),
+      ...legenda.map(({ n, dy }) => Plot.text([n], {
+        frameAnchor: "top-left", dx: 12, dy: dy - 16 * namen.length - 14, text: (d: string) => d, textAnchor: "start", fill: "currentColor",
+      })),
+      ...(o.yLabel ? [Plot.text([o.yLabel], { frameAnchor: "top-right", dy: -16 * namen.length - 8, text: (d: string) => d, textAnchor: "end", fill: "currentColor" })] : []),
+    ],
+    style: { fontSize: "11px", overflow: "visible" },
+  } as Plot.PlotOptions);
+  return naarSvg(el, o);
+}
+
+/**
+ * Small multiples: one row of monthly bars per series (verzuimsoort), on one shared scale,
+ * so the seasonal pattern (the luxe peak before summer) shows without a legend.
+ */
+export function MaandGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: string) => string }): SVGSVGElement {
+  const namen = [...new Set(lijnen.map((l) => l.lijn))];
+  const xs = [...new Set(lijnen.map((l) => l.x))];
+  const data = lijnen.map((l) => ({ ...l, y: l.waarde ?? 0, label: l.onderdrukt ? o.onderdruktTekst : l.waarde ? getal(l.waarde) : "" }));
+  const max = Math.max(1, ...data.map((d) => d.y));
+  const el = Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: 40 + 64 * namen.length,
+    marginLeft: Math.min(200, 14 + Math.max(...namen.map((n) => n.length)) * 6.2),
+    marginRight: 10,
+    x: { domain: xs, label: null, tickFormat: o.xLabels ?? ((x: string) => x), padding: 0.15 },
+    y: { axis: null, domain: [0, max * 1.35] },
+    fy: { domain: namen, label: null, axis: "left", padding: 0.15 },
+    marks: [
+      Plot.ruleY([0], { stroke: "#bbb" }),
+      Plot.barY(data, { x: "x", y: "y", fy: "lijn", fill: (d: { lijn: string }) => KLEUREN[namen.indexOf(d.lijn) % KLEUREN.length] }),
+      Plot.text(data, { x: "x", y: "y", fy: "lijn", text: "label", dy: -7, fill: "currentColor" }),
+    ],
+    style: { fontSize: "11px", overflow: "visible" },
+  } as Plot.PlotOptions);
+  return naarSvg(el, o);
+}

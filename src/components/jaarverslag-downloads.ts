@@ -1,0 +1,146 @@
+// The jaarverslag pages' browser side: download buttons for every chart (SVG, PNG) and every
+// table (CSV, Excel), the schooljaar/gemeente choice kept across chapter pages, and print
+// support (the chart tables open when printing). Browser only.
+import { xlsx, csv, downloadKnop, type Kolom as XlsxKolom } from "./verdelingXlsx.js";
+import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Waarde } from "./jaarverslag.js";
+
+function bestandsnaam(keuze: Keuze, blok: Blok, ext: string): string {
+  const wie = keuze.gemeente === REGIO ? "regio" : keuze.gemeente;
+  return `jaarverslag-${keuze.schooljaar}-${wie}-${blok.id}.${ext}`;
+}
+
+function svgTekst(svg: SVGSVGElement): string {
+  const kloon = svg.cloneNode(true) as SVGSVGElement;
+  kloon.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  // A standalone file has no page around it: give it its size and a white background.
+  const { width, height } = svg.getBoundingClientRect();
+  kloon.setAttribute("width", String(Math.round(width)));
+  kloon.setAttribute("height", String(Math.round(height)));
+  kloon.style.background = "white";
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(kloon);
+}
+
+function bewaar(blob: Blob, naam: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = naam;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function naarPng(svg: SVGSVGElement): Promise<Blob> {
+  const tekst = svgTekst(svg);
+  const { width, height } = svg.getBoundingClientRect();
+  const img = new Image();
+  img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(tekst);
+  await img.decode();
+  const schaal = 2; // sharp enough for a report or a slide
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * schaal);
+  canvas.height = Math.round(height * schaal);
+  const ctx = canvas.getContext("2d")!;
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG maken mislukt"))), "image/png"));
+}
+
+/** Values as they are published: numbers stay numbers, a suppressed value is its text ("<5"). */
+function exportKolommen(blok: Blok): XlsxKolom[] {
+  return blok.tabel.kolommen.map((k, i) => ({
+    sleutel: k.sleutel,
+    kop: k.kop,
+    formaat: i === 0 ? "tekst" : k.decimalen === 1 ? "decimaal1" : k.decimalen ? "tekst" : "geheel",
+  }));
+}
+
+function exportRijen(blok: Blok): Record<string, Waarde>[] {
+  return blok.tabel.rijen;
+}
+
+/** The buttons under one block; used as RenderOpties.downloads. */
+export function downloads(blok: Blok, figuur: Element, keuze: Keuze): Element {
+  const div = document.createElement("div");
+  div.className = "jv-downloads";
+  div.setAttribute("role", "group");
+  div.setAttribute("aria-label", `Downloads: ${blok.titel}`);
+  const svg = figuur.querySelector(".jv-grafiek svg") as SVGSVGElement | null;
+  if (svg) {
+    div.append(downloadKnop("Grafiek als SVG", bestandsnaam(keuze, blok, "svg"), "image/svg+xml", () => svgTekst(svg)));
+    const png = document.createElement("button");
+    png.type = "button";
+    png.textContent = "Grafiek als PNG";
+    png.addEventListener("click", async () => bewaar(await naarPng(svg), bestandsnaam(keuze, blok, "png")));
+    div.append(png);
+  }
+  div.append(downloadKnop("Tabel als CSV", bestandsnaam(keuze, blok, "csv"), "text/csv;charset=utf-8",
+    () => csv(exportKolommen(blok), exportRijen(blok))));
+  div.append(downloadKnop("Tabel als Excel", bestandsnaam(keuze, blok, "xlsx"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    () => xlsx([{ naam: blok.id.slice(0, 31), titel: blok.titel, kolommen: exportKolommen(blok), rijen: exportRijen(blok) }])));
+  return div;
+}
+
+// ------------------------------------------------------------------ the choice across pages
+
+const SLEUTEL = "jaarverslag-keuze";
+
+/** The choice to start with: the URL (?schooljaar=&gemeente=), else this session's, else the latest year and the regio. */
+export function beginKeuze(data: JvData): Keuze {
+  const url = new URLSearchParams(location.search);
+  let bewaard: Partial<Keuze> = {};
+  try { bewaard = JSON.parse(sessionStorage.getItem(SLEUTEL) ?? "{}"); } catch { /* no storage: start fresh */ }
+  const laatste = data.schooljaren[data.schooljaren.length - 1];
+  const schooljaar = [url.get("schooljaar"), bewaard.schooljaar].find((s) => s && data.jaren[s]) ?? laatste;
+  const gemeente = [url.get("gemeente"), bewaard.gemeente].find((g) => g && gemeentenIn(data, schooljaar).includes(g)) ?? REGIO;
+  return { schooljaar, gemeente };
+}
+
+/** Remembers the choice for the other chapter pages and puts it in the URL (for sharing a link). */
+export function bewaarKeuze(keuze: Keuze): void {
+  try { sessionStorage.setItem(SLEUTEL, JSON.stringify(keuze)); } catch { /* private mode: fine */ }
+  const url = new URL(location.href);
+  url.searchParams.set("schooljaar", keuze.schooljaar);
+  url.searchParams.set("gemeente", keuze.gemeente);
+  history.replaceState(history.state, "", url);
+}
+
+/** Link to another chapter page keeping the choice. */
+export function hoofdstukLink(pad: string, keuze: Keuze): string {
+  return `${pad}?schooljaar=${encodeURIComponent(keuze.schooljaar)}&gemeente=${encodeURIComponent(keuze.gemeente)}`;
+}
+
+// ------------------------------------------------------------------ print and style
+
+let klaar = false;
+
+/** Once per page: the small styles of these pages and opening the chart tables for printing. */
+export function jaarverslagPagina(): void {
+  if (klaar) return;
+  klaar = true;
+  const style = document.createElement("style");
+  style.textContent = `
+    .jv-downloads { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.3rem 0 1.8rem; }
+    .jv-downloads button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border: 1px solid var(--accent, #01689b);
+      color: var(--accent, #01689b); background: #fff; border-radius: 3px; cursor: pointer; }
+    .jv-downloads button:hover { background: var(--accent-licht, #e5f0f9); }
+    figure.jv-blok { margin: 1.5rem 0 0; max-width: none; }
+    .jv-grafiek svg { max-width: 100%; height: auto; }
+    .jv-tekst { max-width: 48rem; }
+    @media print {
+      .jv-downloads, .jv-volgende { display: none !important; }
+      figure.jv-blok { break-inside: avoid; }
+    }`;
+  document.head.append(style);
+  // Closed <details> do not print their content: open the chart tables while printing.
+  const geopend: HTMLDetailsElement[] = [];
+  addEventListener("beforeprint", () => {
+    for (const d of Array.from(document.querySelectorAll<HTMLDetailsElement>("details.als-tabel"))) {
+      if (!d.open) { d.open = true; geopend.push(d); }
+    }
+  });
+  addEventListener("afterprint", () => { for (const d of geopend.splice(0)) d.open = false; });
+}

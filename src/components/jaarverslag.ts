@@ -1,0 +1,607 @@
+// The jaarverslag's chapters as blocks of text, chart and table, built from the published
+// tables (loaders/marts/jaarverslag.ts). The site pages and the PDF (reports/pdf.ts) both
+// render these, so the numbers on screen and on paper are the same numbers.
+//
+// Rendering takes a `document` so it runs in the browser and, with a server-side DOM, in
+// Node. Every chart has its numbers in a table and a one-line summary.
+import { getal, datum, label as codeLabel, maandKort, maandNaam } from "./format.js";
+import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
+
+export const REGIO = "REGIO";
+
+export type Rij = Record<string, unknown>;
+export interface JvTabel { id: string; titel: string; rijen: Rij[] }
+export interface JvJaar {
+  /** Member gemeenten in this schooljaar (a missing row of a member means 0). */
+  leden: string[];
+  tabellen: JvTabel[];
+  /** The coördinator's texts as HTML, per name (voorwoord, verzuim, …). */
+  teksten: Record<string, string>;
+  /** Per gemeente: texts that replace the regio's text in that gemeente's jaarverslag. */
+  gemeenteTeksten: Record<string, Record<string, string>>;
+}
+export interface JvData {
+  regio: string;
+  minimumCel: number;
+  gemeenten: { code: string; naam: string }[];
+  /** Schooljaren with data, oldest first. */
+  schooljaren: string[];
+  jaren: Record<string, JvJaar>;
+}
+export interface Keuze { schooljaar: string; gemeente: string }
+
+export const HOOFDSTUKKEN = [
+  { id: "leerlingen", titel: "Leerlingen en doelgroepen" },
+  { id: "verzuim", titel: "Verzuim Leerplicht" },
+  { id: "thuiszitters", titel: "Thuiszitters" },
+  { id: "vrijstellingen", titel: "Vrijstellingen" },
+  { id: "doorstroompunt", titel: "Doorstroompunt preventief (18+)" },
+  { id: "vsv", titel: "VSV'ers benaderd" },
+  { id: "vsv-percentages", titel: "Officiële VSV-percentages" },
+  { id: "inzet", titel: "Inzet" },
+  { id: "verhalen", titel: "Verhalen" },
+] as const;
+export type HoofdstukId = (typeof HOOFDSTUKKEN)[number]["id"];
+
+// ------------------------------------------------------------------ labels
+
+const EXTRA_LABELS: Record<string, string> = {
+  "5A": "5 onder a (lichamelijke of psychische gronden)",
+  "5B": "5 onder b (bedenkingen tegen de richting)",
+  "5C": "5 onder c (school buiten Nederland)",
+  "3A": "3a", "11": "11", "15": "15",
+  NIEUW: "VSV nieuw", OUD: "VSV oud", TOTAAL: "Totaal benaderd",
+  TERUGGELEID_NAAR_ONDERWIJS: "Teruggeleid naar onderwijs", ONDERWIJS_NIET_HAALBAAR: "Onderwijs niet haalbaar",
+  ONBEKEND: "Niet ingevuld", GEEN: "Geen", LANDELIJK: "Nederland",
+};
+
+export function label(code: string): string {
+  return EXTRA_LABELS[code] ?? codeLabel(code);
+}
+
+/** Thuiszitters and leerlingen use GEEN as an onderwijssoort: "Geen onderwijs". */
+function onderwijsLabel(code: string): string {
+  return codeLabel(code);
+}
+
+// ------------------------------------------------------------------ lookups
+
+/** A published value: a number, the suppression text ("<5") or null (no data). */
+export type Waarde = number | string | null;
+
+export class Context {
+  readonly sj: string;
+  readonly vorig: string | null;
+  readonly focus: string;
+  readonly onderdruktTekst: string;
+  constructor(readonly data: JvData, readonly keuze: Keuze) {
+    this.sj = keuze.schooljaar;
+    const v = `${Number(this.sj.slice(0, 4)) - 1}-${this.sj.slice(0, 4)}`;
+    this.vorig = data.schooljaren.includes(v) ? v : null;
+    this.focus = keuze.gemeente;
+    this.onderdruktTekst = data.minimumCel > 1 ? `<${data.minimumCel}` : "–";
+  }
+  get isRegio(): boolean { return this.focus === REGIO; }
+  naam(code: string): string {
+    if (code === REGIO) return this.data.regio;
+    if (code === "LANDELIJK") return "Nederland";
+    return this.data.gemeenten.find((g) => g.code === code)?.naam ?? code;
+  }
+  /** Short name for column heads: "Regio" for the regio. */
+  kort(code: string): string { return code === REGIO ? "Regio" : this.naam(code); }
+  leden(jaar = this.sj): string[] { return this.data.jaren[jaar]?.leden ?? []; }
+
+  private bron(id: string, jaar: string): Rij[] {
+    const eigen = this.data.jaren[jaar]?.tabellen.find((t) => t.id === id)?.rijen;
+    return eigen ?? this.data.jaren[this.sj]?.tabellen.find((t) => t.id === id)?.rijen ?? [];
+  }
+  rijen(id: string, jaar = this.sj): Rij[] { return this.bron(id, jaar); }
+
+  /**
+   * The value of `kolom` in the row matching `filter` of table `id`. Tables of the site leave
+   * out rows that are all zero: a missing row of a member gemeente is 0.
+   */
+  w(id: string, filter: Rij, kolom: string, bronJaar?: string): Waarde {
+    const jaar = (filter.schooljaar as string | undefined) ?? this.sj;
+    if (!this.data.schooljaren.includes(jaar) && id !== "vsv_percentage") return null;
+    const rij = this.bron(id, bronJaar ?? jaar).find((r) => Object.entries(filter).every(([k, v]) => r[k] === v));
+    if (rij) {
+      const v = rij[kolom];
+      if (typeof v === "number") return v;
+      if (v === null && rij.onderdrukt) return this.onderdruktTekst;
+      return null;
+    }
+    if (id === "vsv_percentage" || id === "inzet") return null;
+    const g = filter.gemeente as string;
+    return g === REGIO || this.leden(jaar).includes(g) ? 0 : null;
+  }
+}
+
+export function alsGetal(w: Waarde): number | null {
+  return typeof w === "number" ? w : null;
+}
+
+function punt(categorie: string, w: Waarde, serie?: string): Punt {
+  return { categorie, serie, waarde: alsGetal(w), onderdrukt: typeof w === "string" };
+}
+
+// ------------------------------------------------------------------ blocks
+
+export interface Kolom { sleutel: string; kop: string; decimalen?: number; eenheid?: string }
+export interface Weergave { kolommen: Kolom[]; rijen: Record<string, Waarde>[] }
+
+export interface Blok {
+  id: string;
+  titel: string;
+  samenvatting: string;
+  grafiek?: (width: number, doc?: Document) => SVGSVGElement;
+  tabel: Weergave;
+  /** Shown under the table, e.g. the peildatum or how a number is counted. */
+  toelichting?: string;
+}
+
+function fmt(w: Waarde, decimalen = 0, eenheid = ""): string {
+  if (w === null) return "–";
+  if (typeof w === "string") return w;
+  return getal(w, decimalen) + eenheid;
+}
+
+/** "8 (vorig schooljaar 2)" style comparisons for summaries. */
+function metVorig(nu: Waarde, toen: Waarde, vorig: string | null): string {
+  if (vorig === null || toen === null) return fmt(nu);
+  return `${fmt(nu)} (${vorig}: ${fmt(toen)})`;
+}
+
+function grootste(rijen: { categorie: string; w: Waarde }[]): { categorie: string; w: number } | null {
+  let best: { categorie: string; w: number } | null = null;
+  for (const r of rijen) if (typeof r.w === "number" && r.w > 0 && (!best || r.w > best.w)) best = { categorie: r.categorie, w: r.w };
+  return best;
+}
+
+/** Columns: this year, previous year, and the regio when a gemeente is chosen. */
+function jaarKolommen(c: Context, waarden: string[], kopLabel: string): Kolom[] {
+  const k: Kolom[] = [{ sleutel: "categorie", kop: kopLabel }];
+  for (const w of waarden) {
+    const achter = waarden.length > 1 ? ` ${w}` : "";
+    if (c.vorig) k.push({ sleutel: `${w}_vorig`, kop: `${c.kort(c.focus)} ${c.vorig}${achter}` });
+    k.push({ sleutel: `${w}_nu`, kop: `${c.kort(c.focus)} ${c.sj}${achter}` });
+    if (!c.isRegio) k.push({ sleutel: `${w}_regio`, kop: `Regio ${c.sj}${achter}` });
+  }
+  return k;
+}
+
+function jaarRijen(c: Context, id: string, dim: string, codes: readonly string[], waarden: string[],
+  extra: Rij = {}, labelVan: (s: string) => string = label, metVorigJaar = true): Record<string, Waarde>[] {
+  return codes.map((code) => {
+    const r: Record<string, Waarde> = { categorie: labelVan(code) };
+    for (const w of waarden) {
+      r[`${w}_nu`] = c.w(id, { ...extra, gemeente: c.focus, schooljaar: c.sj, [dim]: code }, w);
+      if (c.vorig && metVorigJaar) r[`${w}_vorig`] = c.w(id, { ...extra, gemeente: c.focus, schooljaar: c.vorig, [dim]: code }, w);
+      if (!c.isRegio) r[`${w}_regio`] = c.w(id, { ...extra, gemeente: REGIO, schooljaar: c.sj, [dim]: code }, w);
+    }
+    return r;
+  });
+}
+
+/** Bars of this year against the previous year for the chosen gemeente or regio. */
+function jaarGrafiek(c: Context, rijen: Record<string, Waarde>[], waarde: string, beschrijving: string) {
+  return (width: number, doc?: Document) => {
+    const punten: Punt[] = [];
+    const iets = (r: Record<string, Waarde>) => Object.entries(r).some(([k, v]) => k !== "categorie" && v !== 0 && v !== null);
+    for (const r of rijen.some(iets) ? rijen.filter(iets) : rijen) {
+      if (c.vorig) punten.push(punt(String(r.categorie), r[`${waarde}_vorig`], c.vorig));
+      punten.push(punt(String(r.categorie), r[`${waarde}_nu`], c.sj));
+    }
+    return StaafGrafiek(punten, { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving });
+  };
+}
+
+/** A gemeente × category table of this year (only in the regio's jaarverslag). */
+function perGemeente(c: Context, id: string, dim: string, codes: readonly string[], waarde: string, extra: Rij = {},
+  labelVan: (s: string) => string = label): Weergave {
+  return {
+    kolommen: [{ sleutel: "categorie", kop: "Gemeente" }, ...codes.map((code) => ({ sleutel: code, kop: labelVan(code) }))],
+    rijen: [...c.leden(), REGIO].map((g) => {
+      const r: Record<string, Waarde> = { categorie: c.kort(g) };
+      for (const code of codes) r[code] = c.w(id, { ...extra, gemeente: g, schooljaar: c.sj, [dim]: code }, waarde);
+      return r;
+    }),
+  };
+}
+
+/** Categories that have something in the regio this year or last year (to keep charts short). */
+function aanwezig(c: Context, id: string, dim: string, codes: readonly string[], waarde: string, extra: Rij = {}, vast: string[] = []): string[] {
+  return codes.filter((code) => vast.includes(code) || [c.sj, c.vorig].some((j) => j !== null && (() => {
+    const w = c.w(id, { ...extra, gemeente: REGIO, schooljaar: j, [dim]: code }, waarde);
+    return w !== null && w !== 0;
+  })()));
+}
+
+function codesIn(c: Context, id: string, dim: string): string[] {
+  const uit: string[] = [];
+  for (const j of [c.sj, c.vorig]) {
+    if (!j) continue;
+    for (const r of c.rijen(id, j)) if (!uit.includes(String(r[dim]))) uit.push(String(r[dim]));
+  }
+  return uit;
+}
+
+const VERZUIMSOORTEN = ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"];
+
+// ------------------------------------------------------------------ chapters
+
+export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blok[] {
+  const c = new Context(data, keuze);
+  const wie = c.naam(c.focus);
+  const sj = c.sj;
+  const uit: Blok[] = [];
+
+  if (hoofdstuk === "leerlingen") {
+    const soorten = codesIn(c, "leerlingen", "onderwijssoort");
+    const rijen = jaarRijen(c, "leerlingen", "onderwijssoort", soorten, ["leerlingen"], {}, onderwijsLabel);
+    const peil = c.rijen("leerlingen").find((r) => r.peildatum)?.peildatum as string | undefined;
+    const top = grootste(rijen.map((r) => ({ categorie: String(r.categorie), w: r.leerlingen_nu })));
+    uit.push({
+      id: "leerlingen", titel: `Leerlingen per onderwijssoort, ${wie}`,
+      samenvatting: peil
+        ? `Op ${datum(peil)} ${top ? `was ${top.categorie} de grootste onderwijssoort met ${getal(top.w)} leerlingen` : "waren er geen leerlingen in de gegevens"} in ${wie}.`
+        : `Voor ${sj} is er geen peildatum in de gegevens.`,
+      grafiek: jaarGrafiek(c, rijen, "leerlingen", `Staafdiagram: leerlingen per onderwijssoort in ${wie}, ${sj}${c.vorig ? ` en ${c.vorig}` : ""}`),
+      tabel: { kolommen: jaarKolommen(c, ["leerlingen"], "Onderwijssoort").map((k) => ({ ...k, kop: k.kop.replace(/ leerlingen$/, "") })), rijen },
+      toelichting: (data.jaren[sj]?.tabellen.find((t) => t.id === "leerlingen")?.titel ?? "").replace(/^Leerlingen per onderwijssoort /, "Peildatum: "),
+    });
+    const doelgroepen = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"];
+    const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", doelgroepen, ["jongeren"]);
+    uit.push({
+      id: "doelgroepen", titel: `Jongeren per doelgroep, ${wie}`,
+      samenvatting: `Op de peildatum waren ${fmt(dRijen[0].jongeren_nu)} jongeren in ${wie} leerplichtig en ${fmt(dRijen[1].jongeren_nu)} kwalificatieplichtig; ` +
+        `${fmt(dRijen[2].jongeren_nu)} waren nieuwe en ${fmt(dRijen[3].jongeren_nu)} oude voortijdig schoolverlaters.`,
+      grafiek: jaarGrafiek(c, dRijen, "jongeren", `Staafdiagram: jongeren per doelgroep in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["jongeren"], "Doelgroep").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })), rijen: dRijen },
+      toelichting: "Een jongere kan in meer dan één doelgroep vallen (bijvoorbeeld VSV en NEET).",
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "leerlingen-per-gemeente", titel: `Leerlingen per gemeente, ${sj}`,
+        samenvatting: `Leerlingen per onderwijssoort voor elke gemeente van de regio op de peildatum van ${sj}.`,
+        tabel: perGemeente(c, "leerlingen", "onderwijssoort", soorten, "leerlingen", {}, onderwijsLabel),
+      });
+    }
+  }
+
+  if (hoofdstuk === "verzuim") {
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "LEERPLICHT" });
+    const luxe = rijen[1];
+    uit.push({
+      id: "verzuim-soort", titel: `Verzuimmeldingen Leerplicht naar soort, ${wie}`,
+      samenvatting: `In ${sj} kwamen in ${wie} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen ` +
+        `en ${metVorig(luxe.meldingen_nu, luxe.meldingen_vorig ?? null, c.vorig)} meldingen van luxe verzuim.`,
+      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: verzuimmeldingen Leerplicht per soort in ${wie}, ${sj}${c.vorig ? ` tegen ${c.vorig}` : ""}`),
+      tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Verzuimsoort"), rijen },
+      toelichting: "Meldingen van jongeren onder de 18 jaar. 'Jongeren' telt iedere jongere één keer per verzuimsoort.",
+    });
+    const maanden = [...new Set(c.rijen("verzuim_per_maand").filter((r) => r.schooljaar === sj).map((r) => String(r.maand)))].sort();
+    const maandLijst = maanden.length ? maanden : Array.from({ length: 12 }, (_, i) => {
+      const m = ((7 + i) % 12) + 1;
+      return `${m >= 8 ? sj.slice(0, 4) : sj.slice(5, 9)}-${String(m).padStart(2, "0")}`;
+    });
+    const mRijen = maandLijst.map((m) => {
+      const r: Record<string, Waarde> = { categorie: maandKort(m + "-01") };
+      for (const s of VERZUIMSOORTEN) r[s] = c.w("verzuim_per_maand", { gemeente: c.focus, schooljaar: sj, maand: m, verzuimsoort: s }, "meldingen");
+      return r;
+    });
+    const luxeTop = grootste(mRijen.map((r) => ({ categorie: String(r.categorie), w: r.LUXE })));
+    uit.push({
+      id: "verzuim-maand", titel: `Verzuimmeldingen Leerplicht per maand, ${wie}, ${sj}`,
+      samenvatting: luxeTop
+        ? `Luxe verzuim piekt in ${maandNaam(Number(maandLijst[mRijen.findIndex((r) => r.categorie === luxeTop.categorie)].slice(5, 7)))} met ${getal(luxeTop.w)} meldingen.`
+        : `Het verloop van de meldingen over de maanden van ${sj}.`,
+      grafiek: (width, doc) => MaandGrafiek(
+        mRijen.flatMap((r, i) => VERZUIMSOORTEN.map((s): Lijn => ({
+          lijn: label(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
+        }))),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${wie}, ${sj}`,
+          xLabels: (x) => maandKort(x + "-01").slice(0, 3) },
+      ),
+      tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: label(s) }))], rijen: mRijen },
+    });
+    const handhavingen = aanwezig(c, "luxe_verzuim_afhandeling", "handhaving", codesIn(c, "luxe_verzuim_afhandeling", "handhaving"), "meldingen", {},
+      ["GEOORLOOFD", "WAARSCHUWING", "PROCES_VERBAAL", "HALT"]);
+    const hRijen = jaarRijen(c, "luxe_verzuim_afhandeling", "handhaving", handhavingen, ["meldingen"]);
+    const pv = hRijen.find((r) => r.categorie === label("PROCES_VERBAAL"));
+    uit.push({
+      id: "luxe-afhandeling", titel: `Afhandeling van luxe verzuim, ${wie}`,
+      samenvatting: `Van de meldingen luxe verzuim in ${sj} leidden er ${fmt(pv?.meldingen_nu ?? null)} tot een proces-verbaal` +
+        ` en ${fmt(hRijen.find((r) => r.categorie === label("WAARSCHUWING"))?.meldingen_nu ?? null)} tot een waarschuwing.`,
+      grafiek: jaarGrafiek(c, hRijen, "meldingen", `Staafdiagram: afhandeling van luxe verzuim in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["meldingen"], "Afhandeling").map((k) => ({ ...k, kop: k.kop.replace(/ meldingen$/, "") })), rijen: hRijen },
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "verzuim-per-gemeente", titel: `Verzuimmeldingen Leerplicht per gemeente, ${sj}`,
+        samenvatting: `Meldingen per verzuimsoort voor elke gemeente van de regio in ${sj}.`,
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "LEERPLICHT" }),
+      });
+    }
+  }
+
+  if (hoofdstuk === "thuiszitters") {
+    const soorten = codesIn(c, "thuiszitters", "onderwijssoort").filter((o) =>
+      ["ABSOLUUT", "LRV"].some((s) => { const w = c.w("thuiszitters", { gemeente: REGIO, schooljaar: sj, soort: s, onderwijssoort: o }, "jongeren"); return w !== 0 && w !== null; }));
+    const rijen = soorten.map((o) => {
+      const r: Record<string, Waarde> = { categorie: onderwijsLabel(o) };
+      for (const s of ["ABSOLUUT", "LRV"]) {
+        r[s] = c.w("thuiszitters", { gemeente: c.focus, schooljaar: sj, soort: s, onderwijssoort: o }, "jongeren");
+        if (!c.isRegio) r[`${s}_regio`] = c.w("thuiszitters", { gemeente: REGIO, schooljaar: sj, soort: s, onderwijssoort: o }, "jongeren");
+      }
+      return r;
+    });
+    const kol: Kolom[] = [{ sleutel: "categorie", kop: "Onderwijssoort" }, { sleutel: "ABSOLUUT", kop: `Absoluut verzuim ${c.kort(c.focus)}` },
+      { sleutel: "LRV", kop: `Langdurig relatief verzuim ${c.kort(c.focus)}` }];
+    if (!c.isRegio) kol.push({ sleutel: "ABSOLUUT_regio", kop: "Absoluut verzuim regio" }, { sleutel: "LRV_regio", kop: "Langdurig relatief verzuim regio" });
+    const lp = (s: string) => c.w("verzuimmeldingen", { gemeente: c.focus, schooljaar: sj, regeling: "LEERPLICHT", verzuimsoort: s }, "jongeren");
+    uit.push({
+      id: "thuiszitters", titel: `Thuiszitters per onderwijssoort, ${wie}, ${sj}`,
+      samenvatting: soorten.length
+        ? `In ${sj} had ${wie} ${fmt(lp("ABSOLUUT"))} leerplichtige jongeren met absoluut verzuim en ${fmt(lp("LRV"))} met langdurig relatief verzuim (Leerplicht, onder de 18).`
+        : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
+      grafiek: soorten.length ? (width, doc) => StaafGrafiek(
+        rijen.flatMap((r) => [punt(String(r.categorie), r.ABSOLUUT, "Absoluut"), punt(String(r.categorie), r.LRV, "LRV")]),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${wie}, ${sj}` },
+      ) : undefined,
+      tabel: { kolommen: kol, rijen },
+      toelichting: "Een thuiszitter is een jongere met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
+        "wie beide heeft telt één keer, als absoluut verzuim, bij de onderwijssoort van de laatste melding.",
+    });
+  }
+
+  if (hoofdstuk === "vrijstellingen") {
+    const artikelen = codesIn(c, "vrijstellingen", "artikel");
+    const rijen = jaarRijen(c, "vrijstellingen", "artikel", artikelen, ["vrijstellingen"], {}, (a) => `Artikel ${label(a)}`);
+    const a5 = rijen.find((r) => String(r.categorie).startsWith("Artikel 5 onder a"));
+    uit.push({
+      id: "vrijstellingen", titel: `Vrijstellingen afgegeven per artikel, ${wie}`,
+      samenvatting: `In ${sj} werden in ${wie} ${metVorig(a5?.vrijstellingen_nu ?? null, a5?.vrijstellingen_vorig ?? null, c.vorig)} vrijstellingen op grond van artikel 5 onder a afgegeven.`,
+      grafiek: jaarGrafiek(c, rijen, "vrijstellingen", `Staafdiagram: vrijstellingen per artikel in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["vrijstellingen"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ vrijstellingen$/, "") })), rijen },
+      toelichting: "Afgegeven: besluit toegekend, met een begindatum in het schooljaar.",
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "vrijstellingen-per-gemeente", titel: `Vrijstellingen per gemeente, ${sj}`,
+        samenvatting: `Afgegeven vrijstellingen per artikel voor elke gemeente in ${sj}.`,
+        tabel: perGemeente(c, "vrijstellingen", "artikel", artikelen, "vrijstellingen"),
+      });
+    }
+  }
+
+  if (hoofdstuk === "doorstroompunt") {
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" });
+    uit.push({
+      id: "doorstroompunt-soort", titel: `Meldingen Doorstroompunt preventief naar soort, ${wie}`,
+      samenvatting: `In ${sj} kwamen voor jongeren van 18 jaar en ouder in ${wie} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen.`,
+      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: meldingen Doorstroompunt per verzuimsoort in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Verzuimsoort"), rijen },
+    });
+    const resultaten = aanwezig(c, "doorstroompunt_preventief_resultaat", "resultaat", codesIn(c, "doorstroompunt_preventief_resultaat", "resultaat"), "meldingen", {},
+      ["IN_ONDERWIJS", "UITGESCHREVEN", "VERHUISD", "DOORLOPEND"]);
+    const rRijen = jaarRijen(c, "doorstroompunt_preventief_resultaat", "resultaat", resultaten, ["meldingen", "jongeren"]);
+    const inOnderwijs = rRijen.find((r) => r.categorie === label("IN_ONDERWIJS"));
+    uit.push({
+      id: "doorstroompunt-resultaat", titel: `Resultaat van de meldingen Doorstroompunt, ${wie}, ${sj}`,
+      samenvatting: `${fmt(inOnderwijs?.meldingen_nu ?? null)} meldingen in ${sj} eindigden met een jongere die in het onderwijs bleef; ` +
+        `${fmt(rRijen.find((r) => r.categorie === label("DOORLOPEND"))?.meldingen_nu ?? null)} liepen aan het eind van het schooljaar nog door.`,
+      grafiek: jaarGrafiek(c, rRijen, "meldingen", `Staafdiagram: resultaat van meldingen Doorstroompunt in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Resultaat"), rijen: rRijen },
+      toelichting: "Doorlopend: nog niet afgesloten, of afgesloten na 31 juli van het schooljaar.",
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "doorstroompunt-per-gemeente", titel: `Meldingen Doorstroompunt per gemeente, ${sj}`,
+        samenvatting: `Meldingen voor jongeren van 18 jaar en ouder per verzuimsoort voor elke gemeente in ${sj}.`,
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "DOORSTROOMPUNT" }),
+      });
+    }
+  }
+
+  if (hoofdstuk === "vsv") {
+    const categorieen = ["TOTAAL", "NIEUW", "OUD", "TERUGGELEID_NAAR_ONDERWIJS", "ONDERWIJS_NIET_HAALBAAR"];
+    const rijen = jaarRijen(c, "vsv_benaderd", "categorie", categorieen, ["trajecten", "jongeren"]);
+    uit.push({
+      id: "vsv-benaderd", titel: `VSV'ers benaderd, ${wie}`,
+      samenvatting: `In ${sj} benaderde het Doorstroompunt in ${wie} ${fmt(rijen[0].jongeren_nu)} voortijdig schoolverlaters in ${fmt(rijen[0].trajecten_nu)} trajecten; ` +
+        `${fmt(rijen[3].trajecten_nu)} trajecten leidden terug naar onderwijs.`,
+      grafiek: jaarGrafiek(c, rijen, "trajecten", `Staafdiagram: trajecten met VSV'ers in ${wie}`),
+      tabel: { kolommen: jaarKolommen(c, ["trajecten", "jongeren"], "Groep"), rijen },
+      toelichting: "Een traject telt mee in elk schooljaar waarin het liep. Teruggeleid naar onderwijs: onderwijs gestart of aangemeld; " +
+        "onderwijs niet haalbaar: uitstroomprofiel, hulpverlening of uitkering.",
+    });
+    const resultaten = codesIn(c, "vsv_resultaat", "resultaat");
+    const groepVan = (r: string) => String(c.rijen("vsv_resultaat").find((x) => x.resultaat === r)?.rapportgroep ?? "");
+    const resLabel = (r: string) => {
+      const g = groepVan(r);
+      return g === "TERUGGELEID_NAAR_ONDERWIJS" ? `Teruggeleid: ${label(r).toLowerCase()}` : g === "ONDERWIJS_NIET_HAALBAAR" ? `Niet haalbaar: ${label(r).replace(/^Niet haalbaar /, "").toLowerCase()}` : label(r);
+    };
+    const rRijen = jaarRijen(c, "vsv_resultaat", "resultaat", resultaten, ["trajecten"], {}, resLabel, false);
+    uit.push({
+      id: "vsv-resultaat", titel: `Resultaat van de trajecten met VSV'ers, ${wie}, ${sj}`,
+      samenvatting: `Het resultaat van elk traject in ${sj}: het resultaat als het traject in dit schooljaar eindigde, anders 'lopend'.`,
+      grafiek: (width, doc) => StaafGrafiek(rRijen.map((r) => punt(String(r.categorie), r.trajecten_nu)),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: resultaat van trajecten met VSV'ers in ${wie}, ${sj}` }),
+      tabel: {
+        kolommen: [{ sleutel: "categorie", kop: "Resultaat" }, { sleutel: "trajecten_nu", kop: `${c.kort(c.focus)} ${sj}` },
+          ...(c.isRegio ? [] : [{ sleutel: "trajecten_regio", kop: `Regio ${sj}` }])],
+        rijen: rRijen,
+      },
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "vsv-per-gemeente", titel: `VSV'ers benaderd per gemeente, ${sj}`,
+        samenvatting: `Trajecten met VSV'ers per gemeente in ${sj}.`,
+        tabel: perGemeente(c, "vsv_benaderd", "categorie", categorieen, "trajecten"),
+      });
+    }
+  }
+
+  if (hoofdstuk === "vsv-percentages") {
+    const pct = c.rijen("vsv_percentage", sj);
+    const jaren = [...new Set(pct.map((r) => String(r.schooljaar)))].sort();
+    const eenheden: string[] = ["LANDELIJK", REGIO, ...(c.isRegio ? [] : [c.focus])];
+    const zoekPct = (g: string, j: string, k: string) => c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj);
+    const rijen = jaren.map((j) => {
+      const r: Record<string, Waarde> = { categorie: j };
+      for (const g of eenheden) r[g] = zoekPct(g, j, "percentage");
+      return r;
+    });
+    const nu = (g: string) => zoekPct(g, sj, "percentage");
+    uit.push({
+      id: "vsv-percentages", titel: `VSV-percentage over de jaren: ${c.isRegio ? "regio" : wie} en Nederland`,
+      samenvatting: `In ${sj} was het VSV-percentage ${fmt(nu(c.isRegio ? REGIO : c.focus), 2, " %")} in ${c.isRegio ? "de regio" : wie}` +
+        ` tegen ${fmt(nu("LANDELIJK"), 2, " %")} in heel Nederland.`,
+      grafiek: jaren.length ? (width, doc) => LijnGrafiek(
+        rijen.flatMap((r) => eenheden.map((g): Lijn => ({ lijn: g === REGIO ? "Regio" : c.naam(g), x: String(r.categorie), waarde: alsGetal(r[g]), onderdrukt: typeof r[g] === "string" }))),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, decimalen: 1, yLabel: "VSV-percentage", beschrijving: `Lijndiagram: VSV-percentage per schooljaar` },
+      ) : undefined,
+      tabel: { kolommen: [{ sleutel: "categorie", kop: "Schooljaar" }, ...eenheden.map((g) => ({ sleutel: g, kop: g === REGIO ? "Regio" : c.naam(g), decimalen: 2, eenheid: " %" }))], rijen },
+      toelichting: "Officiële cijfers van OCW/DUO: nieuwe voortijdig schoolverlaters als percentage van de deelnemers op 1 oktober.",
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "vsv-percentages-per-gemeente", titel: "VSV-percentage per gemeente",
+        samenvatting: "Het officiële VSV-percentage van elke gemeente van de regio over de jaren.",
+        tabel: {
+          kolommen: [{ sleutel: "categorie", kop: "Gemeente" }, ...jaren.map((j) => ({ sleutel: j, kop: j, decimalen: 2, eenheid: " %" }))],
+          rijen: c.leden().map((g) => {
+            const r: Record<string, Waarde> = { categorie: c.naam(g) };
+            for (const j of jaren) r[j] = zoekPct(g, j, "percentage");
+            return r;
+          }),
+        },
+      });
+    }
+  }
+
+  if (hoofdstuk === "inzet") {
+    const eenheden = c.isRegio ? [...c.leden(), REGIO] : [c.focus, REGIO];
+    const rijen = eenheden.map((g) => {
+      const lpa = { gemeente: g, schooljaar: sj, functie: "LEERPLICHTAMBTENAAR" };
+      const dsc = { gemeente: g, schooljaar: sj, functie: "DOORSTROOMCOACH" };
+      return {
+        categorie: c.kort(g),
+        fte_lpa: c.w("inzet", lpa, "fte"), meldingen: c.w("inzet", lpa, "meldingen"), meldingen_per_fte: alsGetal(c.w("inzet", lpa, "meldingen_per_fte")),
+        fte_dsc: c.w("inzet", dsc, "fte"), trajecten: c.w("inzet", dsc, "trajecten"), trajecten_per_fte: alsGetal(c.w("inzet", dsc, "trajecten_per_fte")),
+        fte_jh: c.w("inzet", { gemeente: g, schooljaar: sj, functie: "JOBHUNTER" }, "fte"),
+      } as Record<string, Waarde>;
+    });
+    const regio = rijen[rijen.length - 1];
+    const eigen = c.isRegio ? regio : rijen[0];
+    uit.push({
+      id: "inzet", titel: `Inzet en meldingen per fte, ${sj}`,
+      samenvatting: `${wie} zette in ${sj} ${fmt(eigen.fte_lpa, 1)} fte leerplichtambtenaar in, ${fmt(eigen.meldingen_per_fte, 1)} meldingen per fte` +
+        `${c.isRegio ? "" : ` (regio ${fmt(regio.meldingen_per_fte, 1)})`}, en ${fmt(eigen.fte_dsc, 1)} fte doorstroomcoach, ${fmt(eigen.trajecten_per_fte, 1)} trajecten per fte.`,
+      grafiek: (width, doc) => StaafGrafiek(
+        rijen.flatMap((r) => [punt(String(r.categorie), r.meldingen_per_fte, "Meldingen per fte leerplicht"), punt(String(r.categorie), r.trajecten_per_fte, "Trajecten per fte Doorstroompunt")]),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, decimalen: 1, beschrijving: `Staafdiagram: meldingen en trajecten per fte` },
+      ),
+      tabel: {
+        kolommen: [
+          { sleutel: "categorie", kop: "Gemeente" },
+          { sleutel: "fte_lpa", kop: "Fte leerplicht", decimalen: 1 }, { sleutel: "meldingen", kop: "Meldingen Leerplicht" },
+          { sleutel: "meldingen_per_fte", kop: "Meldingen per fte", decimalen: 1 },
+          { sleutel: "fte_dsc", kop: "Fte Doorstroompunt", decimalen: 1 }, { sleutel: "trajecten", kop: "VSV-trajecten" },
+          { sleutel: "trajecten_per_fte", kop: "Trajecten per fte", decimalen: 1 },
+          { sleutel: "fte_jh", kop: "Fte jobhunter", decimalen: 1 },
+        ],
+        rijen,
+      },
+      toelichting: "Meldingen per fte: verzuimmeldingen Leerplicht gedeeld door de fte leerplichtambtenaar; trajecten per fte: VSV-trajecten benaderd gedeeld door de fte doorstroomcoach.",
+    });
+  }
+  return uit;
+}
+
+// ------------------------------------------------------------------ rendering
+
+export interface RenderOpties {
+  width: number;
+  document?: Document;
+  /** Site: download buttons under every chart and table (browser only). */
+  downloads?: (blok: Blok, figuur: Element, c: Keuze) => Element | null;
+  /** Show the chart's table inside <details> (site) or always open (PDF). */
+  tabelInDetails?: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, ...kinderen: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const k of kinderen) if (k !== null && k !== undefined) e.append(k);
+  return e;
+}
+
+export function tabelElement(t: Weergave, doc: Document, caption?: string): HTMLTableElement {
+  const tabel = el(doc, "table", { class: "cijfers" });
+  if (caption) tabel.append(el(doc, "caption", {}, caption));
+  const kop = el(doc, "tr");
+  t.kolommen.forEach((k, i) => kop.append(el(doc, "th", { scope: "col", ...(i === 0 ? {} : { class: "getal" }) }, k.kop)));
+  tabel.append(el(doc, "thead", {}, kop));
+  const body = el(doc, "tbody");
+  for (const r of t.rijen) {
+    const tr = el(doc, "tr");
+    t.kolommen.forEach((k, i) => {
+      const v = r[k.sleutel];
+      tr.append(i === 0 ? el(doc, "th", { scope: "row" }, String(v ?? "")) : el(doc, "td", {}, fmt(v ?? null, k.decimalen ?? 0, k.eenheid ?? "")));
+    });
+    body.append(tr);
+  }
+  tabel.append(body);
+  return tabel;
+}
+
+export function tekstVan(data: JvData, keuze: Keuze, naam: string): string | null {
+  const jaar = data.jaren[keuze.schooljaar];
+  if (!jaar) return null;
+  return jaar.gemeenteTeksten[keuze.gemeente]?.[naam] ?? jaar.teksten[naam] ?? null;
+}
+
+/** One block as a <figure>: title, summary, chart, the chart's numbers, downloads. */
+export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElement {
+  const doc = o.document ?? document;
+  const fig = el(doc, "figure", { class: "jv-blok", id: `blok-${blok.id}` });
+  fig.append(el(doc, "h3", {}, blok.titel));
+  fig.append(el(doc, "p", { class: "samenvatting" }, blok.samenvatting));
+  const svg = blok.grafiek ? blok.grafiek(o.width, doc) : null;
+  if (svg) fig.append(el(doc, "div", { class: "jv-grafiek" }, svg));
+  const tabel = el(doc, "div", { class: "tabel-wrap" }, tabelElement(blok.tabel, doc, svg ? `Cijfers bij de grafiek: ${blok.titel}` : blok.titel));
+  if (svg && o.tabelInDetails) {
+    fig.append(el(doc, "details", { class: "als-tabel" }, el(doc, "summary", {}, "Bekijk de cijfers van deze grafiek als tabel"), tabel));
+  } else {
+    fig.append(tabel);
+  }
+  if (blok.toelichting) fig.append(el(doc, "p", { class: "bron" }, blok.toelichting));
+  const knoppen = o.downloads?.(blok, fig, keuze);
+  if (knoppen) fig.append(knoppen);
+  return fig;
+}
+
+/** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
+export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
+  const doc = o.document ?? document;
+  const sectie = el(doc, "section", { class: "jv-hoofdstuk", id: `hoofdstuk-${id}` });
+  const h = HOOFDSTUKKEN.find((x) => x.id === id)!;
+  if (o.kop) sectie.append(el(doc, "h2", {}, h.titel));
+  const tekst = tekstVan(data, keuze, id);
+  if (tekst) {
+    const div = el(doc, "div", { class: "jv-tekst" });
+    div.innerHTML = tekst; // rendered by markdown-it with raw HTML disabled
+    sectie.append(div);
+  } else if (id === "verhalen") {
+    sectie.append(el(doc, "p", { class: "samenvatting" }, `Voor ${keuze.schooljaar} zijn er geen verhalen opgenomen.`));
+  }
+  for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, o));
+  return sectie;
+}
+
+/** Which (schooljaar, gemeente) choices exist: gemeente must be a member in that schooljaar. */
+export function gemeentenIn(data: JvData, schooljaar: string): string[] {
+  return [REGIO, ...(data.jaren[schooljaar]?.leden ?? [])];
+}

@@ -1,0 +1,84 @@
+// The bestuurlijk overleg: one screen (and one A4) per gemeente with its key figures, the
+// change since last year and the rate against the regio, in type big enough for a projector.
+import { html } from "htl";
+import { getal, verschil } from "./format.js";
+import { REGIO, MATEN, per1000, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
+
+/** The figures on the overleg screen, in order: eight fit one screen and one A4. */
+export const OVERLEG_MATEN = [
+  "jongeren", "verzuimmeldingen", "thuiszitters", "vsv_nieuw", "vsv_oud", "neet", "vsv_benaderd", "jikp_niet_in_beeld",
+];
+
+export interface OverlegCijfer {
+  maat: string;
+  label: string;
+  uitleg: string;
+  /** This year's count as published ("1.234", "<5", "–"). */
+  nu: string;
+  /** Change since last year in words ("+12 (+8,0 %) t.o.v. 2024-2025"), or why there is none. */
+  verschil: string;
+  richting: "hoger" | "lager" | "gelijk" | null;
+  /** "12,3 per 1.000 jongeren", or null for a count that is not a rate. */
+  per1000: string | null;
+  /** "regio 10,1 — hoger dan de regio", or null. */
+  regio: string | null;
+  tovRegio: "hoger" | "lager" | "ongeveer gelijk" | null;
+}
+
+function zoek(rows: KerncijferRij[], g: string, sj: string, maat: string) {
+  return rows.find((r) => r.gemeente === g && r.schooljaar === sj && r.maat === maat);
+}
+
+/**
+ * The figures of one gemeente in one schooljaar. "Ongeveer gelijk" to the regio means less
+ * than 5 % apart: smaller differences are noise at this size.
+ */
+export function overlegCijfers(rows: KerncijferRij[], opties: { gemeente: string; schooljaar: string; minimumCel: number; maten?: string[] }): OverlegCijfer[] {
+  const { gemeente, schooljaar, minimumCel } = opties;
+  const vorig = vorigJaar(schooljaar);
+  return (opties.maten ?? OVERLEG_MATEN).map((maat) => {
+    const m = MATEN.find((x) => x.maat === maat)!;
+    const nu = zoek(rows, gemeente, schooljaar, maat);
+    const toen = zoek(rows, gemeente, vorig, maat);
+    const d = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
+    const pct = d != null && toen?.waarde ? (d / toen.waarde) * 100 : null;
+    const richting = d == null ? null : d > 0 ? "hoger" : d < 0 ? "lager" : "gelijk";
+    const tekstVerschil = d == null
+      ? (toen ? `${vorig}: ${cel(toen, toen.waarde, minimumCel)}` : `geen cijfer voor ${vorig}`)
+      : `${d > 0 ? "↑" : d < 0 ? "↓" : "="} ${verschil(d)}${pct != null ? ` (${verschil(pct, 1)} %)` : ""} t.o.v. ${vorig}`;
+    const eigen = per1000(rows, gemeente, schooljaar, maat);
+    const regio = per1000(rows, REGIO, schooljaar, maat);
+    const eenheid = m.noemer === "leerplichtig" ? "per 1.000 leerplichtigen" : "per 1.000 jongeren";
+    let tovRegio: OverlegCijfer["tovRegio"] = null;
+    if (eigen != null && regio != null && regio > 0) {
+      tovRegio = Math.abs(eigen - regio) / regio < 0.05 ? "ongeveer gelijk" : eigen > regio ? "hoger" : "lager";
+    }
+    return {
+      maat, label: m.label, uitleg: m.uitleg,
+      nu: cel(nu, nu?.waarde, minimumCel),
+      verschil: tekstVerschil, richting,
+      per1000: m.noemer ? (eigen != null ? `${getal(eigen, 1)} ${eenheid}` : `– ${eenheid}`) : null,
+      regio: m.noemer && regio != null
+        ? `regio ${getal(regio, 1)}${tovRegio ? ` — ${tovRegio === "ongeveer gelijk" ? "ongeveer gelijk aan" : `${tovRegio} dan`} de regio` : ""}`
+        : null,
+      tovRegio,
+    };
+  });
+}
+
+export function overlegKaarten(cijfers: OverlegCijfer[]) {
+  return html`<ul class="overleg-kaarten">${cijfers.map((c) => html`<li class="overleg-kaart">
+    <h2>${c.label}</h2>
+    <p class="overleg-groot">${c.nu}</p>
+    <p class="overleg-verschil">${c.verschil}</p>
+    ${c.per1000 ? html`<p class="overleg-per1000">${c.per1000}</p>` : ""}
+    ${c.regio ? html`<p class="overleg-regio">${c.regio}</p>` : ""}
+  </li>`)}</ul>`;
+}
+
+/** Previous and next gemeente, for paging through the overleg with the keyboard. */
+export function buren<T extends { code: string }>(lijst: T[], code: string): { vorige: T | null; volgende: T | null } {
+  const i = lijst.findIndex((g) => g.code === code);
+  if (i < 0) return { vorige: null, volgende: null };
+  return { vorige: i > 0 ? lijst[i - 1] : null, volgende: i < lijst.length - 1 ? lijst[i + 1] : null };
+}

@@ -1,0 +1,346 @@
+// The trend explorer: a measure for a doelgroep, for chosen gemeenten and schooljaren, as a
+// count or per 1.000. Every number comes from dashboard.json (suppressed once, in the
+// dashboard mart); this module only selects, divides and draws.
+import * as Plot from "@observablehq/plot";
+import { getal, verschil } from "./format.js";
+import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
+import type { Kolom } from "./verdelingXlsx.js";
+
+/** Where a series' counts come from: a key figure, or a monitor groep at the schooljaar's last moment. */
+export type Bron =
+  | { soort: "kern"; maat: string }
+  | { soort: "monitor"; groep: string; veld: "jongeren" | "niet_in_beeld" };
+
+export interface Doelgroep { id: string; label: string; bron: Bron }
+export interface Onderwerp { id: string; label: string; uitleg: string; doelgroepen: Doelgroep[] }
+
+const kern = (maat: string): Bron => ({ soort: "kern", maat });
+
+export const ONDERWERPEN: Onderwerp[] = [
+  {
+    id: "doelgroep", label: "Jongeren in een doelgroep", uitleg: "jongeren op de peildatum van het schooljaar",
+    doelgroepen: [
+      { id: "leerplichtig", label: "Leerplichtig", bron: kern("leerplichtig") },
+      { id: "kwalificatieplichtig", label: "Kwalificatieplichtig", bron: kern("kwalificatieplichtig") },
+      { id: "vsv_nieuw", label: "VSV nieuw (voortijdig schoolverlaters, het afgelopen jaar)", bron: kern("vsv_nieuw") },
+      { id: "vsv_oud", label: "VSV oud (voortijdig schoolverlaters, eerder)", bron: kern("vsv_oud") },
+      { id: "neet", label: "NEET (18–27 jaar, geen onderwijs en geen werk)", bron: kern("neet") },
+      { id: "jongeren", label: "Alle jongeren van 4 tot en met 27 jaar", bron: kern("jongeren") },
+    ],
+  },
+  {
+    id: "verzuimmeldingen", label: "Verzuimmeldingen", uitleg: "verzuimmeldingen bij Leerplicht in het schooljaar",
+    doelgroepen: [{ id: "verzuimmeldingen", label: "Leerplichtigen (jonger dan 18)", bron: kern("verzuimmeldingen") }],
+  },
+  {
+    id: "thuiszitters", label: "Thuiszitters", uitleg: "jongeren met absoluut of langdurig relatief verzuim in het schooljaar",
+    doelgroepen: [{ id: "thuiszitters", label: "Leerplichtigen (jonger dan 18)", bron: kern("thuiszitters") }],
+  },
+  {
+    id: "vsv_benaderd", label: "VSV'ers benaderd", uitleg: "trajecten van het Doorstroompunt met voortijdig schoolverlaters in het schooljaar",
+    doelgroepen: [{ id: "vsv_benaderd", label: "Voortijdig schoolverlaters", bron: kern("vsv_benaderd") }],
+  },
+  {
+    id: "niet_in_beeld", label: "Niet in beeld (monitor JIKP)", uitleg: "jongeren in de monitor die nergens in beeld zijn, laatste monitormoment van het schooljaar",
+    doelgroepen: [
+      { id: "alle", label: "JIKP en VSV samen", bron: kern("jikp_niet_in_beeld") },
+      { id: "JIKP", label: "Jongeren in een kwetsbare positie (JIKP)", bron: { soort: "monitor", groep: "JIKP", veld: "niet_in_beeld" } },
+      { id: "VSV", label: "Voortijdig schoolverlaters (VSV)", bron: { soort: "monitor", groep: "VSV", veld: "niet_in_beeld" } },
+    ],
+  },
+  {
+    id: "in_monitor", label: "In de doelgroep van de monitor JIKP", uitleg: "jongeren in de monitor die tot de doelgroep horen, laatste monitormoment van het schooljaar",
+    doelgroepen: [
+      { id: "JIKP", label: "Jongeren in een kwetsbare positie (JIKP)", bron: { soort: "monitor", groep: "JIKP", veld: "jongeren" } },
+      { id: "VSV", label: "Voortijdig schoolverlaters (VSV)", bron: { soort: "monitor", groep: "VSV", veld: "jongeren" } },
+    ],
+  },
+];
+
+export function onderwerp(id: string): Onderwerp {
+  return ONDERWERPEN.find((o) => o.id === id) ?? ONDERWERPEN[0];
+}
+
+export function doelgroep(o: Onderwerp, id: string): Doelgroep {
+  return o.doelgroepen.find((d) => d.id === id) ?? o.doelgroepen[0];
+}
+
+/** The denominator of a series per 1.000 (a key-figure maat), or null when a rate makes no sense. */
+export function noemerVan(bron: Bron): string | null {
+  if (bron.soort === "monitor") return "jongeren";
+  return MATEN.find((m) => m.maat === bron.maat)?.noemer ?? null;
+}
+
+export function eenheid(noemer: string | null): string {
+  return noemer === "leerplichtig" ? "per 1.000 leerplichtigen" : "per 1.000 jongeren (4–27 jaar)";
+}
+
+// ------------------------------------------------------------------ round numbers (as d3.ticks)
+
+/** A round step (1, 2 or 5 × 10^k) that cuts [min, max] into about `aantal` parts. */
+export function rondeStap(min: number, max: number, aantal: number): number {
+  const ruw = (max - min) / Math.max(1, aantal);
+  if (!(ruw > 0)) return 1;
+  const macht = 10 ** Math.floor(Math.log10(ruw));
+  const f = ruw / macht;
+  return (f >= Math.sqrt(50) ? 10 : f >= Math.sqrt(10) ? 5 : f >= Math.sqrt(2) ? 2 : 1) * macht;
+}
+
+const schoon = (v: number) => Number(v.toFixed(10));
+
+/** Round values within [min, max], about `aantal` of them apart. */
+export function rondeTicks(min: number, max: number, aantal: number): number[] {
+  const stap = rondeStap(min, max, aantal);
+  const uit: number[] = [];
+  for (let k = Math.ceil(min / stap); k * stap <= max + stap * 1e-9; k++) uit.push(schoon(k * stap));
+  return uit;
+}
+
+/** The top of an axis from 0: `max` rounded up to a round step. */
+export function rondBoven(max: number, aantal = 5): number {
+  if (!(max > 0)) return 1;
+  const stap = rondeStap(0, max, aantal);
+  return schoon(Math.ceil(max / stap - 1e-9) * stap);
+}
+
+const grootste = <T>(xs: T[], f: (x: T) => number): number | undefined => (xs.length ? Math.max(...xs.map(f)) : undefined);
+
+export type Schaal = "per1000" | "aantal";
+
+export interface Punt {
+  gemeente: string;
+  naam: string;
+  schooljaar: string;
+  /** The published count; null when suppressed or absent. */
+  aantal: number | null;
+  onderdrukt: boolean;
+  /** No row at all: the gemeente was not a member, or the export had nothing for that year. */
+  ontbreekt: boolean;
+  noemer: number | null;
+  per1000: number | null;
+  /** What is drawn: per1000 or aantal. */
+  waarde: number | null;
+}
+
+export interface TrendData {
+  regio: string;
+  minimumCel: number;
+  gemeenten: Gemeente[];
+  schooljaren: string[];
+  kerncijfers: KerncijferRij[];
+  monitor: (MonitorRij & { schooljaar?: string })[];
+}
+
+function schooljaarVan(iso: string): string {
+  const j = Number(iso.slice(0, 4));
+  const s = Number(iso.slice(5, 7)) >= 8 ? j : j - 1;
+  return `${s}-${s + 1}`;
+}
+
+/** The points of the chosen series, in the order gemeenten × schooljaren asked for. */
+export function trendPunten(data: TrendData, keuze: {
+  onderwerp: string; doelgroep: string; gemeenten: string[]; schooljaren: string[]; schaal: Schaal;
+}): Punt[] {
+  const bron = doelgroep(onderwerp(keuze.onderwerp), keuze.doelgroep).bron;
+  const noemerMaat = noemerVan(bron);
+  const kernIndex = new Map(data.kerncijfers.map((r) => [`${r.gemeente}|${r.schooljaar}|${r.maat}`, r]));
+  // The monitor's figure of a schooljaar is its last moment (as the key figure jikp_niet_in_beeld).
+  const laatsteMoment = new Map<string, string>();
+  for (const r of data.monitor) {
+    const sj = r.schooljaar ?? schooljaarVan(r.moment);
+    if (!laatsteMoment.has(sj) || laatsteMoment.get(sj)! < r.moment) laatsteMoment.set(sj, r.moment);
+  }
+  const teller = (g: string, sj: string): { aantal: number | null; onderdrukt: boolean; ontbreekt: boolean } => {
+    if (bron.soort === "kern") {
+      const r = kernIndex.get(`${g}|${sj}|${bron.maat}`);
+      return { aantal: r?.waarde ?? null, onderdrukt: !!r?.onderdrukt && r?.waarde == null, ontbreekt: !r };
+    }
+    const m = laatsteMoment.get(sj);
+    const r = data.monitor.find((x) => x.gemeente === g && x.moment === m && x.groep === bron.groep);
+    const v = r ? r[bron.veld] : null;
+    return { aantal: v ?? null, onderdrukt: !!r && v == null && !!r.onderdrukt, ontbreekt: !r };
+  };
+  const naam = (c: string) => naamVan(data.gemeenten, c, "Regio");
+  const uit: Punt[] = [];
+  for (const g of keuze.gemeenten) {
+    for (const sj of keuze.schooljaren) {
+      const t = teller(g, sj);
+      const n = noemerMaat ? kernIndex.get(`${g}|${sj}|${noemerMaat}`)?.waarde ?? null : null;
+      const per1000 = t.aantal != null && n ? (t.aantal / n) * 1000 : null;
+      uit.push({
+        gemeente: g, naam: naam(g), schooljaar: sj, ...t, noemer: n, per1000,
+        waarde: keuze.schaal === "per1000" && noemerMaat ? per1000 : t.aantal,
+      });
+    }
+  }
+  return uit;
+}
+
+/** How a point reads in a table: 12,3 / 1.234 / <5 / – . */
+export function puntTekst(p: Punt, schaal: Schaal, minimumCel: number): string {
+  if (p.ontbreekt) return "–";
+  if (schaal === "per1000") return p.per1000 != null ? getal(p.per1000, 1) : p.onderdrukt ? `<${minimumCel}` : "–";
+  return p.aantal != null ? getal(p.aantal) : p.onderdrukt ? `<${minimumCel}` : "–";
+}
+
+/**
+ * End labels of lines pushed apart so they do not overlap: positions in pixels, at least
+ * `afstand` apart, kept within [boven, onder] where there is room. Returns the new positions
+ * in the order given.
+ */
+export function spreidLabels(posities: number[], afstand: number, boven: number, onder: number): number[] {
+  const volgorde = posities.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const y = volgorde.map((v) => v.p);
+  for (let k = 1; k < y.length; k++) y[k] = Math.max(y[k], y[k - 1] + afstand);
+  if (y.length && y[y.length - 1] > onder) {
+    y[y.length - 1] = onder;
+    for (let k = y.length - 2; k >= 0; k--) y[k] = Math.min(y[k], y[k + 1] - afstand);
+  }
+  if (y.length && y[0] < boven) {
+    // Not enough room for all: start at the top and accept running past the bottom.
+    y[0] = boven;
+    for (let k = 1; k < y.length; k++) y[k] = Math.max(y[k], y[k - 1] + afstand);
+  }
+  const uit = new Array<number>(posities.length);
+  volgorde.forEach((v, k) => { uit[v.i] = y[k]; });
+  return uit;
+}
+
+/** Colours with at least 3 : 1 contrast on white (WCAG 1.4.11); the regio is drawn in black. */
+export const KLEUREN = ["#007bc7", "#a90061", "#39870c", "#673327", "#ca005d", "#154273", "#94710a", "#42145f", "#d52b1e", "#777c00", "#01689b", "#5c2d91"];
+
+function kleurVan(codes: string[]) {
+  const gemeenten = codes.filter((c) => c !== REGIO);
+  return (c: string) => (c === REGIO ? "#1b1b1b" : KLEUREN[gemeenten.indexOf(c) % KLEUREN.length]);
+}
+
+/** A line per gemeente over the schooljaren, with its name at the end of the line. */
+export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }: { width: number; eenheidTekst: string; beschrijving: string }) {
+  const getekend = punten.filter((p) => p.waarde != null);
+  const jaren = [...new Set(punten.map((p) => p.schooljaar))];
+  const codes = [...new Set(punten.map((p) => p.gemeente))];
+  const kleur = kleurVan(codes);
+  const height = Math.max(320, codes.length * 17 + 80);
+  const marginTop = 20, marginBottom = 40;
+  const yMax = rondBoven(grootste(getekend, (p) => p.waarde as number) ?? 1);
+  const binnen = height - marginTop - marginBottom;
+  // Last point of every line, labels moved apart in pixels and back to data units.
+  const laatste = codes.map((c) => getekend.filter((p) => p.gemeente === c).at(-1)).filter((p): p is Punt => !!p);
+  const naarPixel = (v: number) => marginTop + (1 - v / yMax) * binnen;
+  const gespreid = spreidLabels(laatste.map((p) => naarPixel(p.waarde as number)), 15, marginTop, height - marginBottom);
+  const labels = laatste.map((p, i) => ({ ...p, yLabel: (1 - (gespreid[i] - marginTop) / binnen) * yMax }));
+  const langsteNaam = grootste(labels, (p) => p.naam.length) ?? 6;
+  const breedte = Math.max(width, 300);
+  return toegankelijk(Plot.plot({
+    width: breedte, height, marginTop, marginBottom, marginLeft: 56, marginRight: Math.min(breedte * 0.4, 14 + langsteNaam * 7.2),
+    x: { type: "point", domain: jaren, label: "Schooljaar", padding: 0.2 },
+    y: { domain: [0, yMax], label: eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
+    marks: [
+      Plot.ruleY([0]),
+      ...codes.map((c) => Plot.lineY(getekend.filter((p) => p.gemeente === c), {
+        x: "schooljaar", y: "waarde", stroke: kleur(c), strokeWidth: c === REGIO ? 3.5 : 2, strokeDasharray: c === REGIO ? "6 3" : undefined,
+      })),
+      Plot.dot(getekend, { x: "schooljaar", y: "waarde", fill: (p: Punt) => kleur(p.gemeente), r: 3.5 }),
+      Plot.text(labels, { x: "schooljaar", y: "yLabel", text: "naam", dx: 10, textAnchor: "start", fill: (p: Punt) => kleur(p.gemeente), fontWeight: 600 }),
+      Plot.tip(getekend, Plot.pointer({ x: "schooljaar", y: "waarde", title: (p: Punt) => `${p.naam} ${p.schooljaar}: ${getal(p.waarde, Number.isInteger(p.waarde) ? 0 : 1)}` })),
+    ],
+  }), beschrijving);
+}
+
+/** Gemeenten side by side in one schooljaar, highest first, the value at every bar. */
+export function VergelijkChart(punten: Punt[], { width, eenheidTekst, beschrijving, minimumCel, schaal }: {
+  width: number; eenheidTekst: string; beschrijving: string; minimumCel: number; schaal: Schaal;
+}) {
+  const rijen = [...punten].sort((a, b) => (b.waarde ?? -1) - (a.waarde ?? -1) || a.naam.localeCompare(b.naam, "nl"));
+  const max = grootste(rijen, (p) => p.waarde ?? 0) || 1;
+  const langsteNaam = grootste(rijen, (p) => p.naam.length) ?? 6;
+  return toegankelijk(Plot.plot({
+    width: Math.max(width, 300), height: rijen.length * 30 + 50, marginLeft: Math.min(220, 12 + langsteNaam * 7.5), marginRight: 60,
+    x: { domain: [0, max * 1.05], label: eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, max < 10 ? 1 : 0), ticks: Math.max(2, Math.floor(width / 110)) },
+    y: { domain: rijen.map((p) => p.naam), label: null },
+    marks: [
+      Plot.barX(rijen.filter((p) => p.waarde != null), {
+        x: "waarde", y: "naam", fill: (p: Punt) => (p.gemeente === REGIO ? "#1b1b1b" : "#01689b"),
+      }),
+      Plot.text(rijen, {
+        x: (p: Punt) => p.waarde ?? 0, y: "naam", dx: 6, textAnchor: "start", fill: "currentColor",
+        text: (p: Punt) => (p.gemeente === REGIO ? "regio " : "") + puntTekst(p, schaal, minimumCel),
+      }),
+      Plot.ruleX([0]),
+    ],
+  }), beschrijving);
+}
+
+/** The shown numbers: a row per gemeente, a column per schooljaar. */
+export function trendTabel(punten: Punt[], opties: { bijschrift: string; schaal: Schaal; minimumCel: number }) {
+  const jaren = [...new Set(punten.map((p) => p.schooljaar))];
+  const codes = [...new Set(punten.map((p) => p.gemeente))];
+  return cijferTabel({
+    bijschrift: opties.bijschrift,
+    kolommen: ["Gemeente", ...jaren],
+    rijen: codes.map((c) => {
+      const eigen = punten.filter((p) => p.gemeente === c);
+      return [eigen[0].naam, ...jaren.map((sj) => puntTekst(eigen.find((p) => p.schooljaar === sj)!, opties.schaal, opties.minimumCel))];
+    }),
+  });
+}
+
+/** A few sentences on what the charts show, for whoever cannot see them. */
+export function trendSamenvatting(punten: Punt[], opties: { titel: string; eenheidTekst: string; schaal: Schaal }): string {
+  const dec = (v: number) => getal(v, opties.schaal === "per1000" ? 1 : 0);
+  const jaren = [...new Set(punten.map((p) => p.schooljaar))];
+  if (jaren.length === 0 || punten.length === 0) return "Kies ten minste één gemeente en één schooljaar.";
+  const laatstJaar = jaren[jaren.length - 1];
+  const nu = punten.filter((p) => p.schooljaar === laatstJaar && p.waarde != null && p.gemeente !== REGIO)
+    .sort((a, b) => (b.waarde as number) - (a.waarde as number));
+  const zinnen: string[] = [];
+  const regio = punten.filter((p) => p.gemeente === REGIO && p.waarde != null);
+  if (nu.length >= 2) {
+    zinnen.push(`${opties.titel}, ${opties.eenheidTekst}, in ${laatstJaar}: het hoogst in ${nu[0].naam} (${dec(nu[0].waarde!)}) en het laagst in ${nu[nu.length - 1].naam} (${dec(nu[nu.length - 1].waarde!)}).`);
+  } else if (nu.length === 1) {
+    zinnen.push(`${opties.titel}, ${opties.eenheidTekst}, in ${laatstJaar}: ${nu[0].naam} ${dec(nu[0].waarde!)}.`);
+  } else {
+    zinnen.push(`${opties.titel}: voor ${laatstJaar} zijn geen cijfers van de gekozen gemeenten te tonen.`);
+  }
+  if (regio.length >= 2) {
+    const a = regio[0], b = regio[regio.length - 1];
+    const d = (b.waarde as number) - (a.waarde as number);
+    zinnen.push(`De hele regio ging van ${dec(a.waarde!)} in ${a.schooljaar} naar ${dec(b.waarde!)} in ${b.schooljaar} (${d === 0 ? "gelijk" : verschil(d, opties.schaal === "per1000" ? 1 : 0)}).`);
+  } else if (regio.length === 1) {
+    zinnen.push(`De hele regio: ${dec(regio[0].waarde!)} in ${regio[0].schooljaar}.`);
+  }
+  return zinnen.join(" ");
+}
+
+/** Long rows for the download: every shown point with its count, denominator and rate. */
+export function downloadRijen(punten: Punt[], opties: { onderwerp: string; doelgroep: string; noemerLabel: string | null; minimumCel: number }): { kolommen: Kolom[]; rijen: Record<string, unknown>[] } {
+  const kolommen: Kolom[] = [
+    { sleutel: "gemeente", kop: "Gemeente" }, { sleutel: "code", kop: "Code" }, { sleutel: "schooljaar", kop: "Schooljaar" },
+    { sleutel: "onderwerp", kop: "Onderwerp" }, { sleutel: "doelgroep", kop: "Doelgroep" },
+    { sleutel: "aantal", kop: "Aantal", formaat: "geheel" },
+    ...(opties.noemerLabel ? [
+      { sleutel: "noemer", kop: `Noemer (${opties.noemerLabel})`, formaat: "geheel" as const },
+      { sleutel: "per1000", kop: "Per 1.000", formaat: "decimaal1" as const },
+    ] : []),
+  ];
+  const rijen = punten.map((p) => ({
+    gemeente: p.naam, code: p.gemeente === REGIO ? "" : p.gemeente, schooljaar: p.schooljaar,
+    onderwerp: opties.onderwerp, doelgroep: opties.doelgroep,
+    // Suppressed counts stay "<5" in the file too; absent ones stay empty.
+    aantal: p.aantal ?? (p.onderdrukt ? `<${opties.minimumCel}` : null),
+    noemer: p.noemer, per1000: p.per1000 == null ? null : Math.round(p.per1000 * 10) / 10,
+  }));
+  return { kolommen, rijen };
+}
+
+/** "Zwolle, Kampen en 3 andere" — for titles and file names. */
+export function keuzeTekst(namen: string[]): string {
+  if (namen.length <= 3) return namen.length <= 1 ? (namen[0] ?? "") : `${namen.slice(0, -1).join(", ")} en ${namen.at(-1)}`;
+  return `${namen.slice(0, 2).join(", ")} en ${namen.length - 2} andere`;
+}
+
+export function bestandsnaam(o: Onderwerp, d: Doelgroep, schaal: Schaal): string {
+  const deel = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `trend-${deel(o.label)}${o.doelgroepen.length > 1 ? `-${deel(d.id)}` : ""}-${schaal === "per1000" ? "per-1000" : "aantal"}`;
+}
+

@@ -1,0 +1,122 @@
+// regio.json and the data directory: clear Dutch errors for a broken regio.json (also
+// through the public entries), defaults, and the membership helpers.
+import { describe, test, expect, afterAll } from "vitest";
+import { resolve } from "node:path";
+import {
+  dataDir, DEFAULT_DATA_DIR, loadRegio, isLidOp, isLidIn, gemeentenInJaar, type Regio,
+} from "../../loaders/config.ts";
+import { GebruikersFout, ValidatieFout } from "../../loaders/errors.ts";
+import { openStaging } from "../../loaders/db.ts";
+import { maakDataMap, verwachtFout, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
+
+afterAll(ruimDataMappenOp);
+
+describe("dataDir", () => {
+  test("--data DIR beats --data=DIR beats VSV_DATA beats the shipped sample", () => {
+    expect(dataDir(["node", "x", "--data", "a/b"], { VSV_DATA: "/env" })).toBe(resolve("a/b"));
+    expect(dataDir(["node", "x", "--data=/c/d"], { VSV_DATA: "/env" })).toBe("/c/d");
+    expect(dataDir(["node", "x"], { VSV_DATA: "/env" })).toBe("/env");
+    expect(dataDir(["node", "x"], {})).toBe(DEFAULT_DATA_DIR);
+  });
+});
+
+/** Loads a regio.json with this content (an object or raw text) and returns the error. */
+function fout(inhoud: object | string, parserMelding = false): GebruikersFout {
+  const dir = maakDataMap({ "regio.json": typeof inhoud === "string" ? inhoud : JSON.stringify(inhoud) });
+  try {
+    loadRegio(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(GebruikersFout);
+    // No English from zod (the JSON parser's own words are quoted after the Dutch text).
+    if (!parserMelding) expect((e as Error).message).not.toMatch(/Invalid input|expected|received|Required/);
+    return e as GebruikersFout;
+  }
+  throw new Error("regio.json had geweigerd moeten worden");
+}
+
+const { gemeenten: _g, ...zonderGemeenten } = STANDAARD_REGIO;
+
+describe("loadRegio", () => {
+  test("a valid regio.json, with defaults for optional fields", () => {
+    const r = loadRegio(maakDataMap({ "regio.json": "\uFEFF" + JSON.stringify({
+      naam: "Klein", contactgemeente: "GM0100", gemeenten: [{ code: "GM0100", naam: "A" }],
+      budget: [{ jaar: 2026, rijksbijdrage: 1, gemeentelijk: 2, regionaal: 3, risicoscoreJaar: 2022 }],
+    }) }));
+    expect(r.vsvPeildatum).toBe("10-01");
+    expect(r.publicatie.minimumCel).toBe(5);
+    expect(r.budget[0].vasteVoet).toEqual({});
+    expect(loadRegio(maakDataMap()).gemeenten.map((g) => g.code)).toEqual(["GM0100", "GM0200", "GM0300", "GM0400"]);
+  });
+
+  test("missing regio.json", () => {
+    const dir = maakDataMap({ "regio.json": null });
+    expect(() => loadRegio(dir)).toThrow(new GebruikersFout(`regio.json ontbreekt in de datamap ${dir}`));
+  });
+
+  test("invalid JSON", () => {
+    expect(fout('{"naam": "X",\n "gemeenten": [}', true).message).toMatch(/^regio\.json is geen geldige JSON; controleer komma's/);
+    expect(fout('{"naam": "X"\n  "gemeenten": []}', true).message).toMatch(/^regio\.json is geen geldige JSON \(regel 2, kolom 3\); /);
+    expect(fout("", true).message).toMatch(/^regio\.json is geen geldige JSON/);
+  });
+
+  test("missing or empty gemeenten", () => {
+    expect(fout(zonderGemeenten).message).toBe("regio.json, veld gemeenten: ontbreekt (verplicht veld)");
+    expect(fout({ ...STANDAARD_REGIO, gemeenten: [] }).message).toBe("regio.json, veld gemeenten: minstens één gemeente");
+    expect(fout([]).message).toMatch(/^regio\.json, veld \(hoofdniveau\): /);
+  });
+
+  test("contactgemeente not among the gemeenten", () => {
+    expect(fout({ ...STANDAARD_REGIO, contactgemeente: "GM0999" }).message).toBe("regio.json: contactgemeente GM0999 staat niet in gemeenten");
+  });
+
+  test("bad codes, dates, doubles and types name the field", () => {
+    const g = (over: object) => ({ ...STANDAARD_REGIO, gemeenten: [{ code: "GM0100", naam: "Alfastad", ...over }] });
+    expect(fout(g({ code: "0100" })).message).toContain("regio.json, veld gemeenten.0.code: een CBS-gemeentecode GMnnnn");
+    expect(fout(g({ vanaf: "01-01-2020" })).message).toContain("regio.json, veld gemeenten.0.vanaf: een datum JJJJ-MM-DD");
+    expect(fout(g({ vanaf: "2024-01-01", tot: "2023-12-31" })).message).toBe("regio.json: gemeente GM0100 heeft tot (2023-12-31) vóór vanaf (2024-01-01)");
+    expect(fout({ ...STANDAARD_REGIO, gemeenten: [...STANDAARD_REGIO.gemeenten, STANDAARD_REGIO.gemeenten[0]] }).message)
+      .toBe("regio.json: gemeente GM0100 staat er twee keer in");
+    expect(fout({ ...STANDAARD_REGIO, publicatie: { minimumCel: "5" } }).message).toMatch(/^regio\.json, veld publicatie\.minimumCel: /);
+    expect(fout({ ...STANDAARD_REGIO, vsvPeildatum: "15 oktober" }).message).toContain("maand-dag");
+    const b = fout({ ...STANDAARD_REGIO, budget: [{ jaar: 2026 }] }).message;
+    expect(b).toContain("regio.json, veld budget.0.rijksbijdrage: ontbreekt (verplicht veld)");
+  });
+
+  test("through stage() and openStaging(): a GebruikersFout about regio.json, not a validation of the exports", async () => {
+    const dir = maakDataMap({ "regio.json": "{ niet json" });
+    const e = await verwachtFout(dir);
+    expect(e).toBeInstanceOf(GebruikersFout);
+    expect(e).not.toBeInstanceOf(ValidatieFout);
+    expect(e.message).toMatch(/^regio\.json is geen geldige JSON/);
+    await expect(openStaging(maakDataMap({}, zonderGemeenten))).rejects.toThrow("regio.json, veld gemeenten: ontbreekt (verplicht veld)");
+    await expect(openStaging(maakDataMap({}, { ...STANDAARD_REGIO, contactgemeente: "GM0999" })))
+      .rejects.toBeInstanceOf(GebruikersFout);
+  });
+});
+
+describe("membership", () => {
+  const regio = loadRegio(maakDataMap());
+  const g = (code: string) => regio.gemeenten.find((x) => x.code === code)!;
+
+  test("isLidOp: vanaf and tot are inclusive", () => {
+    expect(isLidOp(g("GM0300"), "2025-12-31")).toBe(false);
+    expect(isLidOp(g("GM0300"), "2026-01-01")).toBe(true);
+    expect(isLidOp(g("GM0400"), "2024-12-31")).toBe(true);
+    expect(isLidOp(g("GM0400"), "2025-01-01")).toBe(false);
+    expect(isLidOp({ code: "GM0500", naam: "Altijd" }, "1990-01-01")).toBe(true);
+  });
+
+  test("isLidIn: member at any moment of the period", () => {
+    expect(isLidIn(g("GM0300"), "2025-08-01", "2026-07-31")).toBe(true);
+    expect(isLidIn(g("GM0300"), "2024-08-01", "2025-07-31")).toBe(false);
+    expect(isLidIn(g("GM0400"), "2024-08-01", "2025-07-31")).toBe(true);
+    expect(isLidIn(g("GM0400"), "2025-01-01", "2025-12-31")).toBe(false);
+  });
+
+  test("gemeentenInJaar: the members of a calendar year", () => {
+    const codes = (r: Regio, j: number) => gemeentenInJaar(r, j).map((x) => x.code);
+    expect(codes(regio, 2024)).toEqual(["GM0100", "GM0200", "GM0400"]);
+    expect(codes(regio, 2025)).toEqual(["GM0100", "GM0200"]);
+    expect(codes(regio, 2026)).toEqual(["GM0100", "GM0200", "GM0300"]);
+  });
+});

@@ -1,0 +1,357 @@
+// The jaarverslag tables on a hand-made data directory (test/fixtures/jaarverslag) whose right
+// answers were counted by hand from the CSV rows. The fixture's edge cases: a melding on 31 July
+// against one on 1 August, a jongere with LRV and ABSOLUUT in one year (M07/M08), doorlopend
+// meldingen (open M23, closed after 31 July M24), a traject over three schooljaren (T03), an
+// 18-year-old melding (M20 → Doorstroompunt), a vrijstelling on 31 July, a gemeente (GM9003)
+// that joins on 2023-01-01, a schooljaar without data on the VSV-peildatum, small cells.
+import { describe, test, expect, beforeAll, afterAll } from "vitest";
+import { resolve } from "node:path";
+import { openStaging, type Staging } from "../../loaders/db.ts";
+import { GebruikersFout } from "../../loaders/errors.ts";
+import {
+  jaarverslagTabellen, jaarverslagData, jaarverslagSite, schooljarenInData, leesTeksten, markdownNaarHtml, REGIO,
+  type JaarverslagTabel,
+} from "../../loaders/marts/jaarverslag.ts";
+import { blokken, HOOFDSTUKKEN } from "../../src/components/jaarverslag.ts";
+import { jaarverslagHtml } from "../../reports/pdf.ts";
+
+const FIXTURE = resolve(import.meta.dirname, "../fixtures/jaarverslag");
+const SJ = "2022-2023";
+const VORIG = "2021-2022";
+
+let db: Staging;
+let exact: JaarverslagTabel[];
+let publiek: JaarverslagTabel[];
+
+beforeAll(async () => {
+  db = await openStaging(FIXTURE);
+  exact = await jaarverslagTabellen(db, SJ, { minimumCel: 0 });
+  publiek = await jaarverslagTabellen(db, SJ, { minimumCel: db.regio.publicatie.minimumCel });
+});
+afterAll(() => db?.close());
+
+type R = Record<string, unknown>;
+function tabel(ts: JaarverslagTabel[], id: string): R[] {
+  const t = ts.find((x) => x.id === id);
+  if (!t) throw new Error(`tabel ${id} ontbreekt`);
+  return t.rijen;
+}
+/** The one row matching the filter (fails on none or several). */
+function rij(ts: JaarverslagTabel[], id: string, filter: R): R {
+  const hits = tabel(ts, id).filter((r) => Object.entries(filter).every(([k, v]) => r[k] === v));
+  expect(hits, `${id} ${JSON.stringify(filter)}`).toHaveLength(1);
+  return hits[0];
+}
+const w = (ts: JaarverslagTabel[], id: string, filter: R, kolom: string) => rij(ts, id, filter)[kolom];
+
+describe("schooljaren and choices", () => {
+  test("schooljaren with data; the 2023-2024 of an open traject alone does not count", async () => {
+    expect(await schooljarenInData(db)).toEqual(["2020-2021", "2021-2022", "2022-2023"]);
+  });
+
+  test("unknown or malformed schooljaar and gemeente: a Dutch error listing what exists", async () => {
+    await expect(jaarverslagTabellen(db, "2030-2031", { minimumCel: 0 })).rejects.toThrow(
+      new GebruikersFout("Schooljaar 2030-2031 staat niet in de gegevens. Schooljaren in de gegevens: 2020-2021, 2021-2022, 2022-2023"));
+    await expect(jaarverslagTabellen(db, "2022/2023", { minimumCel: 0 })).rejects.toThrow(/schrijf het als 2022-2023/);
+    await expect(jaarverslagTabellen(db, "2022-2024", { minimumCel: 0 })).rejects.toThrow(GebruikersFout);
+    await expect(jaarverslagTabellen(db, VORIG, { minimumCel: 0, gemeente: "GM9003" })).rejects.toThrow(
+      "Gemeente GM9003 (Oostveld) was in 2021-2022 geen lid van de regio. Gemeenten in 2021-2022: GM9001 (Noordbroek), GM9002 (Zuidhaven)");
+    await expect(jaarverslagTabellen(db, SJ, { minimumCel: 0, gemeente: "GM0363" })).rejects.toThrow(/staat niet in regio.json.*GM9003 \(Oostveld\)/);
+  });
+
+  test("every contract table is there, with rows per member gemeente and a REGIO row", () => {
+    const ids = exact.map((t) => t.id);
+    for (const id of ["leerlingen", "doelgroepen", "verzuimmeldingen", "luxe_verzuim_afhandeling", "thuiszitters", "vrijstellingen",
+      "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_percentage", "inzet"]) expect(ids).toContain(id);
+    for (const t of exact) {
+      const gemeenten = new Set(t.rijen.map((r) => r.gemeente));
+      expect(gemeenten, t.id).toEqual(new Set(t.id === "vsv_percentage"
+        ? [REGIO, "LANDELIJK", "GM9001", "GM9002", "GM9003"] : [REGIO, "GM9001", "GM9002", "GM9003"]));
+      for (const r of t.rijen) for (const k of Object.keys(r)) expect(k === "pseudo_id" || k.endsWith("_id"), `${t.id}.${k}`).toBe(false);
+    }
+    // GM9003 joined on 2023-01-01: no rows for 2021-2022.
+    expect(tabel(exact, "verzuimmeldingen").some((r) => r.gemeente === "GM9003" && r.schooljaar === VORIG)).toBe(false);
+    expect(tabel(exact, "verzuimmeldingen").some((r) => r.gemeente === "GM9003" && r.schooljaar === SJ)).toBe(true);
+  });
+});
+
+describe("exact counts (--intern) against the hand count", () => {
+  test("leerlingen on the VSV-peildatum (1 October), not on the later peildatum; HO and GEEN are no leerlingen", () => {
+    const l = (g: string, o: string) => w(exact, "leerlingen", { gemeente: g, onderwijssoort: o }, "leerlingen");
+    expect([l(REGIO, "PO"), l(REGIO, "VO"), l(REGIO, "PRO"), l(REGIO, "MBO_BOL")]).toEqual([6, 8, 1, 1]);
+    expect([l("GM9001", "PO"), l("GM9002", "PO"), l("GM9003", "PO")]).toEqual([4, 2, 0]);
+    expect(tabel(exact, "leerlingen").some((r) => r.onderwijssoort === "HO" || r.onderwijssoort === "GEEN")).toBe(false);
+    expect(tabel(exact, "leerlingen").every((r) => r.peildatum === "2022-10-01")).toBe(true);
+    expect(exact[0].titel).toBe("Leerlingen per onderwijssoort op 1 oktober 2022 (de VSV-peildatum)");
+  });
+
+  test("without data on the VSV-peildatum the latest peildatum of the schooljaar, said in the title", async () => {
+    const t = await jaarverslagTabellen(db, VORIG, { minimumCel: 0 });
+    expect(t[0].titel).toBe("Leerlingen per onderwijssoort op 1 maart 2022 (laatste peildatum in 2021-2022; geen gegevens op de VSV-peildatum 1 oktober)");
+    expect(w(t, "leerlingen", { gemeente: REGIO, onderwijssoort: "PO" }, "leerlingen")).toBe(3);
+    expect(w(t, "leerlingen", { gemeente: "GM9002", onderwijssoort: "VO" }, "leerlingen")).toBe(2);
+  });
+
+  test("doelgroepen on the same peildatum", () => {
+    const d = (g: string, dg: string) => w(exact, "doelgroepen", { gemeente: g, doelgroep: dg }, "jongeren");
+    expect(["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"].map((x) => d("GM9001", x))).toEqual([7, 1, 1, 1, 1]);
+    expect(d("GM9002", "LEERPLICHTIG")).toBe(8);
+    expect(d(REGIO, "LEERPLICHTIG")).toBe(15);
+  });
+
+  test("verzuimmeldingen per soort, this and the previous schooljaar, meldingen and distinct jongeren", () => {
+    const v = (g: string, sj: string, reg: string, soort: string) => {
+      const r = rij(exact, "verzuimmeldingen", { gemeente: g, schooljaar: sj, regeling: reg, verzuimsoort: soort });
+      return [r.meldingen, r.jongeren];
+    };
+    // j01 has two luxe meldingen: 4 meldingen, 3 jongeren.
+    expect(v("GM9001", SJ, "LEERPLICHT", "LUXE")).toEqual([4, 3]);
+    // M05 on 1 August 2022 counts in 2022-2023, M26 on 31 July 2022 in 2021-2022.
+    expect(v("GM9001", SJ, "LEERPLICHT", "WETTELIJK")).toEqual([3, 3]);
+    expect(v("GM9001", VORIG, "LEERPLICHT", "WETTELIJK")).toEqual([1, 1]);
+    expect(v(REGIO, SJ, "LEERPLICHT", "LUXE")).toEqual([8, 7]);
+    expect(v(REGIO, SJ, "LEERPLICHT", "LRV")).toEqual([3, 3]);
+    expect(v(REGIO, SJ, "LEERPLICHT", "ABSOLUUT")).toEqual([1, 1]);
+    expect(v(REGIO, VORIG, "LEERPLICHT", "LUXE")).toEqual([2, 2]);
+    // M20 is 18 at melddatum: Doorstroompunt, not Leerplicht.
+    expect(v("GM9001", SJ, "DOORSTROOMPUNT", "WETTELIJK")).toEqual([2, 2]);
+    expect(v(REGIO, SJ, "DOORSTROOMPUNT", "WETTELIJK")).toEqual([5, 5]);
+    expect(v(REGIO, SJ, "DOORSTROOMPUNT", "OVERIG")).toEqual([1, 1]);
+    // M31 (2020-2021) is in neither year.
+    const som = tabel(exact, "verzuimmeldingen").filter((r) => r.gemeente === REGIO).reduce((a, r) => a + (r.meldingen as number), 0);
+    expect(som).toBe(25 + 5);
+  });
+
+  test("per month: the pre-summer luxe peak, and the months add up to the year", () => {
+    const m = (g: string, maand: string, soort: string) => w(exact, "verzuim_per_maand", { gemeente: g, schooljaar: SJ, maand, verzuimsoort: soort }, "meldingen");
+    expect(m(REGIO, "2023-07", "LUXE")).toBe(5);
+    expect(m(REGIO, "2023-06", "LUXE")).toBe(1);
+    expect(m(REGIO, "2022-08", "WETTELIJK")).toBe(1);
+    expect(m(REGIO, "2023-07", "TOTAAL")).toBe(5);
+    for (const soort of ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"]) {
+      const jaar = w(exact, "verzuimmeldingen", { gemeente: REGIO, schooljaar: SJ, regeling: "LEERPLICHT", verzuimsoort: soort }, "meldingen");
+      const maanden = tabel(exact, "verzuim_per_maand").filter((r) => r.gemeente === REGIO && r.schooljaar === SJ && r.verzuimsoort === soort);
+      expect(maanden).toHaveLength(12);
+      expect(maanden.reduce((a, r) => a + (r.meldingen as number), 0)).toBe(jaar);
+    }
+  });
+
+  test("luxe verzuim afhandeling", () => {
+    const h = (g: string, x: string) => w(exact, "luxe_verzuim_afhandeling", { gemeente: g, handhaving: x }, "meldingen");
+    expect(["GEEN", "GEOORLOOFD", "WAARSCHUWING", "PROCES_VERBAAL", "HALT"].map((x) => h(REGIO, x))).toEqual([1, 1, 4, 1, 1]);
+    expect(h("GM9001", "WAARSCHUWING")).toBe(2);
+    expect(h("GM9003", "GEEN")).toBe(1);
+    // No luxe melding without handhaving: no ONBEKEND row.
+    expect(tabel(exact, "luxe_verzuim_afhandeling").some((r) => r.handhaving === "ONBEKEND")).toBe(false);
+  });
+
+  test("thuiszitters: LRV and ABSOLUUT in one year counts once, as ABSOLUUT", () => {
+    const t = (g: string, s: string, o: string) => w(exact, "thuiszitters", { gemeente: g, soort: s, onderwijssoort: o }, "jongeren");
+    expect(t("GM9001", "ABSOLUUT", "GEEN")).toBe(1);
+    expect(t("GM9001", "LRV", "VO")).toBe(0);
+    expect(t("GM9002", "LRV", "VO")).toBe(1);
+    expect(t("GM9002", "LRV", "PRO")).toBe(1);
+    const totaal = (s: string) => tabel(exact, "thuiszitters").filter((r) => r.gemeente === REGIO && r.soort === s).reduce((a, r) => a + (r.jongeren as number), 0);
+    expect([totaal("ABSOLUUT"), totaal("LRV")]).toEqual([1, 2]);
+  });
+
+  test("vrijstellingen: toegekend with begindatum in the schooljaar (31 July still in), 5A/5B/5C plus the others present", () => {
+    const v = (g: string, sj: string, a: string) => w(exact, "vrijstellingen", { gemeente: g, schooljaar: sj, artikel: a }, "vrijstellingen");
+    expect(["3A", "5A", "5B", "5C"].map((a) => v(REGIO, SJ, a))).toEqual([1, 5, 1, 1]);
+    expect(v("GM9001", SJ, "5A")).toBe(3);
+    expect(v("GM9001", VORIG, "5A")).toBe(1);
+    expect(v(REGIO, VORIG, "5B")).toBe(1);
+    expect(new Set(tabel(exact, "vrijstellingen").map((r) => r.artikel))).toEqual(new Set(["3A", "5A", "5B", "5C"]));
+  });
+
+  test("Doorstroompunt preventief: resultaat, with DOORLOPEND for open or closed after 31 July", () => {
+    const d = (g: string, res: string) => {
+      const r = rij(exact, "doorstroompunt_preventief_resultaat", { gemeente: g, resultaat: res });
+      return [r.meldingen, r.jongeren];
+    };
+    expect(d(REGIO, "IN_ONDERWIJS")).toEqual([1, 1]);
+    expect(d(REGIO, "UITGESCHREVEN")).toEqual([2, 1]);
+    expect(d(REGIO, "VERHUISD")).toEqual([1, 1]);
+    expect(d(REGIO, "DOORLOPEND")).toEqual([2, 2]);
+    expect(d("GM9002", "DOORLOPEND")).toEqual([2, 2]);
+  });
+
+  test("VSV'ers benaderd and their results, a traject counted in every schooljaar it overlaps", async () => {
+    const b = (g: string, c: string) => {
+      const r = rij(exact, "vsv_benaderd", { gemeente: g, categorie: c });
+      return [r.trajecten, r.jongeren];
+    };
+    expect(b(REGIO, "TOTAAL")).toEqual([9, 8]);
+    expect(b(REGIO, "NIEUW")).toEqual([6, 5]);
+    expect(b(REGIO, "OUD")).toEqual([3, 3]);
+    expect(b(REGIO, "TERUGGELEID_NAAR_ONDERWIJS")).toEqual([3, 3]);
+    expect(b(REGIO, "ONDERWIJS_NIET_HAALBAAR")).toEqual([1, 1]);
+    expect(b("GM9001", "NIEUW")).toEqual([3, 2]);
+    const res = (g: string, r: string) => w(exact, "vsv_resultaat", { gemeente: g, resultaat: r }, "trajecten");
+    expect(res(REGIO, "WERK")).toBe(1); // T03 ended in this schooljaar
+    expect(res(REGIO, "LOPEND")).toBe(2); // T04 open, T06 ends in 2023-2024
+    expect(res(REGIO, "ONDERWIJS_GESTART")).toBe(2);
+    expect(rij(exact, "vsv_resultaat", { gemeente: REGIO, resultaat: "ONDERWIJS_AANGEMELD" }).rapportgroep).toBe("TERUGGELEID_NAAR_ONDERWIJS");
+    const vorig = await jaarverslagTabellen(db, VORIG, { minimumCel: 0 });
+    expect(w(vorig, "vsv_benaderd", { gemeente: REGIO, categorie: "TOTAAL" }, "trajecten")).toBe(2);
+    expect(w(vorig, "vsv_resultaat", { gemeente: REGIO, resultaat: "LOPEND" }, "trajecten")).toBe(2);
+  });
+
+  test("official VSV percentages: 100 * vsv / deelnemers, 2 decimals, half up", () => {
+    const p = (g: string, sj: string) => w(exact, "vsv_percentage", { gemeente: g, schooljaar: sj }, "percentage");
+    expect(p("LANDELIJK", "2021-2022")).toBe(1.97);
+    expect(p("LANDELIJK", "2022-2023")).toBe(2.03);
+    expect(p(REGIO, "2022-2023")).toBe(1.92);
+    expect(p("GM9002", "2022-2023")).toBe(1.83); // 73 / 4000 = 1,825 %
+    expect(p("GM9003", "2022-2023")).toBe(0.67);
+    expect(rij(exact, "vsv_percentage", { gemeente: REGIO, schooljaar: "2022-2023" }).code).toBe("99");
+    expect(tabel(exact, "vsv_percentage")).toHaveLength(10);
+  });
+
+  test("inzet: fte and meldingen or trajecten per fte", () => {
+    const i = (g: string, f: string) => rij(exact, "inzet", { gemeente: g, functie: f });
+    expect(i("GM9001", "LEERPLICHTAMBTENAAR")).toMatchObject({ fte: 2, meldingen: 10, meldingen_per_fte: 5 });
+    expect(i("GM9002", "LEERPLICHTAMBTENAAR")).toMatchObject({ fte: 1.5, meldingen: 8, meldingen_per_fte: 5.3 });
+    expect(i(REGIO, "LEERPLICHTAMBTENAAR")).toMatchObject({ fte: 3.7, meldingen: 19, meldingen_per_fte: 5.1 });
+    expect(i("GM9001", "DOORSTROOMCOACH")).toMatchObject({ fte: 1.5, trajecten: 5, trajecten_per_fte: 3.3 });
+    expect(i(REGIO, "DOORSTROOMCOACH")).toMatchObject({ fte: 2.5, trajecten: 9, trajecten_per_fte: 3.6 });
+    expect(i("GM9003", "DOORSTROOMCOACH")).toMatchObject({ fte: 0, trajecten_per_fte: null });
+    expect(i(REGIO, "JOBHUNTER")).toEqual({ gemeente: REGIO, naam: "Testregio Drie Dorpen", schooljaar: SJ, functie: "JOBHUNTER", fte: 0.5 });
+  });
+});
+
+describe("suppression (minimumCel 3 from regio.json)", () => {
+  test("primary: small counts are null with onderdrukt; zero and large counts stay", () => {
+    expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "PO" })).toMatchObject({ leerlingen: null, onderdrukt: true });
+    expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "VO" })).toMatchObject({ leerlingen: 5 });
+    expect(w(publiek, "leerlingen", { gemeente: "GM9003", onderwijssoort: "PO" }, "leerlingen")).toBe(0);
+    expect(rij(publiek, "vsv_percentage", { gemeente: "GM9003", schooljaar: SJ })).toMatchObject({ vsv: null, percentage: null, onderdrukt: true });
+    // Official figures: no secondary suppression of GM9002 (the regio figure is no sum of gemeenten).
+    expect(rij(publiek, "vsv_percentage", { gemeente: "GM9002", schooljaar: SJ })).toMatchObject({ vsv: 73, percentage: 1.83 });
+  });
+
+  test("secondary: a part that would follow from the REGIO total is hidden too", () => {
+    // PO: GM9001 4, GM9002 2 (primary), REGIO 6 → GM9001 must go as well.
+    expect(rij(publiek, "leerlingen", { gemeente: "GM9001", onderwijssoort: "PO" })).toMatchObject({ leerlingen: null, onderdrukt: true });
+    expect(w(publiek, "leerlingen", { gemeente: REGIO, onderwijssoort: "PO" }, "leerlingen")).toBe(6);
+    // Luxe jongeren: GM9001 3, GM9002 3, GM9003 1 → GM9003 and, on a tie, the first code.
+    const j = (g: string) => w(publiek, "verzuimmeldingen", { gemeente: g, schooljaar: SJ, regeling: "LEERPLICHT", verzuimsoort: "LUXE" }, "jongeren");
+    expect([j("GM9001"), j("GM9002"), j("GM9003"), j(REGIO)]).toEqual([null, 3, null, 7]);
+  });
+
+  test("no published count is 1..minimumCel-1, and no total lets exactly one hidden part be computed back", () => {
+    const tellingen = ["leerlingen", "jongeren", "meldingen", "vrijstellingen", "trajecten", "vsv"];
+    for (const t of publiek) {
+      for (const r of t.rijen) for (const k of tellingen) {
+        const v = r[k];
+        if (typeof v === "number") expect(v === 0 || v >= 3, `${t.id} ${JSON.stringify(r)}`).toBe(true);
+      }
+      if (t.id === "vsv_percentage") continue;
+      const sleutels = Object.keys(t.rijen[0]).filter((k) => !tellingen.includes(k) && !["naam", "onderdrukt", "peildatum", "fte", "rapportgroep"].includes(k) && !k.endsWith("_fte"));
+      for (const k of tellingen) {
+        const groepen = new Map<string, R[]>();
+        for (const r of t.rijen) {
+          if (!(k in r)) continue;
+          const key = JSON.stringify(sleutels.filter((s) => s !== "gemeente").map((s) => r[s]));
+          groepen.set(key, [...(groepen.get(key) ?? []), r]);
+        }
+        for (const [key, rows] of groepen) {
+          const totaal = rows.find((r) => r.gemeente === REGIO);
+          if (!totaal || totaal[k] === null) continue;
+          const verborgen = rows.filter((r) => r.gemeente !== REGIO && r[k] === null).length;
+          expect(verborgen === 1, `${t.id}.${k} ${key}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  test("across tables: the Leerplicht total in inzet never gives back one hidden verzuimsoort", () => {
+    for (const g of ["GM9001", "GM9002", "GM9003", REGIO]) {
+      const totaal = w(publiek, "inzet", { gemeente: g, functie: "LEERPLICHTAMBTENAAR" }, "meldingen");
+      const verborgen = tabel(publiek, "verzuimmeldingen")
+        .filter((r) => r.gemeente === g && r.schooljaar === SJ && r.regeling === "LEERPLICHT" && r.meldingen === null).length;
+      if (totaal !== null) expect(verborgen, g).not.toBe(1);
+    }
+    // GM9001: 10 meldingen shown; OVERIG, LRV and ABSOLUUT (1 each) hidden together.
+    expect(w(publiek, "inzet", { gemeente: "GM9001", functie: "LEERPLICHTAMBTENAAR" }, "meldingen")).toBe(10);
+    // GM9003's single melding is hidden, so is its ratio.
+    expect(rij(publiek, "inzet", { gemeente: "GM9003", functie: "LEERPLICHTAMBTENAAR" })).toMatchObject({ meldingen: null, meldingen_per_fte: null, onderdrukt: true });
+  });
+
+  test("--intern (minimumCel 0) changes nothing but the suppression", () => {
+    for (const t of exact) {
+      const p = publiek.find((x) => x.id === t.id)!;
+      expect(p.rijen).toHaveLength(t.rijen.length);
+      t.rijen.forEach((r, i) => {
+        for (const [k, v] of Object.entries(p.rijen[i])) {
+          if (k === "onderdrukt") continue;
+          if (v !== null) expect(v, `${t.id}.${k}`).toEqual(r[k]);
+        }
+      });
+      expect(t.rijen.some((r) => r.onderdrukt)).toBe(false);
+    }
+  });
+});
+
+describe("one gemeente's jaarverslag", () => {
+  test("--gemeente keeps that gemeente and the REGIO rows, with the regio's suppression", async () => {
+    const g = await jaarverslagTabellen(db, SJ, { minimumCel: 3, gemeente: "gm9002" });
+    for (const t of g) {
+      expect(new Set(t.rijen.map((r) => r.gemeente)), t.id).toEqual(new Set(t.id === "vsv_percentage" ? ["GM9002", REGIO, "LANDELIJK"] : ["GM9002", REGIO]));
+      const alle = publiek.find((x) => x.id === t.id)!.rijen.filter((r) => r.gemeente === "GM9002" || r.gemeente === REGIO || r.gemeente === "LANDELIJK");
+      expect(t.rijen).toEqual(alle);
+    }
+  });
+});
+
+describe("the coördinator's texts", () => {
+  test("Markdown to HTML: no raw HTML, no images, headings under the chapter heading", () => {
+    const t = leesTeksten(FIXTURE, SJ, ["GM9001", "GM9002", "GM9003"]);
+    expect(t.teksten.voorwoord).toContain("<h3>Voorwoord</h3>");
+    expect(t.teksten.voorwoord).toContain("<strong>testjaarverslag</strong>");
+    expect(t.teksten.voorwoord).not.toContain("<script");
+    expect(t.teksten.voorwoord).toContain("&lt;script&gt;");
+    expect(t.teksten.verhalen).toContain("<h4>Het verhaal van Sam</h4>");
+    expect(t.gemeenteTeksten.GM9002.voorwoord).toContain("wethouder van Zuidhaven");
+    expect(Object.keys(t.teksten).sort()).toEqual(["verhalen", "verzuim", "voorwoord"]);
+    expect(markdownNaarHtml("![foto](http://elders.nl/x.png)")).not.toContain("<img");
+    expect(leesTeksten(FIXTURE, VORIG, []).teksten).toEqual({});
+  });
+});
+
+describe("site data and chapters", () => {
+  test("the site's compact data gives the same chapter tables as the full tables", async () => {
+    const site = await jaarverslagSite(db);
+    const vol = await jaarverslagData(db, await schooljarenInData(db), { minimumCel: 3 });
+    expect(JSON.stringify(site)).not.toMatch(/pseudo_id|"naam":"Noordbroek","schooljaar"/);
+    for (const [sj, jaar] of Object.entries(site.jaren)) {
+      for (const t of jaar.tabellen) if (t.id !== "vsv_percentage") for (const r of t.rijen) if (r.schooljaar !== undefined) expect(r.schooljaar).toBe(sj);
+    }
+    for (const sj of site.schooljaren) {
+      for (const gemeente of [REGIO, ...site.jaren[sj].leden]) {
+        for (const h of HOOFDSTUKKEN) {
+          const a = blokken(site, h.id, { schooljaar: sj, gemeente }).map((b) => b.tabel);
+          const b = blokken(vol, h.id, { schooljaar: sj, gemeente }).map((x) => x.tabel);
+          expect(a, `${sj} ${gemeente} ${h.id}`).toEqual(b);
+        }
+      }
+    }
+  });
+
+  test("the PDF's HTML shows the published numbers and the texts, and loads nothing from elsewhere", async () => {
+    const data = await jaarverslagData(db, [VORIG, SJ], { minimumCel: 3 });
+    const html = jaarverslagHtml({ data, keuze: { schooljaar: SJ, gemeente: REGIO }, opgesteld: "2026-11-24", intern: false });
+    expect(html).toContain("Opgesteld op 24 november 2026");
+    expect(html).toContain("Testregio Drie Dorpen");
+    expect(html).toContain("<strong>testjaarverslag</strong>");
+    expect(html).toContain("Luxe verzuim piekt in juli met 5 meldingen.");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).not.toMatch(/<script/);
+    // The luxe row of the verzuim table: 2021-2022 meldingen <3, 2022-2023 8, jongeren <3 and 7.
+    expect(html).toMatch(/<th scope="row">Luxe verzuim<\/th><td>&lt;3<\/td><td>8<\/td><td>&lt;3<\/td><td>7<\/td>/);
+    const gem = jaarverslagHtml({ data: await jaarverslagData(db, [VORIG, SJ], { minimumCel: 3, gemeente: "GM9002" }),
+      keuze: { schooljaar: SJ, gemeente: "GM9002" }, opgesteld: "2026-11-24", intern: false });
+    expect(gem).toContain("Gemeente Zuidhaven");
+    expect(gem).toContain("wethouder van Zuidhaven");
+  });
+});

@@ -1,0 +1,62 @@
+// The build never serves stale loader output: any change to the data or to loader code
+// changes the inputs' hash, and a changed hash empties Framework's loader cache.
+import { describe, it, expect } from "vitest";
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, existsSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { siteInvoerHash, leegCacheBijWijziging, htmlBijwerken } from "../../scripts/lib/site.ts";
+
+const VOORBEELD = join(import.meta.dirname, "..", "..", "..", "shared", "contract", "voorbeeld");
+
+function kopie(): string {
+  const dir = mkdtempSync(join(tmpdir(), "vsv-site-"));
+  cpSync(VOORBEELD, dir, { recursive: true });
+  return dir;
+}
+
+describe("cache van de data loaders", () => {
+  it("de invoer-hash verandert als een export verandert, en niet zonder wijziging", () => {
+    const dir = kopie();
+    const a = siteInvoerHash(dir);
+    expect(siteInvoerHash(dir)).toBe(a);
+    writeFileSync(join(dir, "inzet.csv"), "schooljaar,gemeente_code,functie,fte\n2025-2026,GM0193,JOBHUNTER,1\n");
+    expect(siteInvoerHash(dir)).not.toBe(a);
+  });
+
+  it("een gewijzigde hash leegt de opgeslagen loader-uitkomsten maar niet Framework's modules", () => {
+    const cache = mkdtempSync(join(tmpdir(), "vsv-cache-"));
+    mkdirSync(join(cache, "data"));
+    writeFileSync(join(cache, "data", "dashboard.json"), "{}");
+    mkdirSync(join(cache, "_node"));
+    const stil = () => {};
+    expect(leegCacheBijWijziging("a", cache, stil)).toBe(true);
+    expect(existsSync(join(cache, "data", "dashboard.json"))).toBe(false);
+    expect(existsSync(join(cache, "_node"))).toBe(true);
+    mkdirSync(join(cache, "data"));
+    writeFileSync(join(cache, "data", "dashboard.json"), "{}");
+    expect(leegCacheBijWijziging("a", cache, stil)).toBe(false);
+    expect(existsSync(join(cache, "data", "dashboard.json"))).toBe(true);
+    expect(leegCacheBijWijziging("b", cache, stil)).toBe(true);
+    expect(existsSync(join(cache, "data", "dashboard.json"))).toBe(false);
+  });
+
+  it("een export met dezelfde grootte maar een nieuwe wijzigingstijd telt als gewijzigd", () => {
+    const dir = kopie();
+    const a = siteInvoerHash(dir);
+    const t = new Date(Date.now() + 5000);
+    utimesSync(join(dir, "jongeren.csv"), t, t);
+    expect(siteInvoerHash(dir)).not.toBe(a);
+  });
+});
+
+describe("HTML na de build", () => {
+  const framework = `<!DOCTYPE html>\n<html>\n<head>\n<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">\n` +
+    `</head><body><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">\n<nav id="observablehq-sidebar">\n  <ol>\n    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <li>x</li>\n  </ol></nav></body></html>`;
+  it("krijgt lang=nl, staat zoomen toe en heeft geldige lijsten", () => {
+    const uit = htmlBijwerken(framework);
+    expect(uit).toContain('<html lang="nl">');
+    expect(uit).not.toContain("maximum-scale");
+    expect(uit).toMatch(/<\/label>\s*<ol>\s*<li>/);
+    expect(htmlBijwerken(uit)).toBe(uit);
+  });
+});

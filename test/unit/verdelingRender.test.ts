@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+// The verdeling page's components render the loader's data (charts with bars, tables with a
+// row per gemeente and the totals), in a DOM without a browser.
+import { describe, it, expect } from "vitest";
+import type { Regio } from "../../loaders/config.ts";
+import { maakVerdeling } from "../../loaders/marts/verdeling.ts";
+import { scenario } from "../../src/components/verdeling.ts";
+import { BedragChart, VerschilChart, verdelingTabel, scenarioTabel } from "../../src/components/verdelingChart.ts";
+
+const regio: Regio = {
+  naam: "Testregio", contactgemeente: "GM0001", vsvPeildatum: "10-01",
+  gemeenten: [{ code: "GM0001", naam: "Aastad", vanaf: "2020-01-01" }, { code: "GM0002", naam: "Beedorp", vanaf: "2020-01-01" }],
+  budget: [
+    { jaar: 2025, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2021, vasteVoet: {} },
+    { jaar: 2026, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2022, vasteVoet: { GM0002: 50 } },
+  ],
+  publicatie: { minimumCel: 5 },
+};
+const scores = [
+  { jaar: 2021, code: "GM0001", aantalJongeren: 10, risicoscore: 2 }, { jaar: 2021, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
+  { jaar: 2022, code: "GM0001", aantalJongeren: 10, risicoscore: 1 }, { jaar: 2022, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
+];
+
+describe("verdeling components", () => {
+  it("render the verdeling of a year with the change against the previous year", () => {
+    const v = maakVerdeling(regio, scores, 2026);
+    // 2026: 850 split 1 : 1 → 425, 425 + 50; 2025: 900 split 2 : 1 → 600, 300.
+    expect(v.gemeenten.map((g) => g.bedrag)).toEqual([425, 475]);
+    const chart = BedragChart(v.gemeenten, { width: 640 });
+    expect(chart.querySelectorAll("rect").length).toBeGreaterThanOrEqual(2);
+    expect(chart.textContent).toContain("€ 475");
+    const t = verdelingTabel(v.gemeenten, { jaar: v.jaar, vorigJaar: v.vorigJaar, risicoscoreJaar: v.risicoscoreJaar });
+    const rijen = [...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rijen).toEqual([
+      ["Aastad", "1,0", "50,0 %", "€ 0", "€ 425", "€ 600", "-€ 175", "-29,2 %"],
+      ["Beedorp", "1,0", "50,0 %", "€ 50", "€ 475", "€ 300", "+€ 175", "+58,3 %"],
+    ]);
+    expect([...t.querySelectorAll("thead th")].map((c) => c.textContent)).toEqual([
+      "Gemeente", "Risicoscore CBS 2022", "Aandeel", "Vaste voet", "Bedrag 2026", "Bedrag 2025", "Verschil", "Verschil %",
+    ]);
+    const totaal = [...t.querySelectorAll("tfoot th, tfoot td")].map((c) => c.textContent);
+    expect(totaal).toEqual(["Totaal", "", "100,0 %", "€ 50", "€ 900", "€ 900", "€ 0", "0,0 %"]);
+  });
+
+  it("render a scenario's gains and losses", () => {
+    const v = maakVerdeling(regio, scores, 2026);
+    const sc = scenario({ huidig: v.gemeenten, gemeentelijk: 900, risicoscoreJaar: 2021, risicoscores: scores, vasteVoet: {} });
+    expect(sc.vergelijking.map((g) => [g.naam, g.verschil])).toEqual([["Aastad", 175], ["Beedorp", -175]]);
+    const chart = VerschilChart(sc.vergelijking, { width: 640 });
+    expect(chart.querySelectorAll("rect").length).toBeGreaterThanOrEqual(2);
+    expect(chart.textContent).toContain("+€ 175");
+    expect(chart.textContent).toContain("-€ 175");
+    const t = scenarioTabel(sc.vergelijking, sc.uitkomst.gemeenten);
+    expect([...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ["Aastad", "2,0", "66,7 %", "€ 0", "€ 425", "€ 600", "+€ 175", "+41,2 %"],
+      ["Beedorp", "1,0", "33,3 %", "€ 0", "€ 475", "€ 300", "-€ 175", "-36,8 %"],
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+// The browser's xlsx/csv writer for scenario downloads: read back with exceljs.
+import { describe, it, expect } from "vitest";
+import ExcelJS from "exceljs";
+import { crc32, xlsx, csv, type Kolom } from "../../src/components/verdelingXlsx.ts";
+import { scenario } from "../../src/components/verdeling.ts";
+import { scenarioExport } from "../../src/components/verdelingChart.ts";
+
+describe("verdelingXlsx", () => {
+  it("computes the standard CRC-32", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+
+  it("writes a workbook exceljs can read: sheets, header, numbers, text with special characters", async () => {
+    const kolommen: Kolom[] = [
+      { sleutel: "naam", kop: "Gemeente" },
+      { sleutel: "bedrag", kop: "Bedrag (€)", formaat: "geheel" },
+      { sleutel: "aandeel", kop: "Aandeel", formaat: "procent" },
+    ];
+    const bytes = xlsx([
+      { naam: "Scenario", titel: "Scenario 2026", kolommen, rijen: [
+        { naam: "'s-Hertogenbosch & Zwolle <ë>", bedrag: 485822, aandeel: 0.3412 },
+        { naam: "Hattem", bedrag: null, aandeel: 0.1 },
+      ] },
+      { naam: "Scenario", kolommen: [{ sleutel: "x", kop: "X" }], rijen: [{ x: "a" }] },
+    ]);
+    expect(bytes[0]).toBe(0x50); // "PK"
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenario", "Scenario_2"]);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell("A1").value).toBe("Scenario 2026");
+    expect(ws.getRow(2).values).toEqual([undefined, "Gemeente", "Bedrag (€)", "Aandeel"]);
+    expect(ws.getCell("A3").value).toBe("'s-Hertogenbosch & Zwolle <ë>");
+    expect(ws.getCell("B3").value).toBe(485822);
+    expect(ws.getCell("B3").numFmt).toBe("#,##0");
+    expect(ws.getCell("C3").value).toBe(0.3412);
+    expect(ws.getCell("C3").numFmt).toBe("0.0%");
+    expect(ws.getCell("B4").value).toBeNull();
+    expect(wb.worksheets[1].getCell("A2").value).toBe("a");
+  });
+
+  it("writes CSV for Dutch Excel: semicolons, decimal comma, quoting, BOM", () => {
+    const t = csv([{ sleutel: "a", kop: "A" }, { sleutel: "b", kop: "B;C" }], [{ a: 1.5, b: 'x"y' }, { a: null, b: 3 }]);
+    expect(t).toBe('\uFEFFA;"B;C"\r\n1,5;"x""y"\r\n;3\r\n');
+  });
+
+  it("exports a scenario in gemeente-code order with the numbers of the comparison", async () => {
+    const s = scenario({
+      huidig: [{ code: "GM0002", naam: "B", bedrag: 500 }, { code: "GM0001", naam: "A", bedrag: 500 }],
+      gemeentelijk: 1000, risicoscoreJaar: 2022, vasteVoet: {},
+      risicoscores: [{ jaar: 2022, code: "GM0001", risicoscore: 3 }, { jaar: 2022, code: "GM0002", risicoscore: 1 }],
+    });
+    const { kolommen, rijen } = scenarioExport(s.vergelijking, s.uitkomst.gemeenten);
+    expect(rijen.map((r) => [r.code, r.was, r.wordt, r.verschil, r.aandeel])).toEqual([
+      ["GM0001", 500, 750, 250, 0.75],
+      ["GM0002", 500, 250, -250, 0.25],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx([{ naam: "Scenario", kolommen, rijen }])) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getCell("G2").value).toBe(750);
+  });
+});
