@@ -39,6 +39,8 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   search: false,
+  // Framework's pager says "Next page" in English; the sidebar is the navigation.
+  pager: false,
   linkify: true,
   cleanUrls: false,
   interpreters: { ".ts": ["node", "--import", "tsx"] },

@@ -4,7 +4,6 @@
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek } from "./xlsx.ts";
-import { jaarverslagPdf } from "./pdf.ts";
 import { runMain } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
 import {
@@ -55,6 +54,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const m of data.meldingen) voortgang(`  let op: ${m}`);
 
     voortgang("PDF maken…");
+    // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
+    const { jaarverslagPdf } = await import("./pdf.ts");
     const pdf = await jaarverslagPdf({
       data, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: vandaag(), intern: Boolean(a.intern),
     });

@@ -20,7 +20,7 @@ import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/components/format.ts";
-import type { JvData } from "../../src/components/jaarverslag.ts";
+import { inpakken, type JvData, type JvDataKort } from "../../src/components/jaarverslag.ts";
 
 export const REGIO = "REGIO";
 const TOTAAL = "TOTAAL";
@@ -40,6 +40,8 @@ export interface JaarverslagTabel {
   rijen: Rij[];
   /** Column order for Excel and the PDF (not part of tabellen.json). */
   kolommen: string[];
+  /** The values of each dimension on the table's grid, in order (for the site, where zero rows are left out). */
+  codes?: Record<string, string[]>;
 }
 
 export interface JaarverslagOpties {
@@ -59,7 +61,15 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const lijst = (xs: readonly string[]) => xs.map(lit).join(", ");
 
 /** Schooljaren that have data: a peildatum, melding, vrijstelling, traject start or inzet in them. */
-export async function schooljarenInData(db: Staging): Promise<string[]> {
+const schooljarenCache = new WeakMap<Staging, Promise<string[]>>();
+
+export function schooljarenInData(db: Staging): Promise<string[]> {
+  let p = schooljarenCache.get(db);
+  if (!p) schooljarenCache.set(db, (p = leesSchooljaren(db)));
+  return p;
+}
+
+async function leesSchooljaren(db: Staging): Promise<string[]> {
   const rows = await db.all<{ schooljaar: string }>(`
     SELECT DISTINCT schooljaar FROM (
       SELECT schooljaar FROM jongeren_def UNION ALL SELECT schooljaar FROM verzuim_def
@@ -123,14 +133,22 @@ function cellen(db: Staging, jaren: string[], dims: (sj: string) => Dims): Rij[]
  * column's total label (REGIO, TOTAAL, ALLE) matches every value of that column.
  */
 function somIn(cel: Rij[], bron: Rij[], telling: string, totalen: Record<string, string>): Rij[] {
-  return cel.map((c) => {
-    const sleutels = Object.keys(c);
-    let som = 0;
-    for (const r of bron) {
-      if (sleutels.every((k) => c[k] === totalen[k] || c[k] === r[k])) som += Number(r[telling] ?? 0);
+  if (cel.length === 0) return [];
+  const sleutels = Object.keys(cel[0]);
+  const wild = sleutels.filter((k) => totalen[k] !== undefined);
+  // Every source row adds to its own key and to each key with some columns replaced by
+  // their total label (2^wild keys per row), so each cell is one lookup.
+  const sommen = new Map<string, number>();
+  for (const r of bron) {
+    for (let masker = 0; masker < 1 << wild.length; masker++) {
+      const key = JSON.stringify(sleutels.map((k) => {
+        const i = wild.indexOf(k);
+        return i >= 0 && masker & (1 << i) ? totalen[k] : r[k];
+      }));
+      sommen.set(key, (sommen.get(key) ?? 0) + Number(r[telling] ?? 0));
     }
-    return { ...c, [telling]: som };
-  });
+  }
+  return cel.map((c) => ({ ...c, [telling]: sommen.get(JSON.stringify(sleutels.map((k) => c[k]))) ?? 0 }));
 }
 
 /** Fills a non-additive count (distinct jongeren) by exact key; missing is 0. */
@@ -228,7 +246,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "onderwijssoort"], totalen: [gemeenteTotaal],
   }, min);
   tabellen.push({
-    id: "leerlingen", titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
+    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] }, titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
   });
 
@@ -243,7 +261,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "doelgroep"], totalen: [gemeenteTotaal],
   }, min);
   tabellen.push({
-    id: "doelgroepen", titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
+    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] }, titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
   });
 
@@ -301,12 +319,12 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     return rij;
   });
   tabellen.push({
-    id: "verzuimmeldingen", titel: "Verzuimmeldingen naar soort", rijen: verzuimmeldingen,
+    id: "verzuimmeldingen", codes: { regeling: ["LEERPLICHT", "DOORSTROOMPUNT"], verzuimsoort: [...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen naar soort", rijen: verzuimmeldingen,
     kolommen: ["gemeente", "naam", "schooljaar", "regeling", "verzuimsoort", "meldingen", "jongeren"],
   });
 
   tabellen.push({
-    id: "verzuim_per_maand", titel: "Verzuimmeldingen Leerplicht per maand",
+    id: "verzuim_per_maand", codes: { maand: maanden(sj), verzuimsoort: [TOTAAL, ...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen Leerplicht per maand",
     rijen: lp.filter((r) => r.maand !== TOTAAL).map((r) => ({
       gemeente: r.gemeente, schooljaar: r.schooljaar, maand: r.maand, verzuimsoort: r.verzuimsoort, meldingen: r.meldingen,
       ...(r.onderdrukt ? { onderdrukt: true } : {}),
@@ -326,7 +344,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     totalen: [gemeenteTotaal, { kolom: "handhaving", totaal: TOTAAL }],
   }, min).filter((r) => r.handhaving !== TOTAAL);
   tabellen.push({
-    id: "luxe_verzuim_afhandeling", titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
+    id: "luxe_verzuim_afhandeling", codes: { handhaving: handhavingen }, titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
     kolommen: ["gemeente", "naam", "schooljaar", "handhaving", "meldingen"],
   });
 
@@ -346,28 +364,36 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
       FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
     SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
     FROM l WHERE nr = 1 GROUP BY ALL`);
-  const thuiszitters = pas({
+  const tzRun = pas({
     rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
       tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
     totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
-  }, min).filter((r) => r.onderwijssoort !== TOTAAL);
+  }, min);
   tabellen.push({
-    id: "thuiszitters", titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: thuiszitters,
+    id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
+    titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
     kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
+  });
+  // The totals per soort, from the same run (so they never give a hidden part back).
+  tabellen.push({
+    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV"] },
+    titel: "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim)",
+    rijen: tzRun.filter((r) => r.onderwijssoort === TOTAAL).map(({ onderwijssoort: _o, ...r }) => r),
+    kolommen: ["gemeente", "naam", "schooljaar", "soort", "jongeren"],
   });
 
   // ---------------------------------------------------------------- vrijstellingen (both years)
   const vrBron = await db.all(`
     SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
     FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' AND ${inJaren(beide)} GROUP BY ALL`);
-  const artikelen = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
+  const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
   const vrijstellingen = pas({
     rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
     tellingen: ["vrijstellingen"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
   }, min);
   tabellen.push({
-    id: "vrijstellingen", titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
+    id: "vrijstellingen", codes: { artikel: artikelen }, titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
     kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
   });
 
@@ -391,7 +417,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     return rij;
   });
   tabellen.push({
-    id: "doorstroompunt_preventief_resultaat", titel: "Doorstroompunt preventief (18+): resultaat van de meldingen", rijen: dspResultaat,
+    id: "doorstroompunt_preventief_resultaat", codes: { resultaat: dspResultaten }, titel: "Doorstroompunt preventief (18+): resultaat van de meldingen", rijen: dspResultaat,
     kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "meldingen", "jongeren"],
   });
 
@@ -441,11 +467,11 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     return rij;
   });
   tabellen.push({
-    id: "vsv_benaderd", titel: "VSV'ers benaderd door het Doorstroompunt (nieuw en oud) en rapportgroepen", rijen: vsvBenaderd,
+    id: "vsv_benaderd", codes: { categorie: categorieen }, titel: "VSV'ers benaderd door het Doorstroompunt (nieuw en oud) en rapportgroepen", rijen: vsvBenaderd,
     kolommen: ["gemeente", "naam", "schooljaar", "categorie", "trajecten", "jongeren"],
   });
   tabellen.push({
-    id: "vsv_resultaat", titel: "VSV-trajecten: resultaat in het schooljaar",
+    id: "vsv_resultaat", codes: { resultaat: vsvResultaten, ...RAPPORTGROEPEN }, titel: "VSV-trajecten: resultaat in het schooljaar",
     rijen: vsv.filter((r) => r.vsv_type === ALLE && r.groep !== ALLE && r.resultaat !== TOTAAL)
       .sort((a, b) => vsvResultaten.indexOf(String(a.resultaat)) - vsvResultaten.indexOf(String(b.resultaat))).map((r) => ({
       gemeente: r.gemeente, schooljaar: r.schooljaar, resultaat: r.resultaat,
@@ -497,7 +523,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     return rij;
   });
   tabellen.push({
-    id: "inzet", titel: "Inzet: fte leerplichtambtenaren en Doorstroompunt, meldingen en trajecten per fte", rijen: inzet,
+    id: "inzet", codes: { functie: [...FUNCTIES] }, titel: "Inzet: fte leerplichtambtenaren en Doorstroompunt, meldingen en trajecten per fte", rijen: inzet,
     kolommen: ["gemeente", "naam", "schooljaar", "functie", "fte", "meldingen", "meldingen_per_fte", "trajecten", "trajecten_per_fte"],
   });
 
@@ -583,7 +609,7 @@ export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: stri
 // ------------------------------------------------------------------ everything for site and PDF
 
 /** Tables whose all-zero rows the site leaves out (a missing row of a member gemeente is 0). */
-const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "vrijstellingen",
+const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
 
 /**
@@ -614,10 +640,13 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
       tabellen: tabellen.map((tab) => ({
         id: tab.id,
         titel: tab.titel,
+        codes: tab.codes,
         rijen: !opties.compact ? tab.rijen : tab.rijen
           .filter((r) => tab.id === "vsv_percentage" || r.schooljaar === undefined || r.schooljaar === sj)
           .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt ||
             Object.entries(r).some(([k, v]) => typeof v === "number" && v !== 0 && k !== "schooljaar"))
+          // The pages do not use the month totals (they are in verzuimmeldingen).
+          .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL"))
           .map(({ naam: _naam, ...rest }) => rest),
       })),
     };
@@ -625,10 +654,16 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
   return data;
 }
 
-/** The site's jaarverslag data: every schooljaar in the data, suppressed as published. */
-export async function jaarverslagSite(db: Staging): Promise<JvData> {
+/**
+ * The site's jaarverslag data: every schooljaar in the data, suppressed as published, tables
+ * packed as columns and row arrays (the pages unpack them with uitpakken()).
+ */
+export async function jaarverslagSite(db: Staging): Promise<JvDataKort> {
   const { meldingen: _m, ...data } = await jaarverslagData(db, await schooljarenInData(db), {
     minimumCel: db.regio.publicatie.minimumCel, compact: true,
   });
-  return data;
+  return {
+    ...data,
+    jaren: Object.fromEntries(Object.entries(data.jaren).map(([sj, j]) => [sj, { ...j, tabellen: j.tabellen.map(inpakken) }])),
+  };
 }

@@ -168,24 +168,42 @@ const sSleutel = (r: { moment: string; gemeente: string; groep: string; herkomst
 const oSleutel = (r: MetMoment<OvergangRij>) => `${r.moment}|${r.gemeente}|${r.groep}|${r.van}|${r.naar}`;
 
 /**
- * Suppression of both tables together. The margins of a transition matrix are the status
- * counts of the two moments (column naar = X is status X now; row van = X is status X at
- * vorigMoment), so a cell hidden in one table must not be shown in the other, or subtraction
- * would give a small count back. Cells that must be hidden because their twin is hidden go
- * into onderdruk() as a small count (they come out as null either way), so its secondary
- * suppression covers them; repeated until both tables agree.
+ * A count onderdruk() never picks as a second cell to hide (NaN is neither small nor a
+ * positive candidate), while the cell still counts as present, e.g. as a group's total.
+ */
+const NOOIT_KANDIDAAT = Number.NaN;
+
+/**
+ * Suppression of both tables together. The statussen lead; the overgangen follow, because
+ * their margins repeat or imply status counts:
+ *
+ * - Twins: column naar = X of the matrix (van TOTAAL) is status X now, and row van = X (naar
+ *   TOTAAL) is status X at vorigMoment when nobody moved gemeente or groep. A twin shows
+ *   what its status cell shows: hidden in one table means hidden in the other, or
+ *   subtraction would give a small count back. In the matrix a twin that is not small is
+ *   never picked for secondary suppression (hiding it there alone protects nothing: the
+ *   status table shows it), so another cell or a total is taken and the status table is
+ *   left alone wherever possible.
+ * - In and out: the status totals of the two moments differ by NIEUW_IN_MONITOR minus
+ *   UIT_MONITOR, so when one of those two margins is hidden the other is hidden too.
+ *
+ * A cell that must be hidden for such a reason goes into onderdruk() as a small count (it
+ * comes out as null either way), so the secondary suppression of its own table covers it.
+ * Repeated until nothing changes; the moments are independent, so only those with a new
+ * forced cell are done again.
  */
 export function onderdrukSamen(
   statussen: MetMoment<StatusRij>[], overgangen: MetMoment<OvergangRij>[], vorig: Map<string, string | null>, minimumCel: number,
 ): { statussen: MetMoment<StatusRij>[]; overgangen: MetMoment<OvergangRij>[] } {
   if (minimumCel <= 1) return { statussen: statussen.map((r) => ({ ...r })), overgangen: overgangen.map((r) => ({ ...r })) };
+  const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
   const exactS = new Map(statussen.map((r) => [sSleutel(r), r.jongeren]));
   // The status cell that is the twin of a margin cell, when both count the same jongeren.
   const tweeling = (r: MetMoment<OvergangRij>): string | null => {
     let s: string | null = null;
-    if (r.van === TOTAAL && (MONITOR_STATUSSEN as readonly string[]).includes(r.naar)) {
+    if (r.van === TOTAAL && isStatus(r.naar)) {
       s = sSleutel({ moment: r.moment, gemeente: r.gemeente, groep: r.groep, herkomst: ALLE, status: r.naar });
-    } else if (r.naar === TOTAAL && (MONITOR_STATUSSEN as readonly string[]).includes(r.van)) {
+    } else if (r.naar === TOTAAL && isStatus(r.van)) {
       const v = vorig.get(r.moment);
       if (v) s = sSleutel({ moment: v, gemeente: r.gemeente, groep: r.groep, herkomst: ALLE, status: r.van });
     }
@@ -193,10 +211,11 @@ export function onderdrukSamen(
     // then neither gives the other away exactly.
     return s !== null && exactS.get(s) === r.jongeren ? s : null;
   };
-  const forceerS = new Set<string>();
-  const forceerO = new Set<string>();
-  // Groups never span moments, so each moment is suppressed on its own and only the moments
-  // that got a new forced cell are done again.
+  // The partner of an in/out margin: NIEUW_IN_MONITOR → TOTAAL and TOTAAL → UIT_MONITOR.
+  const partner = (r: MetMoment<OvergangRij>): string | null =>
+    r.van === NIEUW_IN_MONITOR && r.naar === TOTAAL ? oSleutel({ ...r, van: TOTAAL, naar: UIT_MONITOR })
+      : r.van === TOTAAL && r.naar === UIT_MONITOR ? oSleutel({ ...r, van: NIEUW_IN_MONITOR, naar: TOTAAL }) : null;
+
   const perMoment = <T extends { moment: string }>(rijen: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rijen) {
@@ -209,6 +228,8 @@ export function onderdrukSamen(
   const sIn = perMoment(statussen);
   const oIn = perMoment(overgangen);
   const tweelingen = new Map([...oIn].map(([m, rijen]) => [m, rijen.map(tweeling)]));
+  const forceerS = new Set<string>();
+  const forceerO = new Set<string>();
   const sUit = new Map<string, MetMoment<StatusRij>[]>();
   const oUit = new Map<string, MetMoment<OvergangRij>[]>();
   let opnieuwS = new Set(sIn.keys());
@@ -218,7 +239,11 @@ export function onderdrukSamen(
       sUit.set(m, onderdrukNietNul(sIn.get(m)!.map((r) => (forceerS.has(sSleutel(r)) ? { ...r, jongeren: 1 } : r)), { ...OPTIES_S, minimumCel }));
     }
     for (const m of opnieuwO) {
-      oUit.set(m, onderdrukNietNul(oIn.get(m)!.map((r) => (forceerO.has(oSleutel(r)) ? { ...r, jongeren: 1 } : r)), { ...OPTIES_O, minimumCel }));
+      const tw = tweelingen.get(m)!;
+      const rijen = oIn.get(m)!;
+      const invoer = rijen.map((r, i) => (forceerO.has(oSleutel(r)) ? { ...r, jongeren: 1 }
+        : tw[i] !== null && r.jongeren !== null && r.jongeren >= minimumCel ? { ...r, jongeren: NOOIT_KANDIDAAT } : r));
+      oUit.set(m, onderdrukNietNul(invoer, { ...OPTIES_O, minimumCel }).map((r, i) => (r.jongeren === null ? r : { ...r, jongeren: rijen[i].jongeren })));
     }
     opnieuwS = new Set();
     opnieuwO = new Set();
@@ -226,13 +251,18 @@ export function onderdrukSamen(
     for (const rijen of sUit.values()) for (const r of rijen) verborgenS.set(sSleutel(r), r.jongeren === null);
     for (const [m, rijen] of oUit) {
       const tw = tweelingen.get(m)!;
+      const verborgenO = new Map(rijen.map((r) => [oSleutel(r), r.jongeren === null]));
       rijen.forEach((r, i) => {
-        const t = tw[i];
-        if (t === null || !verborgenS.has(t)) return;
+        const sleutel = oSleutel(r);
         const oVerborgen = r.jongeren === null;
-        const sVerborgen = verborgenS.get(t)!;
-        if (oVerborgen && !sVerborgen && !forceerS.has(t)) { forceerS.add(t); opnieuwS.add(t.slice(0, t.indexOf("|"))); }
-        if (sVerborgen && !oVerborgen && !forceerO.has(oSleutel(r))) { forceerO.add(oSleutel(r)); opnieuwO.add(m); }
+        const t = tw[i];
+        if (t !== null && verborgenS.has(t)) {
+          const sVerborgen = verborgenS.get(t)!;
+          if (oVerborgen && !sVerborgen && !forceerS.has(t)) { forceerS.add(t); opnieuwS.add(t.slice(0, t.indexOf("|"))); }
+          if (sVerborgen && !oVerborgen && !forceerO.has(sleutel)) { forceerO.add(sleutel); opnieuwO.add(m); }
+        }
+        const p = partner(r);
+        if (p !== null && oVerborgen && verborgenO.get(p) === false && !forceerO.has(p)) { forceerO.add(p); opnieuwO.add(m); }
       });
     }
   }

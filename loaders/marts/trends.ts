@@ -52,11 +52,15 @@ export interface SiteInfo {
   /** Why the boundaries in the data directory are not used, when they are not. */
   kaartMelding: string | null;
   bronnen: Bron[];
+  /** Where to report an accessibility problem (regio.json `contact`, optional). */
+  contact: Contact | null;
   definities: {
     wetSdwIngang: string; maxLeeftijdOud: number; maxLeeftijdNieuw: number; neetMax: number; vsvNieuwDagen: number;
     doelgroepen: string[]; monitorStatussen: string[];
   };
 }
+
+export interface Contact { naam?: string; email?: string; telefoon?: string; url?: string }
 
 type MetTegel = RegioGemeente & { x?: number; y?: number };
 
@@ -98,7 +102,7 @@ const CODE_VELDEN = ["code", "statcode", "gemeentecode", "GM_CODE"];
 
 function ringOppervlak(ring: number[][]): number {
   let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[i][0] - ring[j][0]) * (ring[i][1] + ring[j][1]);
   // Positive for a clockwise ring with y pointing up (north).
   return s / 2;
 }
@@ -217,6 +221,7 @@ export async function siteInfo(db: Staging): Promise<SiteInfo> {
     grenzen,
     kaartMelding: melding,
     bronnen: await bronnen(db),
+    contact: (regio as Regio & { contact?: Contact }).contact ?? null,
     definities: {
       wetSdwIngang: WET_SDW_INGANG, maxLeeftijdOud: MAX_LEEFTIJD_OUD, maxLeeftijdNieuw: MAX_LEEFTIJD_NIEUW,
       neetMax: NEET_MAX, vsvNieuwDagen: VSV_NIEUW_DAGEN, doelgroepen: [...DOELGROEPEN], monitorStatussen: [...MONITOR_STATUSSEN],

@@ -32,7 +32,7 @@ export interface VerdelingGemeente {
   bedrag: number;
   // Extra keys (outputs.md allows them):
   aantalJongeren: number | null;
-  /** The exact proportional amount before rounding to whole euros, in cents. */
+  /** The exact proportional amount before rounding to whole euros (2 decimals). */
   exact: number;
   /** Got one of the euros left over after rounding down. */
   opgehoogd: boolean;

@@ -83,23 +83,30 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   })}</div>`;
 }
 
-/** Doelgroepen over the peildata of one gemeente (or the regio): one line per doelgroep. */
+/**
+ * Doelgroepen over the peildata of one gemeente (or the regio): one small chart per
+ * doelgroep, each with its own scale, so a group of 600 is not flattened by one of 50.000.
+ */
 export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroepen }: { width: number; gemeente: string; doelgroepen: string[] }) {
-  const rijen = data.filter((d) => d.gemeente === gemeente && doelgroepen.includes(d.doelgroep) && d.jongeren != null)
-    .map((d) => ({ ...d, datum: new Date(d.peildatum), naam: label(d.doelgroep) }));
-  return toegankelijk(Plot.plot({
-    width, height: 320, marginLeft: 56, marginRight: 130,
-    x: { type: "utc", label: "Peildatum", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
-    y: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), zero: true },
-    color: { legend: false, scheme: "tableau10", domain: doelgroepen.map(label) },
-    marks: [
-      Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
-      Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 3.5 }),
-      // Labels at the line ends, so the lines are told apart without relying on colour.
-      Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
-      Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}\n${datum(d.peildatum)}: ${getal(d.jongeren)}` })),
-    ],
-  }), `Lijngrafiek: ${doelgroepen.map(label).join(", ")} per peildatum. De cijfers staan in de tabel onder de grafiek.`);
+  const kolommen = width > 900 ? 3 : width > 560 ? 2 : 1;
+  const breedte = Math.floor((width - (kolommen - 1) * 16) / kolommen);
+  const grafieken = doelgroepen.map((d) => {
+    const rijen = data.filter((r) => r.gemeente === gemeente && r.doelgroep === d && r.jongeren != null)
+      .map((r) => ({ ...r, datum: new Date(r.peildatum) }));
+    const grafiek = toegankelijk(Plot.plot({
+      width: breedte, height: 180, marginLeft: 52, marginTop: 28, marginRight: 16,
+      title: label(d),
+      x: { type: "utc", label: null, tickFormat: (t: Date) => maandKort(t.toISOString()), ticks: 3 },
+      y: { label: null, grid: true, zero: true, tickFormat: (n: number) => getal(n), ticks: 4 },
+      marks: [
+        Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "#01689b", strokeWidth: 2 }),
+        Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "#01689b", r: 3 }),
+        Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (r: any) => `${label(d)}\n${datum(r.peildatum)}: ${getal(r.jongeren)}` })),
+      ],
+    }), `Lijngrafiek ${label(d)} per peildatum. De cijfers staan in de tabel onder de grafieken.`);
+    return grafiek;
+  });
+  return html`<div class="klein-veelvoud" style="display:grid;grid-template-columns:repeat(${kolommen}, 1fr);gap:16px">${grafieken}</div>`;
 }
 
 export interface MonitorRij { gemeente: string; moment: string; groep: string; jongeren: number | null; niet_in_beeld: number | null; onderdrukt?: true }

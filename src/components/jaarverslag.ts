@@ -10,7 +10,13 @@ import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from ".
 export const REGIO = "REGIO";
 
 export type Rij = Record<string, unknown>;
-export interface JvTabel { id: string; titel: string; rijen: Rij[] }
+export interface JvTabel {
+  id: string;
+  titel: string;
+  rijen: Rij[];
+  /** The values of each dimension on the table's grid (the site leaves out all-zero rows). */
+  codes?: Record<string, string[]>;
+}
 export interface JvJaar {
   /** Member gemeenten in this schooljaar (a missing row of a member means 0). */
   leden: string[];
@@ -29,6 +35,56 @@ export interface JvData {
   jaren: Record<string, JvJaar>;
 }
 export interface Keuze { schooljaar: string; gemeente: string }
+
+// ------------------------------------------------------------------ the site's wire format
+
+/** A table as the site loads it: columns once, rows as arrays, constant columns apart. */
+export interface JvTabelKort {
+  id: string;
+  titel: string;
+  codes?: Record<string, string[]>;
+  /** Columns with the same value in every row (schooljaar, peildatum). */
+  vast: Rij;
+  kolommen: string[];
+  rijen: unknown[][];
+}
+
+export function inpakken(t: JvTabel): JvTabelKort {
+  const alle: string[] = [];
+  for (const r of t.rijen) for (const k of Object.keys(r)) if (!alle.includes(k)) alle.push(k);
+  const vast: Rij = {};
+  for (const k of alle) {
+    if (k === "onderdrukt" || t.rijen.length === 0) continue;
+    const v = t.rijen[0][k];
+    if (v !== undefined && t.rijen.every((r) => r[k] === v)) vast[k] = v;
+  }
+  const kolommen = alle.filter((k) => !(k in vast));
+  return { id: t.id, titel: t.titel, codes: t.codes, vast, kolommen, rijen: t.rijen.map((r) => kolommen.map((k) => r[k] ?? null)) };
+}
+
+function uitpakkenTabel(t: JvTabel | JvTabelKort): JvTabel {
+  if (!("kolommen" in t)) return t;
+  return {
+    id: t.id, titel: t.titel, codes: t.codes,
+    rijen: t.rijen.map((waarden) => {
+      const r: Rij = { ...t.vast };
+      t.kolommen.forEach((k, i) => {
+        if (k === "onderdrukt") { if (waarden[i]) r.onderdrukt = true; } else r[k] = waarden[i];
+      });
+      return r;
+    }),
+  };
+}
+
+export type JvDataKort = Omit<JvData, "jaren"> & { jaren: Record<string, Omit<JvJaar, "tabellen"> & { tabellen: (JvTabel | JvTabelKort)[] }> };
+
+/** The site's data as loaded (FileAttachment(…).json()) back to row objects. */
+export function uitpakken(data: JvDataKort): JvData {
+  return {
+    ...data,
+    jaren: Object.fromEntries(Object.entries(data.jaren).map(([sj, j]) => [sj, { ...j, tabellen: j.tabellen.map(uitpakkenTabel) }])),
+  };
+}
 
 export const HOOFDSTUKKEN = [
   { id: "leerlingen", titel: "Leerlingen en doelgroepen" },
@@ -217,11 +273,14 @@ function aanwezig(c: Context, id: string, dim: string, codes: readonly string[],
   })()));
 }
 
+/** The values of a dimension in this and the previous schooljaar's table, in grid order. */
 function codesIn(c: Context, id: string, dim: string): string[] {
   const uit: string[] = [];
   for (const j of [c.sj, c.vorig]) {
     if (!j) continue;
-    for (const r of c.rijen(id, j)) if (!uit.includes(String(r[dim]))) uit.push(String(r[dim]));
+    const t = c.data.jaren[j]?.tabellen.find((x) => x.id === id);
+    const codes = t?.codes?.[dim] ?? c.rijen(id, j).map((r) => String(r[dim]));
+    for (const code of codes) if (!uit.includes(code)) uit.push(code);
   }
   return uit;
 }
@@ -232,7 +291,10 @@ const VERZUIMSOORTEN = ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"];
 
 export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blok[] {
   const c = new Context(data, keuze);
-  const wie = c.naam(c.focus);
+  // In titles "hele regio", in sentences "de regio"; a gemeente by its name.
+  const titelWie = c.isRegio ? "hele regio" : c.naam(c.focus);
+  const zin = c.isRegio ? "de regio" : c.naam(c.focus);
+  const wie = titelWie;
   const sj = c.sj;
   const uit: Blok[] = [];
 
@@ -244,9 +306,9 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     uit.push({
       id: "leerlingen", titel: `Leerlingen per onderwijssoort, ${wie}`,
       samenvatting: peil
-        ? `Op ${datum(peil)} ${top ? `was ${top.categorie} de grootste onderwijssoort met ${getal(top.w)} leerlingen` : "waren er geen leerlingen in de gegevens"} in ${wie}.`
+        ? `Op ${datum(peil)} ${top ? `was ${top.categorie} de grootste onderwijssoort met ${getal(top.w)} leerlingen` : "waren er geen leerlingen in de gegevens"} in ${zin}.`
         : `Voor ${sj} is er geen peildatum in de gegevens.`,
-      grafiek: jaarGrafiek(c, rijen, "leerlingen", `Staafdiagram: leerlingen per onderwijssoort in ${wie}, ${sj}${c.vorig ? ` en ${c.vorig}` : ""}`),
+      grafiek: jaarGrafiek(c, rijen, "leerlingen", `Staafdiagram: leerlingen per onderwijssoort in ${zin}, ${sj}${c.vorig ? ` en ${c.vorig}` : ""}`),
       tabel: { kolommen: jaarKolommen(c, ["leerlingen"], "Onderwijssoort").map((k) => ({ ...k, kop: k.kop.replace(/ leerlingen$/, "") })), rijen },
       toelichting: (data.jaren[sj]?.tabellen.find((t) => t.id === "leerlingen")?.titel ?? "").replace(/^Leerlingen per onderwijssoort /, "Peildatum: "),
     });
@@ -254,9 +316,9 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", doelgroepen, ["jongeren"]);
     uit.push({
       id: "doelgroepen", titel: `Jongeren per doelgroep, ${wie}`,
-      samenvatting: `Op de peildatum waren ${fmt(dRijen[0].jongeren_nu)} jongeren in ${wie} leerplichtig en ${fmt(dRijen[1].jongeren_nu)} kwalificatieplichtig; ` +
+      samenvatting: `Op de peildatum waren ${fmt(dRijen[0].jongeren_nu)} jongeren in ${zin} leerplichtig en ${fmt(dRijen[1].jongeren_nu)} kwalificatieplichtig; ` +
         `${fmt(dRijen[2].jongeren_nu)} waren nieuwe en ${fmt(dRijen[3].jongeren_nu)} oude voortijdig schoolverlaters.`,
-      grafiek: jaarGrafiek(c, dRijen, "jongeren", `Staafdiagram: jongeren per doelgroep in ${wie}`),
+      grafiek: jaarGrafiek(c, dRijen, "jongeren", `Staafdiagram: jongeren per doelgroep in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["jongeren"], "Doelgroep").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })), rijen: dRijen },
       toelichting: "Een jongere kan in meer dan één doelgroep vallen (bijvoorbeeld VSV en NEET).",
     });
@@ -274,14 +336,13 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const luxe = rijen[1];
     uit.push({
       id: "verzuim-soort", titel: `Verzuimmeldingen Leerplicht naar soort, ${wie}`,
-      samenvatting: `In ${sj} kwamen in ${wie} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen ` +
+      samenvatting: `In ${sj} kwamen in ${zin} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen ` +
         `en ${metVorig(luxe.meldingen_nu, luxe.meldingen_vorig ?? null, c.vorig)} meldingen van luxe verzuim.`,
-      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: verzuimmeldingen Leerplicht per soort in ${wie}, ${sj}${c.vorig ? ` tegen ${c.vorig}` : ""}`),
+      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: verzuimmeldingen Leerplicht per soort in ${zin}, ${sj}${c.vorig ? ` tegen ${c.vorig}` : ""}`),
       tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Verzuimsoort"), rijen },
       toelichting: "Meldingen van jongeren onder de 18 jaar. 'Jongeren' telt iedere jongere één keer per verzuimsoort.",
     });
-    const maanden = [...new Set(c.rijen("verzuim_per_maand").filter((r) => r.schooljaar === sj).map((r) => String(r.maand)))].sort();
-    const maandLijst = maanden.length ? maanden : Array.from({ length: 12 }, (_, i) => {
+    const maandLijst = Array.from({ length: 12 }, (_, i) => {
       const m = ((7 + i) % 12) + 1;
       return `${m >= 8 ? sj.slice(0, 4) : sj.slice(5, 9)}-${String(m).padStart(2, "0")}`;
     });
@@ -300,7 +361,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         mRijen.flatMap((r, i) => VERZUIMSOORTEN.map((s): Lijn => ({
           lijn: label(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
         }))),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${wie}, ${sj}`,
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${zin}, ${sj}`,
           xLabels: (x) => maandKort(x + "-01").slice(0, 3) },
       ),
       tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: label(s) }))], rijen: mRijen },
@@ -313,7 +374,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       id: "luxe-afhandeling", titel: `Afhandeling van luxe verzuim, ${wie}`,
       samenvatting: `Van de meldingen luxe verzuim in ${sj} leidden er ${fmt(pv?.meldingen_nu ?? null)} tot een proces-verbaal` +
         ` en ${fmt(hRijen.find((r) => r.categorie === label("WAARSCHUWING"))?.meldingen_nu ?? null)} tot een waarschuwing.`,
-      grafiek: jaarGrafiek(c, hRijen, "meldingen", `Staafdiagram: afhandeling van luxe verzuim in ${wie}`),
+      grafiek: jaarGrafiek(c, hRijen, "meldingen", `Staafdiagram: afhandeling van luxe verzuim in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["meldingen"], "Afhandeling").map((k) => ({ ...k, kop: k.kop.replace(/ meldingen$/, "") })), rijen: hRijen },
     });
     if (c.isRegio) {
@@ -339,20 +400,37 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const kol: Kolom[] = [{ sleutel: "categorie", kop: "Onderwijssoort" }, { sleutel: "ABSOLUUT", kop: `Absoluut verzuim ${c.kort(c.focus)}` },
       { sleutel: "LRV", kop: `Langdurig relatief verzuim ${c.kort(c.focus)}` }];
     if (!c.isRegio) kol.push({ sleutel: "ABSOLUUT_regio", kop: "Absoluut verzuim regio" }, { sleutel: "LRV_regio", kop: "Langdurig relatief verzuim regio" });
-    const lp = (s: string) => c.w("verzuimmeldingen", { gemeente: c.focus, schooljaar: sj, regeling: "LEERPLICHT", verzuimsoort: s }, "jongeren");
+    const tz = (g: string, s: string) => c.w("thuiszitters_totaal", { gemeente: g, schooljaar: sj, soort: s }, "jongeren");
     uit.push({
       id: "thuiszitters", titel: `Thuiszitters per onderwijssoort, ${wie}, ${sj}`,
       samenvatting: soorten.length
-        ? `In ${sj} had ${wie} ${fmt(lp("ABSOLUUT"))} leerplichtige jongeren met absoluut verzuim en ${fmt(lp("LRV"))} met langdurig relatief verzuim (Leerplicht, onder de 18).`
+        ? `In ${sj} waren er in ${zin} ${fmt(tz(c.focus, "ABSOLUUT"))} thuiszitters met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim` +
+          `${c.vorig ? ` (${c.vorig}: ${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "ABSOLUUT" }, "jongeren"))} en ` +
+            `${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "LRV" }, "jongeren"))})` : ""}.`
         : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
       grafiek: soorten.length ? (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.ABSOLUUT, "Absoluut"), punt(String(r.categorie), r.LRV, "LRV")]),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${wie}, ${sj}` },
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${zin}, ${sj}` },
       ) : undefined,
       tabel: { kolommen: kol, rijen },
       toelichting: "Een thuiszitter is een jongere met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
-        "wie beide heeft telt één keer, als absoluut verzuim, bij de onderwijssoort van de laatste melding.",
+        "wie beide heeft telt één keer, als absoluut verzuim, bij de gemeente en onderwijssoort van de laatste melding.",
     });
+    uit.push({
+      id: "thuiszitters-jaren", titel: `Thuiszitters per soort, ${titelWie}`,
+      samenvatting: `Het aantal thuiszitters in ${zin}${c.vorig ? `, ${sj} tegen ${c.vorig}` : ""}.`,
+      tabel: {
+        kolommen: jaarKolommen(c, ["jongeren"], "Soort").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })),
+        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV"], ["jongeren"]),
+      },
+    });
+    if (c.isRegio) {
+      uit.push({
+        id: "thuiszitters-per-gemeente", titel: `Thuiszitters per gemeente, ${sj}`,
+        samenvatting: `Thuiszitters per soort voor elke gemeente van de regio in ${sj}.`,
+        tabel: perGemeente(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV"], "jongeren"),
+      });
+    }
   }
 
   if (hoofdstuk === "vrijstellingen") {
@@ -361,8 +439,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const a5 = rijen.find((r) => String(r.categorie).startsWith("Artikel 5 onder a"));
     uit.push({
       id: "vrijstellingen", titel: `Vrijstellingen afgegeven per artikel, ${wie}`,
-      samenvatting: `In ${sj} werden in ${wie} ${metVorig(a5?.vrijstellingen_nu ?? null, a5?.vrijstellingen_vorig ?? null, c.vorig)} vrijstellingen op grond van artikel 5 onder a afgegeven.`,
-      grafiek: jaarGrafiek(c, rijen, "vrijstellingen", `Staafdiagram: vrijstellingen per artikel in ${wie}`),
+      samenvatting: `In ${sj} werden in ${zin} ${metVorig(a5?.vrijstellingen_nu ?? null, a5?.vrijstellingen_vorig ?? null, c.vorig)} vrijstellingen op grond van artikel 5 onder a afgegeven.`,
+      grafiek: jaarGrafiek(c, rijen, "vrijstellingen", `Staafdiagram: vrijstellingen per artikel in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["vrijstellingen"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ vrijstellingen$/, "") })), rijen },
       toelichting: "Afgegeven: besluit toegekend, met een begindatum in het schooljaar.",
     });
@@ -379,8 +457,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" });
     uit.push({
       id: "doorstroompunt-soort", titel: `Meldingen Doorstroompunt preventief naar soort, ${wie}`,
-      samenvatting: `In ${sj} kwamen voor jongeren van 18 jaar en ouder in ${wie} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen.`,
-      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: meldingen Doorstroompunt per verzuimsoort in ${wie}`),
+      samenvatting: `In ${sj} kwamen voor jongeren van 18 jaar en ouder in ${zin} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen.`,
+      grafiek: jaarGrafiek(c, rijen, "meldingen", `Staafdiagram: meldingen Doorstroompunt per verzuimsoort in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Verzuimsoort"), rijen },
     });
     const resultaten = aanwezig(c, "doorstroompunt_preventief_resultaat", "resultaat", codesIn(c, "doorstroompunt_preventief_resultaat", "resultaat"), "meldingen", {},
@@ -391,7 +469,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       id: "doorstroompunt-resultaat", titel: `Resultaat van de meldingen Doorstroompunt, ${wie}, ${sj}`,
       samenvatting: `${fmt(inOnderwijs?.meldingen_nu ?? null)} meldingen in ${sj} eindigden met een jongere die in het onderwijs bleef; ` +
         `${fmt(rRijen.find((r) => r.categorie === label("DOORLOPEND"))?.meldingen_nu ?? null)} liepen aan het eind van het schooljaar nog door.`,
-      grafiek: jaarGrafiek(c, rRijen, "meldingen", `Staafdiagram: resultaat van meldingen Doorstroompunt in ${wie}`),
+      grafiek: jaarGrafiek(c, rRijen, "meldingen", `Staafdiagram: resultaat van meldingen Doorstroompunt in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Resultaat"), rijen: rRijen },
       toelichting: "Doorlopend: nog niet afgesloten, of afgesloten na 31 juli van het schooljaar.",
     });
@@ -409,15 +487,17 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const rijen = jaarRijen(c, "vsv_benaderd", "categorie", categorieen, ["trajecten", "jongeren"]);
     uit.push({
       id: "vsv-benaderd", titel: `VSV'ers benaderd, ${wie}`,
-      samenvatting: `In ${sj} benaderde het Doorstroompunt in ${wie} ${fmt(rijen[0].jongeren_nu)} voortijdig schoolverlaters in ${fmt(rijen[0].trajecten_nu)} trajecten; ` +
+      samenvatting: `In ${sj} benaderde het Doorstroompunt in ${zin} ${fmt(rijen[0].jongeren_nu)} voortijdig schoolverlaters in ${fmt(rijen[0].trajecten_nu)} trajecten; ` +
         `${fmt(rijen[3].trajecten_nu)} trajecten leidden terug naar onderwijs.`,
-      grafiek: jaarGrafiek(c, rijen, "trajecten", `Staafdiagram: trajecten met VSV'ers in ${wie}`),
+      grafiek: jaarGrafiek(c, rijen, "trajecten", `Staafdiagram: trajecten met VSV'ers in ${zin}`),
       tabel: { kolommen: jaarKolommen(c, ["trajecten", "jongeren"], "Groep"), rijen },
       toelichting: "Een traject telt mee in elk schooljaar waarin het liep. Teruggeleid naar onderwijs: onderwijs gestart of aangemeld; " +
         "onderwijs niet haalbaar: uitstroomprofiel, hulpverlening of uitkering.",
     });
     const resultaten = codesIn(c, "vsv_resultaat", "resultaat");
-    const groepVan = (r: string) => String(c.rijen("vsv_resultaat").find((x) => x.resultaat === r)?.rapportgroep ?? "");
+    // The report groups come with the table (codes.TERUGGELEID_NAAR_ONDERWIJS etc., definitions.ts).
+    const groepCodes = c.data.jaren[sj]?.tabellen.find((t) => t.id === "vsv_resultaat")?.codes ?? {};
+    const groepVan = (r: string) => ["TERUGGELEID_NAAR_ONDERWIJS", "ONDERWIJS_NIET_HAALBAAR"].find((g) => groepCodes[g]?.includes(r)) ?? "";
     const resLabel = (r: string) => {
       const g = groepVan(r);
       return g === "TERUGGELEID_NAAR_ONDERWIJS" ? `Teruggeleid: ${label(r).toLowerCase()}` : g === "ONDERWIJS_NIET_HAALBAAR" ? `Niet haalbaar: ${label(r).replace(/^Niet haalbaar /, "").toLowerCase()}` : label(r);
@@ -427,7 +507,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       id: "vsv-resultaat", titel: `Resultaat van de trajecten met VSV'ers, ${wie}, ${sj}`,
       samenvatting: `Het resultaat van elk traject in ${sj}: het resultaat als het traject in dit schooljaar eindigde, anders 'lopend'.`,
       grafiek: (width, doc) => StaafGrafiek(rRijen.map((r) => punt(String(r.categorie), r.trajecten_nu)),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: resultaat van trajecten met VSV'ers in ${wie}, ${sj}` }),
+        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: resultaat van trajecten met VSV'ers in ${zin}, ${sj}` }),
       tabel: {
         kolommen: [{ sleutel: "categorie", kop: "Resultaat" }, { sleutel: "trajecten_nu", kop: `${c.kort(c.focus)} ${sj}` },
           ...(c.isRegio ? [] : [{ sleutel: "trajecten_regio", kop: `Regio ${sj}` }])],
@@ -447,7 +527,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const pct = c.rijen("vsv_percentage", sj);
     const jaren = [...new Set(pct.map((r) => String(r.schooljaar)))].sort();
     const eenheden: string[] = ["LANDELIJK", REGIO, ...(c.isRegio ? [] : [c.focus])];
-    const zoekPct = (g: string, j: string, k: string) => c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj);
+    // A percentage of a suppressed count is no "<5": it shows as "–" (explained under the table).
+    const zoekPct = (g: string, j: string, k: string) => alsGetal(c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj));
     const rijen = jaren.map((j) => {
       const r: Record<string, Waarde> = { categorie: j };
       for (const g of eenheden) r[g] = zoekPct(g, j, "percentage");
@@ -463,7 +544,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         { width, document: doc, onderdruktTekst: c.onderdruktTekst, decimalen: 1, yLabel: "VSV-percentage", beschrijving: `Lijndiagram: VSV-percentage per schooljaar` },
       ) : undefined,
       tabel: { kolommen: [{ sleutel: "categorie", kop: "Schooljaar" }, ...eenheden.map((g) => ({ sleutel: g, kop: g === REGIO ? "Regio" : c.naam(g), decimalen: 2, eenheid: " %" }))], rijen },
-      toelichting: "Officiële cijfers van OCW/DUO: nieuwe voortijdig schoolverlaters als percentage van de deelnemers op 1 oktober.",
+      toelichting: "Officiële cijfers van OCW/DUO: nieuwe voortijdig schoolverlaters als percentage van de deelnemers op 1 oktober. " +
+        `– : geen cijfer, of niet getoond omdat het aantal voortijdig schoolverlaters kleiner is dan ${data.minimumCel}.`,
     });
     if (c.isRegio) {
       uit.push({
@@ -497,7 +579,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const eigen = c.isRegio ? regio : rijen[0];
     uit.push({
       id: "inzet", titel: `Inzet en meldingen per fte, ${sj}`,
-      samenvatting: `${wie} zette in ${sj} ${fmt(eigen.fte_lpa, 1)} fte leerplichtambtenaar in, ${fmt(eigen.meldingen_per_fte, 1)} meldingen per fte` +
+      samenvatting: `${c.isRegio ? "De regio" : zin} zette in ${sj} ${fmt(eigen.fte_lpa, 1)} fte leerplichtambtenaar in, ${fmt(eigen.meldingen_per_fte, 1)} meldingen per fte` +
         `${c.isRegio ? "" : ` (regio ${fmt(regio.meldingen_per_fte, 1)})`}, en ${fmt(eigen.fte_dsc, 1)} fte doorstroomcoach, ${fmt(eigen.trajecten_per_fte, 1)} trajecten per fte.`,
       grafiek: (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.meldingen_per_fte, "Meldingen per fte leerplicht"), punt(String(r.categorie), r.trajecten_per_fte, "Trajecten per fte Doorstroompunt")]),

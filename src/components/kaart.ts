@@ -43,7 +43,7 @@ export function kaartWaarden(kern: KerncijferRij[], gemeenten: KaartGemeente[], 
 }
 
 /** Light to dark blue; the darker half carries white text, the lighter black (both ≥ 4,5 : 1). */
-export const PALET = ["#dbecf8", "#a7cfeb", "#6cb0dc", "#2f7fb5", "#0b5e91", "#07385a"];
+export const PALET = ["#dbecf8", "#a7cfeb", "#6cb0dc", "#2a76ad", "#0b5185", "#06304d"];
 export const GEEN_WAARDE = "#f3f3f3";
 
 /** WCAG relative luminance of a #rrggbb colour. */

@@ -207,14 +207,15 @@ export function verdelingSamenvatting(data: MonitorSite, rijen: VerdelingRij[], 
 
 // ---------------------------------------------------------------- development
 
-export interface OntwikkelingPunt { moment: string; status: string; jongeren: number }
+/** jongeren null = suppressed: the line breaks there instead of bridging the gap. */
+export interface OntwikkelingPunt { moment: string; status: string; jongeren: number | null }
 
 export function ontwikkeling(data: MonitorSite, gemeente: string, groep: string): OntwikkelingPunt[] {
   const statussen = inDoelgroep(data.statussen);
   return data.momenten.flatMap((m) => statussen.map((s) => {
     const t = m.statussen[gemeente]?.[groep]?.[ALLE];
-    return { moment: m.moment, status: s, jongeren: t ? t[data.statussen.indexOf(s)] : null };
-  })).filter((p): p is OntwikkelingPunt => p.jongeren !== null);
+    return t ? [{ moment: m.moment, status: s, jongeren: t[data.statussen.indexOf(s)] }] : [];
+  }).flat());
 }
 
 export function OntwikkelingChart(punten: OntwikkelingPunt[], { width }: { width: number }) {
@@ -228,8 +229,8 @@ export function OntwikkelingChart(punten: OntwikkelingPunt[], { width }: { width
     color: { legend: true, domain: statussen.map(naamVan), range: statussen.map((s) => STATUS_KLEUREN[s]) },
     marks: [
       Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: (d: any) => (d.status === "NIET_IN_BEELD" ? 3.5 : 1.8) }),
-      Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 3.5 }),
-      Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}\n${datum(d.moment)}: ${getal(d.jongeren)}` })),
+      Plot.dot(rijen.filter((r) => r.jongeren !== null), { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 3.5 }),
+      Plot.tip(rijen.filter((r) => r.jongeren !== null), Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}\n${datum(d.moment)}: ${getal(d.jongeren)}` })),
     ],
   });
 }
@@ -273,19 +274,19 @@ export function OvergangMatrix(data: MonitorSite, cellen: OvergangCel[], { width
   const max = Math.max(1, ...binnen.map((c) => c.jongeren ?? 0));
   const rijen = cellen.map((c) => ({
     ...c, vanNaam: naamVan(c.van), naarNaam: naamVan(c.naar), tekst: cel(c.jongeren, data.minimumCel),
-    donker: !c.marge && c.jongeren !== null && c.jongeren > max * 0.55,
   }));
   return Plot.plot({
     width: Math.max(width, 640), height: 60 + 34 * data.van.length, marginLeft: 190, marginBottom: 110,
     ariaLabel: "Overgangen van de status op het vorige moment (rijen) naar de status nu (kolommen)",
     x: { label: "Status nu →", domain: data.naar.map(naamVan), tickRotate: -35, axis: "bottom" },
     y: { label: "Status vorig moment", domain: data.van.map(naamVan) },
-    color: { type: "sqrt", scheme: "blues", domain: [0, max], label: "Jongeren" },
+    // Light to mid blue only: dark text stays readable on every shade (contrast ≥ 4,5:1).
+    color: { type: "sqrt", range: ["#eff6fc", "#3f8dc4"], interpolate: "rgb", domain: [0, max], label: "Jongeren" },
     marks: [
       Plot.cell(rijen.filter((r) => !r.marge && r.jongeren !== null), { x: "naarNaam", y: "vanNaam", fill: "jongeren", inset: 0.5 }),
       Plot.cell(rijen.filter((r) => r.jongeren === null), { x: "naarNaam", y: "vanNaam", fill: "#eeeeee", inset: 0.5 }),
       Plot.cell(rijen.filter((r) => r.marge), { x: "naarNaam", y: "vanNaam", fill: "white", stroke: "#767676", inset: 0.5 }),
-      Plot.text(rijen.filter((r) => !r.marge), { x: "naarNaam", y: "vanNaam", text: "tekst", fill: (d: any) => (d.donker ? "white" : "#1b1b1b") }),
+      Plot.text(rijen.filter((r) => !r.marge), { x: "naarNaam", y: "vanNaam", text: "tekst", fill: "#1b1b1b" }),
       Plot.text(rijen.filter((r) => r.marge), { x: "naarNaam", y: "vanNaam", text: "tekst", fill: "#1b1b1b", fontWeight: "bold" }),
     ],
   });

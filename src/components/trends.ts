@@ -96,6 +96,12 @@ export function rondeTicks(min: number, max: number, aantal: number): number[] {
   return uit;
 }
 
+/** The bottom of an axis: `min` rounded down to a round step. */
+export function rondOnder(min: number, max: number, aantal = 5): number {
+  const stap = rondeStap(min, max, aantal);
+  return schoon(Math.floor(min / stap + 1e-9) * stap);
+}
+
 /** The top of an axis from 0: `max` rounded up to a round step. */
 export function rondBoven(max: number, aantal = 5): number {
   if (!(max > 0)) return 1;
@@ -106,6 +112,9 @@ export function rondBoven(max: number, aantal = 5): number {
 const grootste = <T>(xs: T[], f: (x: T) => number): number | undefined => (xs.length ? Math.max(...xs.map(f)) : undefined);
 
 export type Schaal = "per1000" | "aantal";
+
+/** How the regio total is called in the explorer's choices, charts and tables. */
+export const REGIO_NAAM = "Hele regio";
 
 export interface Punt {
   gemeente: string;
@@ -160,7 +169,7 @@ export function trendPunten(data: TrendData, keuze: {
     const v = r ? r[bron.veld] : null;
     return { aantal: v ?? null, onderdrukt: !!r && v == null && !!r.onderdrukt, ontbreekt: !r };
   };
-  const naam = (c: string) => naamVan(data.gemeenten, c, "Regio");
+  const naam = (c: string) => naamVan(data.gemeenten, c, REGIO_NAAM);
   const uit: Punt[] = [];
   for (const g of keuze.gemeenten) {
     for (const sj of keuze.schooljaren) {
@@ -223,20 +232,23 @@ export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }
   const height = Math.max(320, codes.length * 17 + 80);
   const marginTop = 20, marginBottom = 40;
   const yMax = rondBoven(grootste(getekend, (p) => p.waarde as number) ?? 1);
+  // Lines close together high above zero: start the axis near them, and say so.
+  const kleinste = getekend.length ? Math.min(...getekend.map((p) => p.waarde as number)) : 0;
+  const yMin = kleinste > yMax * 0.5 ? rondOnder(kleinste, yMax) : 0;
   const binnen = height - marginTop - marginBottom;
   // Last point of every line, labels moved apart in pixels and back to data units.
   const laatste = codes.map((c) => getekend.filter((p) => p.gemeente === c).at(-1)).filter((p): p is Punt => !!p);
-  const naarPixel = (v: number) => marginTop + (1 - v / yMax) * binnen;
+  const naarPixel = (v: number) => marginTop + (1 - (v - yMin) / (yMax - yMin)) * binnen;
   const gespreid = spreidLabels(laatste.map((p) => naarPixel(p.waarde as number)), 15, marginTop, height - marginBottom);
-  const labels = laatste.map((p, i) => ({ ...p, yLabel: (1 - (gespreid[i] - marginTop) / binnen) * yMax }));
+  const labels = laatste.map((p, i) => ({ ...p, yLabel: yMin + (1 - (gespreid[i] - marginTop) / binnen) * (yMax - yMin) }));
   const langsteNaam = grootste(labels, (p) => p.naam.length) ?? 6;
   const breedte = Math.max(width, 300);
   return toegankelijk(Plot.plot({
     width: breedte, height, marginTop, marginBottom, marginLeft: 56, marginRight: Math.min(breedte * 0.4, 14 + langsteNaam * 7.2),
     x: { type: "point", domain: jaren, label: "Schooljaar", padding: 0.2 },
-    y: { domain: [0, yMax], label: eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
+    y: { domain: [yMin, yMax], label: yMin > 0 ? `${eenheidTekst} (de as begint bij ${getal(yMin)})` : eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
     marks: [
-      Plot.ruleY([0]),
+      Plot.ruleY([yMin]),
       ...codes.map((c) => Plot.lineY(getekend.filter((p) => p.gemeente === c), {
         x: "schooljaar", y: "waarde", stroke: kleur(c), strokeWidth: c === REGIO ? 3.5 : 2, strokeDasharray: c === REGIO ? "6 3" : undefined,
       })),
@@ -264,7 +276,7 @@ export function VergelijkChart(punten: Punt[], { width, eenheidTekst, beschrijvi
       }),
       Plot.text(rijen, {
         x: (p: Punt) => p.waarde ?? 0, y: "naam", dx: 6, textAnchor: "start", fill: "currentColor",
-        text: (p: Punt) => (p.gemeente === REGIO ? "regio " : "") + puntTekst(p, schaal, minimumCel),
+        text: (p: Punt) => puntTekst(p, schaal, minimumCel),
       }),
       Plot.ruleX([0]),
     ],
@@ -344,3 +356,9 @@ export function bestandsnaam(o: Onderwerp, d: Doelgroep, schaal: Schaal): string
   return `trend-${deel(o.label)}${o.doelgroepen.length > 1 ? `-${deel(d.id)}` : ""}-${schaal === "per1000" ? "per-1000" : "aantal"}`;
 }
 
+/** Names of the chosen gemeenten without a single figure in the chosen schooljaren. */
+export function zonderCijfers(punten: Punt[]): string[] {
+  const namen = [...new Set(punten.map((p) => p.gemeente))];
+  return namen.filter((c) => punten.filter((p) => p.gemeente === c).every((p) => p.ontbreekt))
+    .map((c) => punten.find((p) => p.gemeente === c)!.naam);
+}

@@ -3,6 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { euro, getal, procent } from "./format.js";
 import type { Vergelijking, VerdeelRegel } from "./verdeling.js";
+import { toegankelijk } from "./dashboard.js";
 
 /** A row of the verdeling as the loader gives it (loaders/marts/verdeling.ts). */
 export interface VerdelingRij {
@@ -24,7 +25,7 @@ const ORANJE = "#b4480c"; // loss: darker orange, distinguishable from blue also
 
 /** Horizontal bars: the amount per gemeente, largest first. */
 export function BedragChart(data: { naam: string; bedrag: number }[], { width }: { width: number }) {
-  return Plot.plot({
+  return toegankelijk(Plot.plot({
     width,
     height: Math.max(120, data.length * 28 + 40),
     marginLeft: 120,
@@ -36,17 +37,19 @@ export function BedragChart(data: { naam: string; bedrag: number }[], { width }:
       Plot.text(data, { x: "bedrag", y: "naam", text: (d: { bedrag: number }) => euro(d.bedrag), dx: 4, textAnchor: "start" }),
       Plot.ruleX([0]),
     ],
-  });
+  }), "Staafdiagram: bedrag per gemeente. De bedragen staan ook in de tabel.");
 }
 
 /** Diverging bars: gain (blue, right) or loss (orange, left) per gemeente. */
 export function VerschilChart(data: Vergelijking[], { width }: { width: number }) {
-  return Plot.plot({
+  // Symmetric around 0, so gains and losses compare at a glance and "no change" shows no bars.
+  const m = Math.max(1, ...data.map((d) => Math.abs(d.verschil)));
+  return toegankelijk(Plot.plot({
     width,
     height: Math.max(120, data.length * 28 + 40),
     marginLeft: 120,
     marginRight: 90,
-    x: { label: "Verschil met de huidige verdeling (€)", grid: true, tickFormat: (d: number) => getal(d) },
+    x: { label: "Verschil met de huidige verdeling (€)", grid: true, domain: [-m, m], nice: true, tickFormat: (d: number) => getal(d) },
     y: { label: null },
     color: { domain: ["meer", "minder"], range: [BLAUW, ORANJE] },
     marks: [
@@ -65,7 +68,7 @@ export function VerschilChart(data: Vergelijking[], { width }: { width: number }
       }),
       Plot.ruleX([0]),
     ],
-  });
+  }), "Staafdiagram: verschil per gemeente met de huidige verdeling, meer naar rechts en minder naar links. De bedragen staan ook in de tabel.");
 }
 
 function plus(n: number | null, f: (x: number) => string): string {

@@ -10,7 +10,8 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { serveer, startBrowser, paginas, type Bediening } from "./lib.ts";
 
-const DIST = join(PROJECT_ROOT, "dist");
+// A dist of its own, so a build by hand during the test cannot pull pages away under it.
+const DIST = join(PROJECT_ROOT, "test-output", "dist");
 const SCREENSHOTS = join(PROJECT_ROOT, "test-output", "screenshots");
 
 let srv: Bediening;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   if (!process.env.E2E_SKIP_BUILD || !existsSync(join(DIST, "index.html"))) {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
       cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, VSV_DATA: join(PROJECT_ROOT, "data"), VSV_DIST: "dist" },
+      env: { ...process.env, VSV_DATA: join(PROJECT_ROOT, "data"), VSV_DIST: "test-output/dist" },
     });
   }
   srv = await serveer(DIST);
@@ -56,8 +57,12 @@ describe("de gebouwde site", () => {
 
   it("opent elke pagina zonder fouten, externe verzoeken of toegankelijkheidsproblemen", async () => {
     const problemen: string[] = [];
-    for (const p of paginas(DIST)) {
-      for (const breedte of [1280, 390]) {
+    const lijst = paginas(DIST);
+    // Every page at laptop width with axe; the main pages also at phone width, with screenshots.
+    const hoofdpaginas = new Set(["/", lijst.find((p) => p.startsWith("/gemeente/")), "/trends", "/kaart", "/overleg/",
+      lijst.find((p) => p.startsWith("/overleg/G")), "/jaarverslag/", "/jaarverslag/verzuim", "/monitor", "/verdeling", "/over"]);
+    for (const p of lijst) {
+      for (const breedte of hoofdpaginas.has(p) ? [1280, 390] : [1280]) {
         const ctx = await browser.newContext({ viewport: { width: breedte, height: 900 } });
         const page = await ctx.newPage();
         page.on("console", (m) => { if (m.type() === "error") problemen.push(`${p}: console: ${m.text()}`); });
@@ -76,10 +81,12 @@ describe("de gebouwde site", () => {
             problemen.push(`${p}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
           }
         }
-        await page.screenshot({ path: join(SCREENSHOTS, `${p.replace(/\//g, "_") || "_"}-${breedte}.png`), fullPage: true });
+        if (hoofdpaginas.has(p)) {
+          await page.screenshot({ path: join(SCREENSHOTS, `${p.replace(/\//g, "_") || "_"}-${breedte}.png`), fullPage: true });
+        }
         await ctx.close();
       }
     }
-    expect(problemen).toEqual([]);
+    expect(problemen.join("\n")).toBe("");
   }, 600_000);
 });

@@ -50,6 +50,10 @@ describe("verdeling components", () => {
     expect(chart.querySelectorAll("rect").length).toBeGreaterThanOrEqual(2);
     expect(chart.textContent).toContain("+€ 175");
     expect(chart.textContent).toContain("-€ 175");
+    // No change: no bars (a symmetric scale around 0), not full-width ones.
+    const gelijk = scenario({ huidig: v.gemeenten, gemeentelijk: 900, risicoscoreJaar: 2022, risicoscores: scores, vasteVoet: { GM0002: 50 } });
+    const nul = VerschilChart(gelijk.vergelijking, { width: 640 });
+    expect([...nul.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width") ?? 0))).toEqual([0, 0]);
     const t = scenarioTabel(sc.vergelijking, sc.uitkomst.gemeenten);
     expect([...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent))).toEqual([
       ["Aastad", "2,0", "66,7 %", "€ 0", "€ 425", "€ 600", "+€ 175", "+41,2 %"],
