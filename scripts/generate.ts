@@ -7,7 +7,7 @@
 // that follows from it) for benchmarks; rows of the big file are streamed to disk, so scale 30
 // fits in memory. Files are written to temp names and renamed into place at the end.
 import { parseArgs } from "node:util";
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, readFileSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import iconv from "iconv-lite";
@@ -18,7 +18,7 @@ import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { Rng, combineer, hashTekst, pseudoId } from "./lib/prng.ts";
 import { dag, iso, nl, jaarVan, weekdag } from "./lib/datum.ts";
 import { Persoon, DATA_BEGIN, DATA_EIND, type Segment } from "./lib/populatie.ts";
-import { GEMEENTEN, REGIO, LANDELIJK, AANDEEL_JONGEREN } from "./lib/ijsselvecht.ts";
+import { GEMEENTEN, REGIO as IJSSEL_VECHT, LANDELIJK, AANDEEL_JONGEREN, type GemeenteProfiel } from "./lib/ijsselvecht.ts";
 
 export const STANDAARD_SEED = "ijssel-vecht";
 
@@ -28,6 +28,27 @@ export interface Opties {
   seed?: string;
   /** Progress messages (stderr in the CLI). */
   melding?: (tekst: string) => void;
+  /** Another regio to simulate (tests, demos): its regio.json fields and its gemeenten. */
+  profiel?: Profiel;
+}
+
+/** A regio to generate: defaults to IJssel-Vecht (scripts/lib/ijsselvecht.ts). */
+export interface Profiel {
+  regio: typeof IJSSEL_VECHT;
+  gemeenten: (Pick<GemeenteProfiel, "code" | "naam" | "inwoners"> & Partial<GemeenteProfiel>)[];
+}
+
+function leesProfiel(pad: string): Profiel {
+  let p: Profiel;
+  try {
+    p = JSON.parse(readFileSync(pad, "utf8"));
+  } catch (e) {
+    throw new GebruikersFout(`${pad}: geen geldig profiel (${(e as Error).message})`);
+  }
+  if (!p.regio || !Array.isArray(p.gemeenten) || p.gemeenten.length === 0) {
+    throw new GebruikersFout(`${pad}: een profiel heeft "regio" en een lijst "gemeenten" (code, naam, inwoners)`);
+  }
+  return p;
 }
 
 export interface Resultaat {
@@ -216,7 +237,10 @@ export async function genereer(opties: Opties): Promise<Resultaat> {
   const out = resolve(opties.out);
   mkdirSync(out, { recursive: true });
   const seed = hashTekst(seedTekst);
-  const G = GEMEENTEN;
+  const REGIO = opties.profiel?.regio ?? IJSSEL_VECHT;
+  const G: GemeenteProfiel[] = opties.profiel
+    ? opties.profiel.gemeenten.map((g) => ({ vanaf: "2020-01-01", vsvFactor: 1, factor5B: 1, factor5C: 1, stad: false, ...g }))
+    : GEMEENTEN;
   const NG = G.length;
 
   const regio: Regio = {
@@ -224,7 +248,7 @@ export async function genereer(opties: Opties): Promise<Resultaat> {
     contactgemeente: REGIO.contactgemeente,
     nummer: REGIO.nummer,
     vsvPeildatum: REGIO.vsvPeildatum,
-    gemeenten: G.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf })),
+    gemeenten: G.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf, ...(g.tot ? { tot: g.tot } : {}) })),
     budget: REGIO.budget,
     publicatie: REGIO.publicatie,
   };
@@ -637,22 +661,22 @@ function regioJson(regio: Regio): string {
 }
 
 function leesArgs(argv: string[]): Opties {
-  let values: { out?: string; scale?: string; seed?: string };
+  let values: { out?: string; scale?: string; seed?: string; profiel?: string };
   try {
     values = parseArgs({
       args: argv,
-      options: { out: { type: "string" }, scale: { type: "string" }, seed: { type: "string" } },
+      options: { out: { type: "string" }, scale: { type: "string" }, seed: { type: "string" }, profiel: { type: "string" } },
       strict: true, allowPositionals: false,
     }).values;
   } catch (e) {
-    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run generate -- --out MAP [--scale N] [--seed S]`);
+    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run generate -- --out MAP [--scale N] [--seed S] [--profiel regio-profiel.json]`);
   }
   if (!values.out) throw new GebruikersFout("--out ontbreekt, bijvoorbeeld --out data");
   const scale = values.scale === undefined ? 1 : Number(values.scale.replace(",", "."));
   if (!Number.isFinite(scale) || scale <= 0 || scale > 100) {
     throw new GebruikersFout(`--scale moet een getal groter dan 0 en hoogstens 100 zijn, niet "${values.scale}"`);
   }
-  return { out: values.out, scale, seed: values.seed };
+  return { out: values.out, scale, seed: values.seed, profiel: values.profiel ? leesProfiel(values.profiel) : undefined };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -626,16 +626,21 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     jaren: {},
     meldingen: [],
   };
+  const gemeente = opties.gemeente?.toUpperCase();
   for (const sj of jaren) {
-    const tabellen = await jaarverslagTabellen(db, sj, opties);
-    const leden = ledenIn(db, sj).filter((g) => !opties.gemeente || g === opties.gemeente.toUpperCase());
+    // A gemeente that was no member in an earlier year (it joined later) has only the regio to compare with.
+    const lid = !gemeente || ledenIn(db, sj).includes(gemeente);
+    const tabellen = lid ? await jaarverslagTabellen(db, sj, opties)
+      : (await jaarverslagTabellen(db, sj, { minimumCel: opties.minimumCel }))
+        .map((t) => ({ ...t, rijen: t.rijen.filter((r) => r.gemeente === REGIO || r.gemeente === "LANDELIJK") }));
+    const leden = ledenIn(db, sj).filter((g) => !gemeente || g === gemeente);
     const t = leesTeksten(db.dataDir, sj, ledenIn(db, sj));
     data.meldingen.push(...t.meldingen);
     data.jaren[sj] = {
       leden,
       teksten: t.teksten,
-      gemeenteTeksten: opties.gemeente
-        ? Object.fromEntries(Object.entries(t.gemeenteTeksten).filter(([g]) => g === opties.gemeente!.toUpperCase()))
+      gemeenteTeksten: gemeente
+        ? Object.fromEntries(Object.entries(t.gemeenteTeksten).filter(([g]) => g === gemeente))
         : t.gemeenteTeksten,
       tabellen: tabellen.map((tab) => ({
         id: tab.id,

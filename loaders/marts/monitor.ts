@@ -167,11 +167,8 @@ const sSleutel = (r: { moment: string; gemeente: string; groep: string; herkomst
   `${r.moment}|${r.gemeente}|${r.groep}|${r.herkomst}|${r.status}`;
 const oSleutel = (r: MetMoment<OvergangRij>) => `${r.moment}|${r.gemeente}|${r.groep}|${r.van}|${r.naar}`;
 
-/**
- * A count onderdruk() never picks as a second cell to hide (NaN is neither small nor a
- * positive candidate), while the cell still counts as present, e.g. as a group's total.
- */
-const NOOIT_KANDIDAAT = Number.NaN;
+/** Larger than any count: what onderdruk() picks last as a second cell to hide. */
+const LAATSTE_KEUZE = 1e12;
 
 /**
  * Suppression of both tables together. The statussen lead; the overgangen follow, because
@@ -180,12 +177,14 @@ const NOOIT_KANDIDAAT = Number.NaN;
  * - Twins: column naar = X of the matrix (van TOTAAL) is status X now, and row van = X (naar
  *   TOTAAL) is status X at vorigMoment when nobody moved gemeente or groep. A twin shows
  *   what its status cell shows: hidden in one table means hidden in the other, or
- *   subtraction would give a small count back. In the matrix a twin that is not small is
- *   never picked for secondary suppression (hiding it there alone protects nothing: the
- *   status table shows it), so another cell or a total is taken and the status table is
- *   left alone wherever possible.
- * - In and out: the status totals of the two moments differ by NIEUW_IN_MONITOR minus
- *   UIT_MONITOR, so when one of those two margins is hidden the other is hidden too.
+ *   subtraction would give a small count back. In the matrix a twin that is not small goes
+ *   into onderdruk() as a very large count, so secondary suppression there takes another
+ *   cell where it can and the status table is left alone.
+ * - In and out: the grand total of the matrix is the status total now plus UIT_MONITOR, and
+ *   the status total then plus NIEUW_IN_MONITOR. So when one of those three margins is hidden,
+ *   all three are: otherwise the other two and the status totals give it back. (The grand
+ *   total hidden also ends the search for a second cell in its row and column, which would
+ *   otherwise take a twin and hide a status count of the whole regio.)
  *
  * A cell that must be hidden for such a reason goes into onderdruk() as a small count (it
  * comes out as null either way), so the secondary suppression of its own table covers it.
@@ -198,6 +197,7 @@ export function onderdrukSamen(
   if (minimumCel <= 1) return { statussen: statussen.map((r) => ({ ...r })), overgangen: overgangen.map((r) => ({ ...r })) };
   const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
   const exactS = new Map(statussen.map((r) => [sSleutel(r), r.jongeren]));
+  const exactO = new Map(overgangen.map((r) => [oSleutel(r), r.jongeren]));
   // The status cell that is the twin of a margin cell, when both count the same jongeren.
   const tweeling = (r: MetMoment<OvergangRij>): string | null => {
     let s: string | null = null;
@@ -211,10 +211,12 @@ export function onderdrukSamen(
     // then neither gives the other away exactly.
     return s !== null && exactS.get(s) === r.jongeren ? s : null;
   };
-  // The partner of an in/out margin: NIEUW_IN_MONITOR → TOTAAL and TOTAAL → UIT_MONITOR.
-  const partner = (r: MetMoment<OvergangRij>): string | null =>
-    r.van === NIEUW_IN_MONITOR && r.naar === TOTAAL ? oSleutel({ ...r, van: TOTAAL, naar: UIT_MONITOR })
-      : r.van === TOTAAL && r.naar === UIT_MONITOR ? oSleutel({ ...r, van: NIEUW_IN_MONITOR, naar: TOTAAL }) : null;
+  // The in/out margins and the grand total of one matrix hang together.
+  const trio = (r: MetMoment<OvergangRij>): string[] | null => {
+    const inUit = (r.van === NIEUW_IN_MONITOR && r.naar === TOTAAL) || (r.van === TOTAAL && (r.naar === UIT_MONITOR || r.naar === TOTAAL));
+    return inUit ? [[NIEUW_IN_MONITOR, TOTAAL], [TOTAAL, UIT_MONITOR], [TOTAAL, TOTAAL]]
+      .filter(([v, n]) => v !== r.van || n !== r.naar).map(([van, naar]) => oSleutel({ ...r, van, naar })) : null;
+  };
 
   const perMoment = <T extends { moment: string }>(rijen: T[]) => {
     const m = new Map<string, T[]>();
@@ -242,13 +244,16 @@ export function onderdrukSamen(
       const tw = tweelingen.get(m)!;
       const rijen = oIn.get(m)!;
       const invoer = rijen.map((r, i) => (forceerO.has(oSleutel(r)) ? { ...r, jongeren: 1 }
-        : tw[i] !== null && r.jongeren !== null && r.jongeren >= minimumCel ? { ...r, jongeren: NOOIT_KANDIDAAT } : r));
+        : tw[i] !== null && r.jongeren !== null && r.jongeren >= minimumCel ? { ...r, jongeren: LAATSTE_KEUZE + r.jongeren } : r));
       oUit.set(m, onderdrukNietNul(invoer, { ...OPTIES_O, minimumCel }).map((r, i) => (r.jongeren === null ? r : { ...r, jongeren: rijen[i].jongeren })));
     }
     opnieuwS = new Set();
     opnieuwO = new Set();
     const verborgenS = new Map<string, boolean>();
     for (const rijen of sUit.values()) for (const r of rijen) verborgenS.set(sSleutel(r), r.jongeren === null);
+    // First let the matrices settle (cells hidden because of the status table or of the
+    // in/out rule); only a twin a settled matrix still hides is forced into the status table.
+    const naarS: string[] = [];
     for (const [m, rijen] of oUit) {
       const tw = tweelingen.get(m)!;
       const verborgenO = new Map(rijen.map((r) => [oSleutel(r), r.jongeren === null]));
@@ -258,12 +263,18 @@ export function onderdrukSamen(
         const t = tw[i];
         if (t !== null && verborgenS.has(t)) {
           const sVerborgen = verborgenS.get(t)!;
-          if (oVerborgen && !sVerborgen && !forceerS.has(t)) { forceerS.add(t); opnieuwS.add(t.slice(0, t.indexOf("|"))); }
+          if (oVerborgen && !sVerborgen && !forceerS.has(t)) naarS.push(t);
           if (sVerborgen && !oVerborgen && !forceerO.has(sleutel)) { forceerO.add(sleutel); opnieuwO.add(m); }
         }
-        const p = partner(r);
-        if (p !== null && oVerborgen && verborgenO.get(p) === false && !forceerO.has(p)) { forceerO.add(p); opnieuwO.add(m); }
+        if (!oVerborgen) return;
+        for (const p of trio(r) ?? []) {
+          // A zero stays: it is never hidden (and says nothing about anyone).
+          if (verborgenO.get(p) === false && exactO.get(p) !== 0 && !forceerO.has(p)) { forceerO.add(p); opnieuwO.add(m); }
+        }
       });
+    }
+    if (opnieuwO.size === 0) {
+      for (const t of naarS) { forceerS.add(t); opnieuwS.add(t.slice(0, t.indexOf("|"))); }
     }
   }
   return { statussen: [...sUit.values()].flat(), overgangen: [...oUit.values()].flat() };

@@ -7,6 +7,8 @@ export interface GemeenteProfiel {
   /** Inhabitants (rounded, about 2024): sets the relative size of the population. */
   inwoners: number;
   vanaf: string;
+  /** Last day of membership, if the gemeente left the regio. */
+  tot?: string;
   /** Relative risk of early school leaving (urban Zwolle higher, rural lower). */
   vsvFactor: number;
   /** Relative frequency of vrijstelling 5B (richtingbezwaren: the Bible belt gemeenten). */

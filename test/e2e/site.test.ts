@@ -3,12 +3,11 @@
 // another host, or an accessibility violation (WCAG 2.1 A/AA, axe-core).
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
-import { serveer, startBrowser, paginas, type Bediening } from "./lib.ts";
+import { serveer, startBrowser, paginas, controleerPagina, type Bediening } from "./lib.ts";
 
 // A dist of its own, so a build by hand during the test cannot pull pages away under it.
 const DIST = join(PROJECT_ROOT, "test-output", "dist");
@@ -33,6 +32,41 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
+  await andereSrv?.close();
+});
+
+// ------------------------------------------------------------------ another regio
+// Three other gemeenten, other codes, another minimumCel and a gemeente that joins later:
+// the same code must build the site from that data directory alone.
+const ANDERE_DATA = join(PROJECT_ROOT, "test-output", "andere-regio");
+const ANDERE_DIST = join(PROJECT_ROOT, "test-output", "dist-andere");
+let andereSrv: Bediening | undefined;
+
+describe("een andere regio (3 gemeenten, andere codes)", () => {
+  beforeAll(async () => {
+    rmSync(ANDERE_DATA, { recursive: true, force: true });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--out", ANDERE_DATA, "--scale", "0.3",
+      "--profiel", join(PROJECT_ROOT, "test", "fixtures", "andere-regio.profiel.json")], { cwd: PROJECT_ROOT, stdio: "ignore" });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--data", ANDERE_DATA], {
+      cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, VSV_DIST: "test-output/dist-andere" },
+    });
+    andereSrv = await serveer(ANDERE_DIST);
+  });
+
+  it("heeft de gemeenten van die regio en niets van IJssel-Vecht", () => {
+    const lijst = paginas(ANDERE_DIST);
+    for (const code of ["GM0400", "GM0441", "GM1911"]) expect(lijst).toContain(`/gemeente/${code}`);
+    expect(lijst.filter((p) => p.startsWith("/gemeente/"))).toHaveLength(3);
+    const alles = lijst.map((p) => readFileSync(join(ANDERE_DIST, p.endsWith("/") ? `${p}index.html` : `${p}.html`), "utf8")).join("");
+    expect(alles).toContain("Kop van Noord-Holland");
+    expect(alles).not.toMatch(/IJssel-Vecht|Zwolle/);
+  });
+
+  it("toont elke pagina zonder fouten", async () => {
+    const problemen: string[] = [];
+    for (const p of paginas(ANDERE_DIST)) problemen.push(...await controleerPagina(browser, andereSrv!.url, p, { breedte: 1280 }));
+    expect(problemen.join("\n")).toBe("");
+  }, 600_000);
 });
 
 describe("de gebouwde site", () => {
@@ -63,28 +97,10 @@ describe("de gebouwde site", () => {
       lijst.find((p) => p.startsWith("/overleg/G")), "/jaarverslag/", "/jaarverslag/verzuim", "/monitor", "/verdeling", "/over"]);
     for (const p of lijst) {
       for (const breedte of hoofdpaginas.has(p) ? [1280, 390] : [1280]) {
-        const ctx = await browser.newContext({ viewport: { width: breedte, height: 900 } });
-        const page = await ctx.newPage();
-        page.on("console", (m) => { if (m.type() === "error") problemen.push(`${p}: console: ${m.text()}`); });
-        page.on("pageerror", (e) => problemen.push(`${p}: ${e.message}`));
-        page.on("request", (r) => {
-          const host = new URL(r.url()).hostname;
-          if (r.url().startsWith("http") && host !== "127.0.0.1") problemen.push(`${p}: verzoek naar ${r.url()}`);
-        });
-        page.on("response", (r) => { if (r.status() >= 400) problemen.push(`${p}: ${r.status()} ${r.url()}`); });
-        await page.goto(srv.url + p, { waitUntil: "networkidle" });
-        const fouten = await page.locator(".observablehq--error").allTextContents();
-        for (const f of fouten) problemen.push(`${p}: renderfout: ${f}`);
-        if (breedte === 1280) {
-          const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-          for (const v of axe.violations) {
-            problemen.push(`${p}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-          }
-        }
-        if (hoofdpaginas.has(p)) {
-          await page.screenshot({ path: join(SCREENSHOTS, `${p.replace(/\//g, "_") || "_"}-${breedte}.png`), fullPage: true });
-        }
-        await ctx.close();
+        problemen.push(...await controleerPagina(browser, srv.url, p, {
+          breedte, axe: breedte === 1280,
+          screenshot: hoofdpaginas.has(p) ? join(SCREENSHOTS, `${p.replace(/\//g, "_") || "_"}-${breedte}.png`) : undefined,
+        }));
       }
     }
     expect(problemen.join("\n")).toBe("");

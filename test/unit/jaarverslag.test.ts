@@ -356,5 +356,12 @@ describe("site data and chapters", () => {
       keuze: { schooljaar: SJ, gemeente: "GM9002" }, opgesteld: "2026-11-24", intern: false });
     expect(gem).toContain("Gemeente Zuidhaven");
     expect(gem).toContain("wethouder van Zuidhaven");
+    // Oostveld joined in 2023: its jaarverslag compares with the regio only, the previous year shows "–".
+    const oost = await jaarverslagData(db, [VORIG, SJ], { minimumCel: 3, gemeente: "GM9003" });
+    expect(oost.jaren[VORIG].leden).toEqual([]);
+    expect(oost.jaren[VORIG].tabellen.every((t) => t.rijen.every((r) => r.gemeente === REGIO || r.gemeente === "LANDELIJK"))).toBe(true);
+    const blok = blokken(oost, "vrijstellingen", { schooljaar: SJ, gemeente: "GM9003" })[0];
+    expect(blok.tabel.rijen.find((r) => r.categorie === "Artikel 5 onder a (lichamelijke of psychische gronden)"))
+      .toEqual({ categorie: "Artikel 5 onder a (lichamelijke of psychische gronden)", vrijstellingen_vorig: null, vrijstellingen_nu: "<3", vrijstellingen_regio: 5 });
   });
 });
