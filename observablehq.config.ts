@@ -14,8 +14,8 @@ const pagina = (name: string, path: string) => [{ name, path }].filter(bestaat);
 const sectie = (name: string, pages: Pagina[]) => (pages.length ? [{ name, collapsible: true, pages }] : []);
 
 /** The jaarverslag chapters: every page in src/jaarverslag, in the order of the report. */
-const HOOFDSTUKKEN = ["index", "leerlingen", "doelgroepen", "verzuim", "luxe-verzuim", "thuiszitters", "vrijstellingen",
-  "doorstroompunt", "vsv", "vsv-percentages", "inzet"];
+const HOOFDSTUKKEN = ["index", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv",
+  "vsv-percentages", "inzet", "verhalen"];
 function hoofdstukken(): Pagina[] {
   const dir = join(PROJECT_ROOT, "src", "jaarverslag");
   if (!existsSync(dir)) return [];

@@ -2,7 +2,7 @@
 // or Windows-1252 from older JVS/CAREL exports), the delimiter (from the header line) and
 // the header's column names. DuckDB parses the rows afterwards; it reads UTF-8 only, so a
 // Windows-1252 file is decoded to a UTF-8 copy first.
-import { readFileSync, createReadStream, createWriteStream } from "node:fs";
+import { readFileSync, createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { pipeline } from "node:stream/promises";
 import iconv from "iconv-lite";
@@ -124,15 +124,61 @@ export function detecteerScheidingsteken(kopregel: string): ";" | "," {
   return splitRegel(kopregel, ";").length >= splitRegel(kopregel, ",").length ? ";" : ",";
 }
 
-/** Reads the first line and the encoding of a file without loading all of it twice. */
+/** Reads the first line and the encoding of a file, and where rows stop being on line row + 1. */
 export function leesKop(pad: string): Kop {
-  const buf = readFileSync(pad);
-  const codering = detecteerCodering(buf);
-  const begin = buf.subarray(codering === "utf-8-bom" ? 3 : 0, Math.min(buf.length, 64 * 1024));
-  const tekst = codering === "windows-1252" ? iconv.decode(begin, "windows-1252") : begin.toString("utf8");
+  const kop = leesKopregel(pad);
+  return { ...kop, sprongen: regelSprongen(readFileSync(pad), kop.scheidingsteken) };
+}
+
+/** Bytes read at a time when checking the encoding: national exports are over a GB. */
+const STUK = 16 * 1024 * 1024;
+
+/**
+ * The encoding (as detecteerCodering on the whole file), the delimiter and the header, reading
+ * the file in pieces so it never lies in memory whole. Staging needs the line jumps
+ * (regelSprongen) only when it reports a finding, so they are not computed here.
+ */
+export function leesKopregel(pad: string): Omit<Kop, "sprongen"> {
+  const fd = openSync(pad, "r");
+  let codering: Codering;
+  let begin: Buffer;
+  try {
+    const eerste = Buffer.alloc(64 * 1024);
+    begin = eerste.subarray(0, readSync(fd, eerste, 0, eerste.length, 0));
+    if (begin.subarray(0, 3).equals(BOM)) codering = "utf-8-bom";
+    else codering = isUtf8Bestand(fd) ? "utf-8" : "windows-1252";
+  } finally {
+    closeSync(fd);
+  }
+  const kopdeel = begin.subarray(codering === "utf-8-bom" ? 3 : 0);
+  const tekst = codering === "windows-1252" ? iconv.decode(kopdeel, "windows-1252") : kopdeel.toString("utf8");
   const kopregel = tekst.split(/\r?\n/, 1)[0] ?? "";
   const scheidingsteken = detecteerScheidingsteken(kopregel);
-  return { codering, scheidingsteken, kolommen: splitRegel(kopregel, scheidingsteken), sprongen: regelSprongen(buf, scheidingsteken) };
+  return { codering, scheidingsteken, kolommen: splitRegel(kopregel, scheidingsteken) };
+}
+
+/**
+ * isUtf8 over the whole file, piece by piece. A piece is cut before the start of its last
+ * (possibly incomplete) character, which goes on to the next piece: valid UTF-8 is then valid
+ * piece by piece and invalid UTF-8 makes some piece invalid, so the answer is the same.
+ */
+export function isUtf8Bestand(fd: number, stuk = STUK): boolean {
+  const buf = Buffer.alloc(stuk + 4);
+  let over = 0; // bytes carried over at the start of buf
+  let positie = 0;
+  for (;;) {
+    const n = readSync(fd, buf, over, stuk, positie);
+    positie += n;
+    const eind = over + n;
+    if (n === 0) return isUtf8(buf.subarray(0, eind));
+    // Back up over continuation bytes (10xxxxxx) to the last character start, at most 3.
+    let snede = eind - 1;
+    while (snede > 0 && eind - snede < 4 && (buf[snede] & 0xc0) === 0x80) snede--;
+    if ((buf[snede] & 0xc0) === 0x80) snede = eind; // no start found: invalid either way
+    if (!isUtf8(buf.subarray(0, snede))) return false;
+    buf.copy(buf, 0, snede, eind);
+    over = eind - snede;
+  }
 }
 
 /** Writes a UTF-8 copy of a Windows-1252 file (streaming: files can be large). */

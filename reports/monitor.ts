@@ -86,7 +86,7 @@ export function monitorTabellen(m: MonitorMoment, opties: {
 
   const matrix = m.overgangen.length
     ? VAN.map((van) => {
-      const r: Record<string, unknown> = { van };
+      const r: Record<string, unknown> = { van: label(van) };
       for (const naar of NAAR) {
         r[naar] = m.overgangen.find((o) => o.gemeente === REGIO && o.groep === ALLE && o.van === van && o.naar === naar)?.jongeren ?? null;
       }

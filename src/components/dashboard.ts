@@ -4,6 +4,9 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { getal, aantal, verschil, datum, label, maandKort } from "./format.js";
+import { toegankelijk } from "./toegankelijk.js";
+
+export { toegankelijk };
 
 export const REGIO = "REGIO";
 
@@ -159,25 +162,6 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
       Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000` })),
     ],
   }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar. De cijfers staan in de tabel onder de grafiek.`);
-}
-
-/**
- * Plot marks its groups with aria-label but no role, which axe rejects (WCAG 4.1.2). The
- * chart as a whole becomes one image with a description; its numbers are in the table beside it.
- */
-export function toegankelijk<T extends Element>(grafiek: T, beschrijving: string): T {
-  const svgs = grafiek.tagName.toLowerCase() === "svg" ? [grafiek] : [...grafiek.querySelectorAll("svg")];
-  for (const svg of svgs) {
-    for (const g of svg.querySelectorAll("[aria-label]")) if (g !== svg) g.removeAttribute("aria-label");
-    for (const g of svg.querySelectorAll("[aria-description]")) g.removeAttribute("aria-description");
-  }
-  // The chart is the last svg; any before it are legends.
-  const hoofd = svgs[svgs.length - 1];
-  if (hoofd) {
-    hoofd.setAttribute("role", "img");
-    hoofd.setAttribute("aria-label", beschrijving);
-  }
-  return grafiek;
 }
 
 /** An accessible table: caption, header cells with scope, numbers right-aligned. */

@@ -3,6 +3,7 @@
 // colour legend: every bar and line carries its label in the SVG itself, so a downloaded
 // SVG or PNG stands on its own.
 import * as Plot from "@observablehq/plot";
+import { toegankelijk } from "./toegankelijk.js";
 import { getal } from "./format.js";
 
 /** One bar or point: a category, an optional series (e.g. schooljaar), a value or suppressed. */
@@ -47,8 +48,7 @@ function tekst(p: Punt, o: GrafiekOpties): string {
 
 function naarSvg(el: Element, o: GrafiekOpties): SVGSVGElement {
   const svg = (el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg")) as SVGSVGElement;
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", o.beschrijving);
+  toegankelijk(svg, o.beschrijving);
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   return svg;
 }

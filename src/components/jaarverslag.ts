@@ -244,8 +244,10 @@ function jaarGrafiek(c: Context, rijen: Record<string, Waarde>[], waarde: string
   return (width: number, doc?: Document) => {
     const punten: Punt[] = [];
     const iets = (r: Record<string, Waarde>) => Object.entries(r).some(([k, v]) => k !== "categorie" && v !== 0 && v !== null);
+    // No bars for a previous year without figures (a gemeente that joined later).
+    const toonVorig = c.vorig !== null && rijen.some((r) => r[`${waarde}_vorig`] !== null && r[`${waarde}_vorig`] !== undefined);
     for (const r of rijen.some(iets) ? rijen.filter(iets) : rijen) {
-      if (c.vorig) punten.push(punt(String(r.categorie), r[`${waarde}_vorig`], c.vorig));
+      if (toonVorig) punten.push(punt(String(r.categorie), r[`${waarde}_vorig`], c.vorig!));
       punten.push(punt(String(r.categorie), r[`${waarde}_nu`], c.sj));
     }
     return StaafGrafiek(punten, { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving });

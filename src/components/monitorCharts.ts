@@ -128,16 +128,16 @@ export const NIET_GETOOND = "Kleine aantallen (niet getoond)";
 
 /**
  * The bar segments of one category: the published statuses of the doelgroep, and one grey
- * segment for what the suppressed ones add up to (the doelgroep minus the published counts).
- * A category whose doelgroep itself is not exactly known gets no bar: its shares would be
- * guesses.
+ * segment for what the suppressed ones add up to: the doelgroep minus the published counts,
+ * taking the lower end when suppression leaves the doelgroep a range (so a share may be a
+ * little high; the table beside the chart has the published numbers).
  */
 export function verdelingPunten(data: MonitorSite, rijen: VerdelingRij[]) {
   const statussen = inDoelgroep(data.statussen);
   return rijen.flatMap((r) => {
     if (!r.tellingen) return [];
     const doelgroep = trechterVan(data, r.tellingen)[1];
-    if (!doelgroep.exact || doelgroep.min === 0) return [];
+    if (doelgroep.min === 0) return [];
     const punten = statussen.map((s) => ({ naam: r.naam, status: naamVan(s), jongeren: r.tellingen![data.statussen.indexOf(s)] }))
       .filter((p): p is { naam: string; status: string; jongeren: number } => p.jongeren !== null && p.jongeren > 0);
     const rest = doelgroep.min - punten.reduce((a, p) => a + p.jongeren, 0);

@@ -22,10 +22,10 @@ export const ONDERWERPEN: Onderwerp[] = [
     doelgroepen: [
       { id: "leerplichtig", label: "Leerplichtig", bron: kern("leerplichtig") },
       { id: "kwalificatieplichtig", label: "Kwalificatieplichtig", bron: kern("kwalificatieplichtig") },
-      { id: "vsv_nieuw", label: "VSV nieuw (voortijdig schoolverlaters, het afgelopen jaar)", bron: kern("vsv_nieuw") },
-      { id: "vsv_oud", label: "VSV oud (voortijdig schoolverlaters, eerder)", bron: kern("vsv_oud") },
-      { id: "neet", label: "NEET (18–27 jaar, geen onderwijs en geen werk)", bron: kern("neet") },
-      { id: "jongeren", label: "Alle jongeren van 4 tot en met 27 jaar", bron: kern("jongeren") },
+      { id: "vsv_nieuw", label: "VSV nieuw (het afgelopen jaar)", bron: kern("vsv_nieuw") },
+      { id: "vsv_oud", label: "VSV oud (eerder)", bron: kern("vsv_oud") },
+      { id: "neet", label: "NEET (geen onderwijs, geen werk)", bron: kern("neet") },
+      { id: "jongeren", label: "Alle jongeren 4–27 jaar", bron: kern("jongeren") },
     ],
   },
   {
@@ -44,15 +44,15 @@ export const ONDERWERPEN: Onderwerp[] = [
     id: "niet_in_beeld", label: "Niet in beeld (monitor JIKP)", uitleg: "jongeren in de monitor die nergens in beeld zijn, laatste monitormoment van het schooljaar",
     doelgroepen: [
       { id: "alle", label: "JIKP en VSV samen", bron: kern("jikp_niet_in_beeld") },
-      { id: "JIKP", label: "Jongeren in een kwetsbare positie (JIKP)", bron: { soort: "monitor", groep: "JIKP", veld: "niet_in_beeld" } },
-      { id: "VSV", label: "Voortijdig schoolverlaters (VSV)", bron: { soort: "monitor", groep: "VSV", veld: "niet_in_beeld" } },
+      { id: "JIKP", label: "JIKP (kwetsbare positie)", bron: { soort: "monitor", groep: "JIKP", veld: "niet_in_beeld" } },
+      { id: "VSV", label: "VSV (voortijdig schoolverlaters)", bron: { soort: "monitor", groep: "VSV", veld: "niet_in_beeld" } },
     ],
   },
   {
     id: "in_monitor", label: "In de doelgroep van de monitor JIKP", uitleg: "jongeren in de monitor die tot de doelgroep horen, laatste monitormoment van het schooljaar",
     doelgroepen: [
-      { id: "JIKP", label: "Jongeren in een kwetsbare positie (JIKP)", bron: { soort: "monitor", groep: "JIKP", veld: "jongeren" } },
-      { id: "VSV", label: "Voortijdig schoolverlaters (VSV)", bron: { soort: "monitor", groep: "VSV", veld: "jongeren" } },
+      { id: "JIKP", label: "JIKP (kwetsbare positie)", bron: { soort: "monitor", groep: "JIKP", veld: "jongeren" } },
+      { id: "VSV", label: "VSV (voortijdig schoolverlaters)", bron: { soort: "monitor", groep: "VSV", veld: "jongeren" } },
     ],
   },
 ];
@@ -223,6 +223,20 @@ function kleurVan(codes: string[]) {
   return (c: string) => (c === REGIO ? "#1b1b1b" : KLEUREN[gemeenten.indexOf(c) % KLEUREN.length]);
 }
 
+/**
+ * The value axis of the trend chart: from 0, unless all lines lie close together high above
+ * zero; then around them (the axis label says where it starts).
+ */
+export function trendAs(waarden: number[]): { yMin: number; yMax: number } {
+  const max = grootste(waarden, (v) => v) ?? 1;
+  const min = waarden.length ? Math.min(...waarden) : 0;
+  if (!(max > 0) || min <= max * 0.5) return { yMin: 0, yMax: rondBoven(max) };
+  const stap = rondeStap(min, max, 5);
+  const yMin = rondOnder(min, max);
+  const yMax = schoon(Math.ceil(max / stap - 1e-9) * stap);
+  return { yMin, yMax: yMax > yMin ? yMax : schoon(yMin + stap) };
+}
+
 /** A line per gemeente over the schooljaren, with its name at the end of the line. */
 export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }: { width: number; eenheidTekst: string; beschrijving: string }) {
   const getekend = punten.filter((p) => p.waarde != null);
@@ -231,10 +245,7 @@ export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }
   const kleur = kleurVan(codes);
   const height = Math.max(320, codes.length * 17 + 80);
   const marginTop = 20, marginBottom = 40;
-  const yMax = rondBoven(grootste(getekend, (p) => p.waarde as number) ?? 1);
-  // Lines close together high above zero: start the axis near them, and say so.
-  const kleinste = getekend.length ? Math.min(...getekend.map((p) => p.waarde as number)) : 0;
-  const yMin = kleinste > yMax * 0.5 ? rondOnder(kleinste, yMax) : 0;
+  const { yMin, yMax } = trendAs(getekend.map((p) => p.waarde as number));
   const binnen = height - marginTop - marginBottom;
   // Last point of every line, labels moved apart in pixels and back to data units.
   const laatste = codes.map((c) => getekend.filter((p) => p.gemeente === c).at(-1)).filter((p): p is Punt => !!p);
@@ -245,7 +256,8 @@ export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }
   const breedte = Math.max(width, 300);
   return toegankelijk(Plot.plot({
     width: breedte, height, marginTop, marginBottom, marginLeft: 56, marginRight: Math.min(breedte * 0.4, 14 + langsteNaam * 7.2),
-    x: { type: "point", domain: jaren, label: "Schooljaar", padding: 0.2 },
+    // Narrow: 2021-2022 as 21-22, so five schooljaren fit side by side.
+    x: { type: "point", domain: jaren, label: "Schooljaar", padding: 0.2, tickFormat: (sj: string) => (breedte < 560 ? `${sj.slice(2, 4)}-${sj.slice(7, 9)}` : sj) },
     y: { domain: [yMin, yMax], label: yMin > 0 ? `${eenheidTekst} (de as begint bij ${getal(yMin)})` : eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
     marks: [
       Plot.ruleY([yMin]),

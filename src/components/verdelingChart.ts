@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { euro, getal, procent } from "./format.js";
 import type { Vergelijking, VerdeelRegel } from "./verdeling.js";
-import { toegankelijk } from "./dashboard.js";
+import { toegankelijk } from "./toegankelijk.js";
 
 /** A row of the verdeling as the loader gives it (loaders/marts/verdeling.ts). */
 export interface VerdelingRij {

@@ -334,6 +334,32 @@ describe("onderdrukking van statussen en overgangen samen", () => {
       expect(verborgen === 1 && s(m, TOTAAL) !== null).toBe(false);
     }
     // Exact (internal) output is untouched.
+    expect(onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 1).overgangen).toEqual(overgangen);
+  });
+
+  it("weinig jongeren uit de monitor: ook nieuw en het eindtotaal verborgen, de statussen blijven staan", () => {
+    // M1: WERK 20, NIET_IN_BEELD 30. M2: WERK 25, NIET_IN_BEELD 27; 3 left, 5 came in.
+    const S = (moment: string, status: string, jongeren: number) => ({ moment, gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status, jongeren });
+    const statussen = [
+      S("M1", "WERK", 20), S("M1", "NIET_IN_BEELD", 30), S("M1", TOTAAL, 50),
+      S("M2", "WERK", 25), S("M2", "NIET_IN_BEELD", 27), S("M2", TOTAAL, 52),
+    ];
+    const O = (van: string, naar: string, jongeren: number) => ({ moment: "M2", gemeente: "REGIO", groep: "ALLE", van, naar, jongeren });
+    const overgangen = [
+      O("NIEUW_IN_MONITOR", "WERK", 2), O("NIEUW_IN_MONITOR", "NIET_IN_BEELD", 3), O("NIEUW_IN_MONITOR", "UIT_MONITOR", 0), O("NIEUW_IN_MONITOR", TOTAAL, 5),
+      O("WERK", "WERK", 15), O("WERK", "NIET_IN_BEELD", 2), O("WERK", "UIT_MONITOR", 3), O("WERK", TOTAAL, 20),
+      O("NIET_IN_BEELD", "WERK", 8), O("NIET_IN_BEELD", "NIET_IN_BEELD", 22), O("NIET_IN_BEELD", "UIT_MONITOR", 0), O("NIET_IN_BEELD", TOTAAL, 30),
+      O(TOTAAL, "WERK", 25), O(TOTAAL, "NIET_IN_BEELD", 27), O(TOTAAL, "UIT_MONITOR", 3), O(TOTAAL, TOTAAL, 55),
+    ];
+    const uit = onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 5);
+    const o = (van: string, naar: string) => uit.overgangen.find((r) => r.van === van && r.naar === naar)!.jongeren;
+    // 55 - 52 would give the 3 who left back, and 5 + 50 the 55: all three hidden.
+    expect(o(TOTAAL, "UIT_MONITOR")).toBeNull();
+    expect(o("NIEUW_IN_MONITOR", TOTAAL)).toBeNull();
+    expect(o(TOTAAL, TOTAAL)).toBeNull();
+    // The status counts (and their twins in the matrix) need not go for it.
+    expect(uit.statussen.map((r) => r.jongeren)).toEqual([20, 30, 50, 25, 27, 52]);
+    expect([o(TOTAAL, "WERK"), o(TOTAAL, "NIET_IN_BEELD"), o("WERK", TOTAAL), o("NIET_IN_BEELD", TOTAAL)]).toEqual([25, 27, 20, 30]);
     const exact = onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 0);
     expect(exact.statussen).toEqual(statussen);
   });

@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
   trendPunten, puntTekst, spreidLabels, rondeTicks, rondBoven, trendSamenvatting, downloadRijen, TrendChart, VergelijkChart,
-  trendTabel, noemerVan, rondOnder, zonderCijfers, ONDERWERPEN, keuzeTekst, bestandsnaam, onderwerp, doelgroep, type TrendData,
+  trendTabel, noemerVan, rondOnder, trendAs, zonderCijfers, ONDERWERPEN, keuzeTekst, bestandsnaam, onderwerp, doelgroep, type TrendData,
 } from "../../src/components/trends.ts";
 import { csv } from "../../src/components/verdelingXlsx.ts";
 
@@ -90,6 +90,10 @@ describe("round numbers and labels", () => {
     expect(rondBoven(0.73)).toBe(0.8);
     expect(rondBoven(0)).toBe(1);
     expect(rondOnder(424.1, 480)).toBe(420);
+    expect(trendAs([424.1, 472.2, 455])).toEqual({ yMin: 420, yMax: 480 });
+    expect(trendAs([10, 30])).toEqual({ yMin: 0, yMax: 30 });
+    expect(trendAs([7, 7])).toEqual({ yMin: 7, yMax: 8 });
+    expect(trendAs([])).toEqual({ yMin: 0, yMax: 1 });
   });
 
   it("pushes end labels apart and keeps their order", () => {
