@@ -1,14 +1,14 @@
 // Staging: every export read once, validated, typed and written into one DuckDB file,
 // with the definition views on top. Any finding stops the run before the file is put in
 // place, so nothing downstream ever sees invalid data.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { EXPORTS, type ExportSpec } from "./schema.ts";
 import { loadRegio, type Regio } from "./config.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
-import { leesKop, naarUtf8, splitRegel } from "./read.ts";
+import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop, type RegelSprong } from "./read.ts";
 import {
   controleerKop, kolomRegel, kolomControleSql, kolomAantalFoutenSql, rijControleSql, lit, q, lidmaatschapTekst,
 } from "./validate.ts";
@@ -28,41 +28,83 @@ async function rijen(c: DuckDBConnection, sql: string): Promise<Record<string, u
   return r.getRowObjectsJS() as Record<string, unknown>[];
 }
 
-async function laadRaw(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string,
-  bevindingen: Bevinding[], meldingen: string[]): Promise<boolean> {
-  const kop = leesKop(pad);
+/** An export whose header passed and whose rows DuckDB could parse. */
+interface Geladen {
+  spec: ExportSpec;
+  /** The original file (line numbers are counted in it). */
+  pad: string;
+  /** What DuckDB reads: the file itself or its UTF-8 copy. */
+  bron: string;
+  kop: Omit<Kop, "sprongen">;
+  /** Values failing a column rule (counted in the same pass that parsed every row). */
+  fouten: number;
+}
+
+/** The export as rows of text: the contract's own rules decide what a value means, not DuckDB's sniffer. */
+function csvSql(g: Pick<Geladen, "bron" | "kop">): string {
+  const namen = g.kop.kolommen.map((k, i) => k.trim().toLowerCase() || `__leeg_${i}`);
+  return `read_csv(${lit(g.bron)}, delim=${lit(g.kop.scheidingsteken)}, header=true, quote='"', escape='"',
+        auto_detect=false,
+        columns={${namen.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, encoding='utf-8')`;
+}
+
+/**
+ * Header checks, decoding, and one pass over every row that both parses the file (a malformed
+ * row is a finding) and counts the values failing a column rule. Nothing is stored yet: storing
+ * the raw text first and reading it back cost more than reading the file twice.
+ */
+async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string, regio: Regio,
+  bevindingen: Bevinding[], meldingen: string[]): Promise<Geladen | null> {
+  const kop = leesKopregel(pad);
   const kopCheck = controleerKop(spec, kop.kolommen);
   bevindingen.push(...kopCheck.bevindingen);
   meldingen.push(...kopCheck.meldingen);
-  if (kopCheck.bevindingen.length) return false;
+  if (kopCheck.bevindingen.length) return null;
   let bron = pad;
   if (kop.codering === "windows-1252") {
     bron = join(werkmap, spec.bestand);
     await naarUtf8(pad, bron);
     meldingen.push(`${spec.bestand}: gelezen als Windows-1252`);
   }
-  const namen = kop.kolommen.map((k, i) => k.trim().toLowerCase() || `__leeg_${i}`);
+  const g = { spec, pad, bron, kop, fouten: 0 };
   try {
-    // All text: the contract's own rules decide what a value means, not DuckDB's sniffer.
-    // ORDINALITY gives each row its line in the file (header = line 1), moved down past
-    // blank lines and line breaks inside quoted fields (read.ts, regelSprongen).
-    const csv = `SELECT * FROM read_csv(${lit(bron)}, delim=${lit(kop.scheidingsteken)}, header=true, quote='"', escape='"',
-        auto_detect=false,
-        columns={${namen.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, encoding='utf-8')
-      WITH ORDINALITY`;
-    const s = kop.sprongen;
-    await c.run(s.length === 0
-      ? `CREATE TABLE ${q("raw_" + spec.tabel)} AS SELECT CAST(ordinality AS INTEGER) + 1 AS __regel, * EXCLUDE (ordinality) FROM (${csv})`
-      : `CREATE TABLE ${q("raw_" + spec.tabel)} AS
-          WITH r AS (${csv}),
-            s AS (SELECT unnest([${s.map((x) => x.vanaf).join(", ")}]) AS vanaf, unnest([${s.map((x) => x.extra).join(", ")}]) AS extra)
-          SELECT CAST(r.ordinality + 1 + coalesce(s.extra, 0) AS INTEGER) AS __regel, r.* EXCLUDE (ordinality)
-          FROM r ASOF LEFT JOIN s ON r.ordinality >= s.vanaf`);
+    const [{ n }] = await rijen(c, kolomAantalFoutenSql(spec, csvSql(g), regio));
+    g.fouten = n as number;
   } catch (e) {
-    bevindingen.push(csvFout(spec.bestand, (e as Error).message, namen.length, kop.scheidingsteken));
-    return false;
+    bevindingen.push(csvFout(spec.bestand, (e as Error).message, kop.kolommen.length, kop.scheidingsteken));
+    return null;
   }
-  return true;
+  return g;
+}
+
+/**
+ * The table as rows with their line in the file (`__regel`, header = line 1). Rows are stored
+ * in file order, so a row's rowid is its place in the file; blank lines and line breaks inside
+ * quoted fields move it down (read.ts, regelSprongen), which is only worked out when `sprongen`
+ * is given: when a finding must name the line.
+ */
+function metRegels(tabel: string, sprongen: RegelSprong[] = []): string {
+  if (sprongen.length === 0) return `(SELECT CAST(rowid AS INTEGER) + 2 AS __regel, * FROM ${tabel})`;
+  return `(WITH r AS (SELECT rowid + 1 AS __rij, * FROM ${tabel}),
+      s AS (SELECT unnest([${sprongen.map((x) => x.vanaf).join(", ")}]) AS vanaf, unnest([${sprongen.map((x) => x.extra).join(", ")}]) AS extra)
+    SELECT CAST(r.__rij + 1 + coalesce(s.extra, 0) AS INTEGER) AS __regel, r.* EXCLUDE (__rij)
+    FROM r ASOF LEFT JOIN s ON r.__rij >= s.vanaf)`;
+}
+
+/** The raw text with line numbers, to list the values that failed a column rule. */
+async function laadRaw(c: DuckDBConnection, g: Geladen): Promise<string> {
+  const raw = q("raw_" + g.spec.tabel);
+  const s = regelSprongen(readFileSync(g.pad), g.kop.scheidingsteken);
+  // ORDINALITY gives each row its place in the file (header = line 1), moved down by s.
+  const csv = `SELECT * FROM ${csvSql(g)} WITH ORDINALITY`;
+  await c.run(s.length === 0
+    ? `CREATE TABLE ${raw} AS SELECT CAST(ordinality AS INTEGER) + 1 AS __regel, * EXCLUDE (ordinality) FROM (${csv})`
+    : `CREATE TABLE ${raw} AS
+        WITH r AS (${csv}),
+          s AS (SELECT unnest([${s.map((x) => x.vanaf).join(", ")}]) AS vanaf, unnest([${s.map((x) => x.extra).join(", ")}]) AS extra)
+        SELECT CAST(r.ordinality + 1 + coalesce(s.extra, 0) AS INTEGER) AS __regel, r.* EXCLUDE (ordinality)
+        FROM r ASOF LEFT JOIN s ON r.ordinality >= s.vanaf`);
+  return raw;
 }
 
 /** DuckDB's CSV error as a finding: the line, the line's text and what was wrong, in Dutch. */
@@ -92,19 +134,24 @@ async function verzamel(c: DuckDBConnection, sql: string, bestand: string, bevin
 }
 
 /** Validates and types one export; returns the number of findings beyond those listed. */
-async function valideerEnType(c: DuckDBConnection, spec: ExportSpec, regio: Regio, bevindingen: Bevinding[]): Promise<number> {
-  const raw = q("raw_" + spec.tabel);
-  const [{ n }] = await rijen(c, kolomAantalFoutenSql(spec, raw, regio));
-  if ((n as number) > 0) {
+async function valideerEnType(c: DuckDBConnection, g: Geladen, regio: Regio, bevindingen: Bevinding[]): Promise<number> {
+  const spec = g.spec;
+  if (g.fouten > 0) {
     const voor = bevindingen.length;
-    await verzamel(c, kolomControleSql(spec, raw, regio, MAX_BEVINDINGEN), spec.bestand, bevindingen);
-    return (n as number) - (bevindingen.length - voor);
+    await verzamel(c, kolomControleSql(spec, await laadRaw(c, g), regio, MAX_BEVINDINGEN), spec.bestand, bevindingen);
+    return g.fouten - (bevindingen.length - voor);
   }
+  // Every value passed, so the casts cannot fail: typed straight from the file, in file order.
   const casts = spec.kolommen.map((k) => `${kolomRegel(k, regio).cast} AS ${q(k.naam)}`);
-  await c.run(`CREATE TABLE ${q("typed_" + spec.tabel)} AS SELECT __regel, ${casts.join(", ")} FROM ${raw}`);
-  await c.run(`DROP TABLE ${raw}`);
-  const delen = rijControleSql(spec, q("typed_" + spec.tabel), regio, MAX_BEVINDINGEN);
-  if (delen.length) await verzamel(c, delen.join("\nUNION ALL\n"), spec.bestand, bevindingen);
+  await c.run(`CREATE TABLE ${q(spec.tabel)} AS SELECT ${casts.join(", ")} FROM ${csvSql(g)}`);
+  const delen = (tabel: string) => rijControleSql(spec, tabel, regio, MAX_BEVINDINGEN).join("\nUNION ALL\n");
+  if (!delen(q(spec.tabel))) return 0;
+  // Rows are checked with line = rowid + 2; only if a rule fails are the real lines worked out.
+  const [{ n }] = await rijen(c, `SELECT count(*)::INTEGER AS n FROM (${delen(metRegels(q(spec.tabel)))})`);
+  if ((n as number) > 0) {
+    const sprongen = regelSprongen(readFileSync(g.pad), g.kop.scheidingsteken);
+    await verzamel(c, delen(metRegels(q(spec.tabel), sprongen)), spec.bestand, bevindingen);
+  }
   return 0;
 }
 
@@ -149,26 +196,23 @@ export async function stage(dir: string, doel: string): Promise<StageResultaat> 
       await c.run(`INSERT INTO gemeenten VALUES (${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
         ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")})`);
     }
-    const geladen: ExportSpec[] = [];
+    const geladen: Geladen[] = [];
     for (const spec of EXPORTS) {
       const pad = join(dir, spec.bestand);
       if (!existsSync(pad)) {
         bevindingen.push({ bestand: spec.bestand, verwacht: `dit bestand ontbreekt in de datamap ${dir}` });
         continue;
       }
-      if (await laadRaw(c, spec, pad, werkmap, bevindingen, meldingen)) geladen.push(spec);
+      const g = await lees(c, spec, pad, werkmap, regio, bevindingen, meldingen);
+      if (g) geladen.push(g);
     }
-    for (const spec of geladen) {
+    for (const g of geladen) {
       if (bevindingen.length >= MAX_BEVINDINGEN) break;
-      meer += await valideerEnType(c, spec, regio, bevindingen);
+      meer += await valideerEnType(c, g, regio, bevindingen);
     }
     if (bevindingen.length) {
       const getoond = bevindingen.slice(0, MAX_BEVINDINGEN);
       throw new ValidatieFout(getoond, meer + bevindingen.length - getoond.length);
-    }
-    for (const spec of EXPORTS) {
-      await c.run(`CREATE TABLE ${q(spec.tabel)} AS SELECT * EXCLUDE (__regel) FROM ${q("typed_" + spec.tabel)} ORDER BY __regel`);
-      await c.run(`DROP TABLE ${q("typed_" + spec.tabel)}`);
     }
     await c.run(`ALTER TABLE gemeenten DROP COLUMN vanaf_tekst`);
     await c.run(`ALTER TABLE gemeenten DROP COLUMN tot_tekst`);

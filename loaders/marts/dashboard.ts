@@ -3,7 +3,8 @@
 // leaves through onderdruk(), with the regio total beside its gemeenten.
 import type { Staging } from "../db.ts";
 import { onderdruk, controleerGeenIds } from "../publish.ts";
-import { DOELGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
+import { DOELGROEPEN, schooljaar } from "../definitions.ts";
+import { monitorSite, type MonitorSite } from "./monitor.ts";
 
 export const REGIO = "REGIO";
 
@@ -47,14 +48,10 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
       jongeren: r[d === "TOTAAL" ? "totaal" : d.toLowerCase()],
     })));
 
-  // JIKP and VSV'ers in the monitor: in the target group at the moment (not aged out, not moved).
-  const monitorRijen = await db.all<MonitorRij>(`
-    SELECT ${metRegio("gemeente_code")} AS gemeente, moment, any_value(${SQL_SCHOOLJAAR("moment")}) AS schooljaar,
-      groep, COUNT(*) FILTER (WHERE status NOT LIKE 'UIT_DOELGROEP%')::INTEGER AS jongeren,
-      COUNT(*) FILTER (WHERE status = 'NIET_IN_BEELD')::INTEGER AS niet_in_beeld
-    FROM monitor_def GROUP BY GROUPING SETS ((gemeente_code, moment, groep), (moment, groep))
-    ORDER BY moment, groep, gemeente`);
-
+  // Monitor figures come from the monitor mart, already suppressed there: the same cell on two
+  // pages must be suppressed the same way, or comparing them could give a small count back.
+  const site = await monitorSite(db, { minimumCel });
+  const monitorRijen = monitorUitSite(site);
   const kern = await kerncijfers(db);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
@@ -65,10 +62,11 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
     doelgroepen: onderdruk(doelgroepRijen, { minimumCel, tellingen: ["jongeren"], sleutels: sleutelsD, totalen }),
-    monitor: onderdruk(monitorRijen, {
-      minimumCel, tellingen: ["jongeren", "niet_in_beeld"], sleutels: ["gemeente", "moment", "groep"], totalen,
-    }),
-    kerncijfers: onderdruk(kern, { minimumCel, tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen }),
+    monitor: monitorRijen,
+    kerncijfers: [
+      ...onderdruk(kern, { minimumCel, tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen }),
+      ...nietInBeeldPerSchooljaar(site),
+    ],
   };
   controleerGeenIds([...uit.doelgroepen, ...uit.monitor, ...uit.kerncijfers], "dashboard");
   return uit;
@@ -106,26 +104,57 @@ async function kerncijfers(db: Staging): Promise<KerncijferRij[]> {
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS vsv_benaderd
       FROM traject_schooljaar GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
     ),
-    laatste_moment AS (
-      SELECT ${SQL_SCHOOLJAAR("moment")} AS schooljaar,
-        max(moment) AS moment FROM monitor_def GROUP BY 1
-    ),
-    monitor AS (
-      SELECT l.schooljaar, ${metRegio("m.gemeente_code")} AS gemeente,
-        COUNT(*) FILTER (WHERE m.status = 'NIET_IN_BEELD')::INTEGER AS jikp_niet_in_beeld
-      FROM monitor_def m JOIN laatste_moment l ON l.moment = m.moment
-      GROUP BY GROUPING SETS ((l.schooljaar, m.gemeente_code), (l.schooljaar))
-    ),
     breed AS (
       SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(v.thuiszitters, 0) AS thuiszitters,
-        COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd, m.jikp_niet_in_beeld
+        COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd
       FROM populatie p
       LEFT JOIN verzuim v USING (schooljaar, gemeente)
       LEFT JOIN trajecten t USING (schooljaar, gemeente)
-      LEFT JOIN monitor m USING (schooljaar, gemeente)
     )
     SELECT gemeente, schooljaar, maat, waarde FROM breed
     UNPIVOT INCLUDE NULLS (waarde FOR maat IN (jongeren, leerplichtig, kwalificatieplichtig, verzuimmeldingen, thuiszitters,
-      vsv_nieuw, vsv_oud, neet, vsv_benaderd, jikp_niet_in_beeld))
+      vsv_nieuw, vsv_oud, neet, vsv_benaderd))
     ORDER BY schooljaar, gemeente, maat`);
+}
+
+/** Everyone in the monitor and those nowhere in view, per gemeente, moment and groep. */
+function monitorUitSite(site: MonitorSite): MonitorRij[] {
+  const iTotaal = site.statussen.indexOf("TOTAAL");
+  const iNiet = site.statussen.indexOf("NIET_IN_BEELD");
+  const uit: MonitorRij[] = [];
+  for (const m of site.momenten) {
+    for (const [gemeente, groepen] of Object.entries(m.statussen)) {
+      for (const groep of ["JIKP", "VSV"]) {
+        const rij = groepen[groep]?.ALLE;
+        if (!rij) continue;
+        const r: MonitorRij = { gemeente, moment: m.moment, schooljaar: schooljaar(m.moment), groep, jongeren: rij[iTotaal], niet_in_beeld: rij[iNiet] };
+        if (r.jongeren === null || r.niet_in_beeld === null) r.onderdrukt = true;
+        uit.push(r);
+      }
+    }
+  }
+  return uit.sort((a, b) => a.moment.localeCompare(b.moment) || a.groep.localeCompare(b.groep) || a.gemeente.localeCompare(b.gemeente));
+}
+
+/**
+ * Key figure "niet in beeld": the latest moment of each schooljaar, JIKP and VSV together —
+ * the monitor page's own (suppressed) cell, not a sum of two suppressed ones.
+ */
+function nietInBeeldPerSchooljaar(site: MonitorSite): KerncijferRij[] {
+  const iNiet = site.statussen.indexOf("NIET_IN_BEELD");
+  const laatste = new Map<string, MonitorSite["momenten"][number]>();
+  for (const m of site.momenten) {
+    const sj = schooljaar(m.moment);
+    if (!laatste.has(sj) || laatste.get(sj)!.moment < m.moment) laatste.set(sj, m);
+  }
+  const uit: KerncijferRij[] = [];
+  for (const [sj, m] of laatste) {
+    for (const [gemeente, groepen] of Object.entries(m.statussen)) {
+      const waarde = groepen.ALLE?.ALLE?.[iNiet];
+      if (waarde === undefined) continue;
+      uit.push(waarde === null ? { gemeente, schooljaar: sj, maat: "jikp_niet_in_beeld", waarde, onderdrukt: true }
+        : { gemeente, schooljaar: sj, maat: "jikp_niet_in_beeld", waarde });
+    }
+  }
+  return uit;
 }

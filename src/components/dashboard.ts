@@ -121,7 +121,7 @@ export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: n
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 60,
     x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
-    y: { label: "Jongeren in de doelgroep", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
+    y: { label: "Jongeren in de monitor", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
     color: { domain: ["JIKP", "VSV"], range: ["#01689b", "#8a6d00"] },
     marks: [
       Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
@@ -135,8 +135,8 @@ export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: n
 export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naam: string; minimumCel: number }) {
   const rijen = data.filter((d) => d.gemeente === opties.gemeente).sort((a, b) => a.moment.localeCompare(b.moment) || a.groep.localeCompare(b.groep));
   return cijferTabel({
-    bijschrift: `Monitor JIKP ${opties.naam}: jongeren in de doelgroep en niet in beeld`,
-    kolommen: ["Monitormoment", "Groep", "In de doelgroep", "Niet in beeld"],
+    bijschrift: `Monitor JIKP ${opties.naam}: jongeren in de monitor en niet in beeld`,
+    kolommen: ["Monitormoment", "Groep", "In de monitor", "Niet in beeld"],
     rijen: rijen.map((r) => [datum(r.moment), label(r.groep), cel(r, r.jongeren, opties.minimumCel), cel(r, r.niet_in_beeld, opties.minimumCel)]),
   });
 }
