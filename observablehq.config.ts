@@ -2,10 +2,19 @@
 // data directory in use (VSV_DATA, set by scripts/build.ts from --data), so another regio
 // needs no code change.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, extname } from "node:path";
 import { loadRegio, dataDir, PROJECT_ROOT } from "./loaders/config.ts";
+import { GebruikersFout } from "./loaders/errors.ts";
 
-const regio = loadRegio(dataDir([], process.env));
+const dir = dataDir([], process.env);
+const regio = loadRegio(dir);
+
+/** The regio's logo (optional, a file in the data directory), inlined: nothing comes from another host. */
+const MIME: Record<string, string> = { ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
+const logoPad = regio.logo ? join(dir, regio.logo) : null;
+if (logoPad && !existsSync(logoPad)) throw new GebruikersFout(`regio.json: logo ${regio.logo} staat niet in de datamap ${dir}`);
+const logo = logoPad ? `data:${MIME[extname(logoPad).toLowerCase()] ?? "application/octet-stream"};base64,${readFileSync(logoPad).toString("base64")}` : null;
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 type Pagina = { name: string; path: string };
 /** Only pages that exist: sections are filled in as their chapters are written. */
@@ -67,5 +76,7 @@ export default {
   ],
   // No favicon request (a 404 in the console) and nothing else from outside.
   head: `<link rel="icon" href="data:,">`,
+  // alt="": the regio's name stands beside the logo.
+  header: `<div class="regio-kop">${logo ? `<img src="${logo}" alt="" height="40">` : ""}<span>${esc(regio.naam)}</span></div>`,
   footer: `${regio.naam} · gegevens geanonimiseerd; aantallen kleiner dan ${regio.publicatie.minimumCel} zijn onderdrukt.`,
 };

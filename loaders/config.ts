@@ -33,6 +33,9 @@ const RegioSchema = z.object({
     naam: z.string().min(1),
     vanaf: isoDatum.optional(),
     tot: isoDatum.optional(),
+    /** Optional place on the schematic tile map (column, row). */
+    x: z.number().int().min(0).optional(),
+    y: z.number().int().min(0).optional(),
   })).min(1, "minstens één gemeente"),
   budget: z.array(z.object({
     jaar: z.number().int(),
@@ -45,6 +48,10 @@ const RegioSchema = z.object({
   publicatie: z.object({ minimumCel: z.number().int().min(0).default(5) }).default({ minimumCel: 5 }),
   /** Optional presentation: a logo file in the data directory. */
   logo: z.string().optional(),
+  /** Optional contact for the toegankelijkheidsverklaring and the /over page. */
+  contact: z.object({
+    naam: z.string().optional(), email: z.string().optional(), telefoon: z.string().optional(), url: z.string().optional(),
+  }).optional(),
 });
 
 export type Regio = z.infer<typeof RegioSchema>;

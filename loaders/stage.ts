@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { EXPORTS, type ExportSpec } from "./schema.ts";
 import { loadRegio, type Regio } from "./config.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
-import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop, type RegelSprong } from "./read.ts";
+import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
   controleerKop, kolomRegel, kolomControleSql, kolomAantalFoutenSql, rijControleSql, lit, q, lidmaatschapTekst,
 } from "./validate.ts";
@@ -77,20 +77,6 @@ async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap:
   return g;
 }
 
-/**
- * The table as rows with their line in the file (`__regel`, header = line 1). Rows are stored
- * in file order, so a row's rowid is its place in the file; blank lines and line breaks inside
- * quoted fields move it down (read.ts, regelSprongen), which is only worked out when `sprongen`
- * is given: when a finding must name the line.
- */
-function metRegels(tabel: string, sprongen: RegelSprong[] = []): string {
-  if (sprongen.length === 0) return `(SELECT CAST(rowid AS INTEGER) + 2 AS __regel, * FROM ${tabel})`;
-  return `(WITH r AS (SELECT rowid + 1 AS __rij, * FROM ${tabel}),
-      s AS (SELECT unnest([${sprongen.map((x) => x.vanaf).join(", ")}]) AS vanaf, unnest([${sprongen.map((x) => x.extra).join(", ")}]) AS extra)
-    SELECT CAST(r.__rij + 1 + coalesce(s.extra, 0) AS INTEGER) AS __regel, r.* EXCLUDE (__rij)
-    FROM r ASOF LEFT JOIN s ON r.__rij >= s.vanaf)`;
-}
-
 /** The raw text with line numbers, to list the values that failed a column rule. */
 async function laadRaw(c: DuckDBConnection, g: Geladen): Promise<string> {
   const raw = q("raw_" + g.spec.tabel);
@@ -125,7 +111,7 @@ function csvFout(bestand: string, melding: string, velden: number, teken: string
 }
 
 async function verzamel(c: DuckDBConnection, sql: string, bestand: string, bevindingen: Bevinding[]): Promise<void> {
-  for (const r of await rijen(c, `SELECT * FROM (${sql}) ORDER BY regel LIMIT ${MAX_BEVINDINGEN}`)) {
+  for (const r of await rijen(c, `SELECT * FROM (${sql}) ORDER BY regel, positie LIMIT ${MAX_BEVINDINGEN}`)) {
     bevindingen.push({
       bestand, regel: r.regel as number, kolom: r.kolom as string,
       waarde: r.waarde === null ? "" : String(r.waarde), verwacht: r.verwacht as string,
@@ -141,16 +127,25 @@ async function valideerEnType(c: DuckDBConnection, g: Geladen, regio: Regio, bev
     await verzamel(c, kolomControleSql(spec, await laadRaw(c, g), regio, MAX_BEVINDINGEN), spec.bestand, bevindingen);
     return g.fouten - (bevindingen.length - voor);
   }
-  // Every value passed, so the casts cannot fail: typed straight from the file, in file order.
+  // Every value passed, so the casts cannot fail: typed straight from the file. Keeping the
+  // file's row order would make DuckDB merge and recompress the row groups its threads
+  // write (it doubled the time); no query depends on the physical order.
   const casts = spec.kolommen.map((k) => `${kolomRegel(k, regio).cast} AS ${q(k.naam)}`);
-  await c.run(`CREATE TABLE ${q(spec.tabel)} AS SELECT ${casts.join(", ")} FROM ${csvSql(g)}`);
+  await c.run("SET preserve_insertion_order = false");
+  try {
+    await c.run(`CREATE TABLE ${q(spec.tabel)} AS SELECT ${casts.join(", ")} FROM ${csvSql(g)}`);
+  } finally {
+    await c.run("RESET preserve_insertion_order");
+  }
   const delen = (tabel: string) => rijControleSql(spec, tabel, regio, MAX_BEVINDINGEN).join("\nUNION ALL\n");
   if (!delen(q(spec.tabel))) return 0;
-  // Rows are checked with line = rowid + 2; only if a rule fails are the real lines worked out.
-  const [{ n }] = await rijen(c, `SELECT count(*)::INTEGER AS n FROM (${delen(metRegels(q(spec.tabel)))})`);
+  // Whether any row rule fails (rowid stands in for the line); only then is the file read
+  // again with its line numbers, the slow way, to name them.
+  const [{ n }] = await rijen(c, `SELECT count(*)::INTEGER AS n FROM (${delen(`(SELECT rowid AS __regel, * FROM ${q(spec.tabel)})`)})`);
   if ((n as number) > 0) {
-    const sprongen = regelSprongen(readFileSync(g.pad), g.kop.scheidingsteken);
-    await verzamel(c, delen(metRegels(q(spec.tabel), sprongen)), spec.bestand, bevindingen);
+    const typed = q("typed_" + spec.tabel);
+    await c.run(`CREATE TABLE ${typed} AS SELECT __regel, ${casts.join(", ")} FROM ${await laadRaw(c, g)}`);
+    await verzamel(c, delen(typed), spec.bestand, bevindingen);
   }
   return 0;
 }
@@ -192,10 +187,9 @@ export async function stage(dir: string, doel: string): Promise<StageResultaat> 
   let gelukt = false;
   try {
     await c.run(`CREATE TABLE gemeenten (code VARCHAR, naam VARCHAR, vanaf DATE, tot DATE, vanaf_tekst VARCHAR, tot_tekst VARCHAR)`);
-    for (const g of regio.gemeenten) {
-      await c.run(`INSERT INTO gemeenten VALUES (${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
-        ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")})`);
-    }
+    // One statement: each statement is a transaction of its own.
+    await c.run(`INSERT INTO gemeenten VALUES ${regio.gemeenten.map((g) => `(${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
+        ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")})`).join(",\n")}`);
     const geladen: Geladen[] = [];
     for (const spec of EXPORTS) {
       const pad = join(dir, spec.bestand);

@@ -131,11 +131,14 @@ export function controleerKop(spec: ExportSpec, kolommen: string[]): { bevinding
   return { bevindingen, meldingen };
 }
 
-/** One query that lists every failed column check of a raw table (limited). */
+/**
+ * One query that lists every failed column check of a raw table (limited). `positie` orders
+ * the findings on one line from left to right.
+ */
 export function kolomControleSql(spec: ExportSpec, raw: string, regio: Regio, limiet: number): string {
-  return spec.kolommen.map((k) => {
+  return spec.kolommen.map((k, i) => {
     const r = kolomRegel(k, regio);
-    return `(SELECT __regel AS regel, ${lit(k.naam)} AS kolom, ${q(k.naam)} AS waarde, ${lit(r.verwacht)} AS verwacht
+    return `(SELECT __regel AS regel, ${lit(k.naam)} AS kolom, ${q(k.naam)} AS waarde, ${lit(r.verwacht)} AS verwacht, ${i} AS positie
        FROM ${raw} WHERE NOT ${r.ok} ORDER BY __regel LIMIT ${limiet})`;
   }).join("\nUNION ALL\n");
 }
@@ -145,7 +148,10 @@ export function kolomAantalFoutenSql(spec: ExportSpec, raw: string, regio: Regio
   return `SELECT (${delen.join(" + ")})::INTEGER AS n FROM ${raw}`;
 }
 
-/** Rules on the typed table (with __regel): uniqueness, membership, dates in order, cross-column codes. */
+/**
+ * Rules on the typed table (with __regel): uniqueness, membership, dates in order, cross-column
+ * codes. `positie` (the rule's place) orders findings on one line.
+ */
 export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, limiet: number): string[] {
   const delen: string[] = [];
   const uniek = [...spec.kolommen.filter((k) => k.uniek).map((k) => [k.naam]), ...(spec.sleutel ? [spec.sleutel] : [])];
@@ -156,7 +162,7 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
     // faster than a window over every row); NULLs group together, as in PARTITION BY.
     const zelfde = sleutel.map((s) => `t.${q(s)} IS NOT DISTINCT FROM d.${q(s)}`).join(" AND ");
     delen.push(`(SELECT __regel AS regel, ${lit(sleutel.join(" + "))} AS kolom, ${waarde} AS waarde,
-        'een unieke waarde; deze komt al eerder voor, op regel ' || eerste::VARCHAR AS verwacht
+        'een unieke waarde; deze komt al eerder voor, op regel ' || eerste::VARCHAR AS verwacht, ${delen.length} AS positie
       FROM (SELECT t.__regel, ${sleutel.map((s) => `t.${q(s)}`).join(", ")}, min(t.__regel) OVER (PARTITION BY ${sleutel.map((s) => `t.${q(s)}`).join(", ")}) AS eerste
         FROM ${tabel} t SEMI JOIN (SELECT ${cols} FROM ${tabel} GROUP BY ${cols} HAVING count(*) > 1) d ON ${zelfde})
       WHERE __regel <> eerste ORDER BY __regel LIMIT ${limiet})`);
@@ -165,7 +171,7 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
     const d = q(spec.lidmaatschapDatum);
     delen.push(`(SELECT t.__regel AS regel, ${lit(spec.lidmaatschapDatum)} AS kolom, strftime(t.${d}, '%Y-%m-%d') AS waarde,
         'een datum waarop gemeente ' || g.code || ' (' || g.naam || ') lid is van de regio (' ||
-        CASE WHEN g.vanaf IS NOT NULL AND t.${d} < g.vanaf THEN 'lid vanaf ' || g.vanaf_tekst ELSE 'lid tot en met ' || g.tot_tekst END || ')' AS verwacht
+        CASE WHEN g.vanaf IS NOT NULL AND t.${d} < g.vanaf THEN 'lid vanaf ' || g.vanaf_tekst ELSE 'lid tot en met ' || g.tot_tekst END || ')' AS verwacht, ${delen.length} AS positie
       FROM ${tabel} t JOIN gemeenten g ON g.code = t.gemeente_code
       WHERE (g.vanaf IS NOT NULL AND t.${d} < g.vanaf) OR (g.tot IS NOT NULL AND t.${d} > g.tot)
       ORDER BY t.__regel LIMIT ${limiet})`);
@@ -174,7 +180,7 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
   for (const [van, tot] of volgorde) {
     if (spec.kolommen.some((k) => k.naam === van) && spec.kolommen.some((k) => k.naam === tot)) {
       delen.push(`(SELECT __regel AS regel, ${lit(tot)} AS kolom, strftime(${q(tot)}, '%Y-%m-%d') AS waarde,
-          'een datum niet vóór ${van} (' || strftime(${q(van)}, '%Y-%m-%d') || ')' AS verwacht
+          'een datum niet vóór ${van} (' || strftime(${q(van)}, '%Y-%m-%d') || ')' AS verwacht, ${delen.length} AS positie
         FROM ${tabel} WHERE ${q(tot)} < ${q(van)} ORDER BY __regel LIMIT ${limiet})`);
     }
   }
@@ -184,14 +190,14 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
     delen.push(`(SELECT __regel AS regel, 'code' AS kolom, code AS waarde,
         CASE niveau WHEN 'GEMEENTE' THEN 'bij niveau GEMEENTE een gemeentecode uit regio.json'
                     WHEN 'LANDELIJK' THEN 'bij niveau LANDELIJK de code NL'
-                    ELSE 'bij niveau REGIO het regionummer${regioNummer ? ` (${regioNummer})` : ""}' END AS verwacht
+                    ELSE 'bij niveau REGIO het regionummer${regioNummer ? ` (${regioNummer})` : ""}' END AS verwacht, ${delen.length} AS positie
       FROM ${tabel}
       WHERE (niveau = 'GEMEENTE' AND upper(code) NOT IN (${lijst(codes)}))
          OR (niveau = 'LANDELIJK' AND upper(code) <> 'NL')
          OR (niveau = 'REGIO' AND ${regioNummer ? `code <> ${lit(regioNummer)}` : "code = ''"})
       ORDER BY __regel LIMIT ${limiet})`);
     delen.push(`(SELECT __regel AS regel, 'vsv' AS kolom, vsv::VARCHAR AS waarde,
-        'hoogstens het aantal deelnemers (' || deelnemers::VARCHAR || ')' AS verwacht
+        'hoogstens het aantal deelnemers (' || deelnemers::VARCHAR || ')' AS verwacht, ${delen.length} AS positie
       FROM ${tabel} WHERE vsv > deelnemers ORDER BY __regel LIMIT ${limiet})`);
   }
   return delen;

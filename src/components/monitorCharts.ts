@@ -4,6 +4,12 @@
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { getal, procent, datum, label, maandKort } from "./format.js";
+import { cijferTabel } from "./dashboard.js";
+import { toegankelijk } from "./toegankelijk.js";
+
+/** Plot, with its inner aria-labels stripped (axe, WCAG 4.1.2); each chart has a summary and a table. */
+const plot = (opties: Plot.PlotOptions, beschrijving = "Grafiek; de cijfers staan in de tabel eronder.") =>
+  toegankelijk(Plot.plot(opties), beschrijving);
 import { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, STAP_NAMEN, trechter, inDoelgroep, stapTekst as stapTekstMet, type MonitorSite, type TrechterStap } from "./monitor.js";
 
 export { REGIO, ALLE, TOTAAL, STAP_NAMEN };
@@ -59,14 +65,7 @@ export function stapTekst(s: { min: number; max: number }): string {
   return stapTekstMet(s, getal);
 }
 
-/** An accessible table: caption, header cells with scope, numbers right-aligned. */
-export function cijferTabel(opties: { bijschrift: string; kolommen: string[]; rijen: (string | number)[][] }) {
-  return html`<div class="tabel-wrap"><table class="cijfers">
-    <caption>${opties.bijschrift}</caption>
-    <thead><tr>${opties.kolommen.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
-    <tbody>${opties.rijen.map((r) => html`<tr>${r.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`))}</tr>`)}</tbody>
-  </table></div>`;
-}
+export { cijferTabel };
 
 /** A chart's numbers, folded away under the chart. */
 export function alsTabel(samenvatting: string, tabel: HTMLElement) {
@@ -82,7 +81,7 @@ export function trechterVan(data: MonitorSite, t: (number | null)[]): TrechterSt
 export function TrechterChart(stappen: TrechterStap[], { width }: { width: number }) {
   const rijen = stappen.map((s, i) => ({ ...s, i, naam: STAP_NAMEN[s.stap] ?? naamVan(s.stap), tekst: stapTekst(s) }));
   const laatste = rijen.length - 1;
-  return Plot.plot({
+  return plot({
     width, height: 40 + 36 * rijen.length, marginLeft: Math.min(330, width * 0.42), marginRight: 80,
     ariaLabel: "Trechter van alle jongeren in de monitor naar nergens in beeld",
     x: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), nice: true },
@@ -154,7 +153,7 @@ export function VerdelingChart(data: MonitorSite, rijen: VerdelingRij[], { width
   const statussen = inDoelgroep(data.statussen);
   const punten = verdelingPunten(data, rijen);
   const domein = [...statussen.map(naamVan), NIET_GETOOND];
-  return Plot.plot({
+  return plot({
     width, height: 50 + 30 * rijen.length, marginLeft: Math.min(190, width * 0.3),
     ariaLabel: "Status van de jongeren in de doelgroep, als deel van elke groep",
     x: { label: "Deel van de jongeren in de doelgroep (%)", percent: true, grid: true },
@@ -221,7 +220,7 @@ export function ontwikkeling(data: MonitorSite, gemeente: string, groep: string)
 export function OntwikkelingChart(punten: OntwikkelingPunt[], { width }: { width: number }) {
   const statussen = [...new Set(punten.map((p) => p.status))];
   const rijen = punten.map((p) => ({ ...p, datum: new Date(p.moment), naam: naamVan(p.status) }));
-  return Plot.plot({
+  return plot({
     width, height: 340, marginLeft: 56,
     ariaLabel: "Ontwikkeling van de statussen over alle monitormomenten",
     x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
@@ -275,7 +274,7 @@ export function OvergangMatrix(data: MonitorSite, cellen: OvergangCel[], { width
   const rijen = cellen.map((c) => ({
     ...c, vanNaam: naamVan(c.van), naarNaam: naamVan(c.naar), tekst: cel(c.jongeren, data.minimumCel),
   }));
-  return Plot.plot({
+  return plot({
     width: Math.max(width, 640), height: 60 + 34 * data.van.length, marginLeft: 190, marginBottom: 110,
     ariaLabel: "Overgangen van de status op het vorige moment (rijen) naar de status nu (kolommen)",
     x: { label: "Status nu →", domain: data.naar.map(naamVan), tickRotate: -35, axis: "bottom" },

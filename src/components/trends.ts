@@ -343,7 +343,7 @@ export function downloadRijen(punten: Punt[], opties: { onderwerp: string; doelg
     { sleutel: "onderwerp", kop: "Onderwerp" }, { sleutel: "doelgroep", kop: "Doelgroep" },
     { sleutel: "aantal", kop: "Aantal", formaat: "geheel" },
     ...(opties.noemerLabel ? [
-      { sleutel: "noemer", kop: `Noemer (${opties.noemerLabel})`, formaat: "geheel" as const },
+      { sleutel: "noemer", kop: `Noemer: ${opties.noemerLabel}`, formaat: "geheel" as const },
       { sleutel: "per1000", kop: "Per 1.000", formaat: "decimaal1" as const },
     ] : []),
   ];

@@ -105,7 +105,7 @@ export function verdelingTabel(rijen: VerdelingRij[], opties: { jaar: number; vo
       ? [euro(vorigTotaal), plus(totaal - vorigTotaal, euro), vorigTotaal ? plus((totaal - vorigTotaal) / vorigTotaal, (x) => procent(x)) : "–"]
       : []),
   ];
-  return html`<div class="tabel-wrap"><table class="cijfers">
+  return html`<div class="tabel-wrap" tabindex="0" role="region" aria-label=${`SPUK-verdeling ${opties.jaar} per gemeente`}><table class="cijfers">
 <caption>SPUK-verdeling ${opties.jaar} per gemeente</caption>
 <thead><tr>${koppen.map((k) => html`<th scope="col">${k}</th>`)}</tr></thead>
 <tbody>${rijen.map((g) => html`<tr><th scope="row">${g.naam}</th>${cellen(g).map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
@@ -115,7 +115,7 @@ export function verdelingTabel(rijen: VerdelingRij[], opties: { jaar: number; vo
 
 /** The scenario against the current verdeling as a table. */
 export function scenarioTabel(v: Vergelijking[], regels: VerdeelRegel[]) {
-  return html`<div class="tabel-wrap"><table class="cijfers">
+  return html`<div class="tabel-wrap" tabindex="0" role="region" aria-label="Scenario tegenover de huidige verdeling"><table class="cijfers">
 <caption>Scenario tegenover de huidige verdeling</caption>
 <thead><tr>
   <th scope="col">Gemeente</th><th scope="col">Risicoscore</th><th scope="col">Aandeel</th><th scope="col">Vaste voet</th>

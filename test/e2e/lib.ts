@@ -90,6 +90,9 @@ export async function controleerPagina(browser: Browser, url: string, p: string,
   page.on("response", (r) => { if (r.status() >= 400) problemen.push(`${p}: ${r.status()} ${r.url()}`); });
   await page.goto(url + p, { waitUntil: "networkidle" });
   for (const f of await page.locator(".observablehq--error").allTextContents()) problemen.push(`${p}: renderfout: ${f}`);
+  // Reflow (WCAG 1.4.10): no sideways scrolling of the page at phone width or 200 % zoom.
+  const breed = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (breed > opties.breedte + 1) problemen.push(`${p}: pagina is ${breed}px breed bij een venster van ${opties.breedte}px`);
   if (opties.axe) {
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of axe.violations) {

@@ -133,7 +133,7 @@ describe("what the page shows", () => {
 
   it("downloads every point with count, denominator and rate; suppressed stays <5", () => {
     const { kolommen, rijen } = downloadRijen(punten, { onderwerp: "Thuiszitters", doelgroep: "Leerplichtigen", noemerLabel: "leerplichtigen", minimumCel: 5 });
-    expect(kolommen.map((k) => k.kop)).toEqual(["Gemeente", "Code", "Schooljaar", "Onderwerp", "Doelgroep", "Aantal", "Noemer (leerplichtigen)", "Per 1.000"]);
+    expect(kolommen.map((k) => k.kop)).toEqual(["Gemeente", "Code", "Schooljaar", "Onderwerp", "Doelgroep", "Aantal", "Noemer: leerplichtigen", "Per 1.000"]);
     expect(rijen[4]).toMatchObject({ gemeente: "Beedorp", code: "GM0002", aantal: "<5", noemer: 250, per1000: null });
     const tekst = csv(kolommen, rijen);
     expect(tekst.split("\r\n")[2]).toBe("Hele regio;;2024-2025;Thuiszitters;Leerplichtigen;18;1000;18");
