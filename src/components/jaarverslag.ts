@@ -655,7 +655,9 @@ export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElem
   fig.append(el(doc, "p", { class: "samenvatting" }, blok.samenvatting));
   const svg = blok.grafiek ? blok.grafiek(o.width, doc) : null;
   if (svg) fig.append(el(doc, "div", { class: "jv-grafiek" }, svg));
-  const tabel = el(doc, "div", { class: "tabel-wrap" }, tabelElement(blok.tabel, doc, svg ? `Cijfers bij de grafiek: ${blok.titel}` : blok.titel));
+  // Scrolls on narrow screens: focusable and named, so keyboard users can scroll it (WCAG 2.1.1).
+  const bijschrift = svg ? `Cijfers bij de grafiek: ${blok.titel}` : blok.titel;
+  const tabel = el(doc, "div", { class: "tabel-wrap", tabindex: "0", role: "region", "aria-label": bijschrift }, tabelElement(blok.tabel, doc, bijschrift));
   if (svg && o.tabelInDetails) {
     fig.append(el(doc, "details", { class: "als-tabel" }, el(doc, "summary", {}, "Bekijk de cijfers van deze grafiek als tabel"), tabel));
   } else {
