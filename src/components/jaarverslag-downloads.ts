@@ -1,7 +1,7 @@
 // The jaarverslag pages' browser side: download buttons for every chart (SVG, PNG) and every
 // table (CSV, Excel), the schooljaar/gemeente choice kept across chapter pages, and print
 // support (the chart tables open when printing). Browser only.
-import { xlsx, csv, downloadKnop, type Kolom as XlsxKolom } from "./verdelingXlsx.js";
+import { xlsx, csv, downloadKnop, type Kolom as XlsxKolom } from "./downloads.js";
 import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Waarde } from "./jaarverslag.js";
 
 function bestandsnaam(keuze: Keuze, blok: Blok, ext: string): string {

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { getal, verschil } from "./format.js";
 import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
-import type { Kolom } from "./verdelingXlsx.js";
+import type { Kolom } from "./downloads.js";
 
 /** Where a series' counts come from: a key figure, or a monitor groep at the schooljaar's last moment. */
 export type Bron =

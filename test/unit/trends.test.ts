@@ -7,7 +7,7 @@ import {
   trendPunten, puntTekst, spreidLabels, rondeTicks, rondBoven, trendSamenvatting, downloadRijen, TrendChart, VergelijkChart,
   trendTabel, noemerVan, rondOnder, trendAs, zonderCijfers, ONDERWERPEN, keuzeTekst, bestandsnaam, onderwerp, doelgroep, type TrendData,
 } from "../../src/components/trends.ts";
-import { csv } from "../../src/components/verdelingXlsx.ts";
+import { csv } from "../../src/components/downloads.ts";
 
 const k = (gemeente: string, schooljaar: string, maat: string, waarde: number | null) =>
   (waarde == null ? { gemeente, schooljaar, maat, waarde, onderdrukt: true as const } : { gemeente, schooljaar, maat, waarde });

@@ -44,7 +44,7 @@ beforeAll(async () => {
     "./components/format.js": await import("../../src/components/format.ts"),
     "./components/verdeling.js": await import("../../src/components/verdeling.ts"),
     "./components/verdelingChart.js": await import("../../src/components/verdelingChart.ts"),
-    "./components/verdelingXlsx.js": await import("../../src/components/verdelingXlsx.ts"),
+    "./components/downloads.js": await import("../../src/components/downloads.ts"),
   };
   const bron = readFileSync(join(PROJECT_ROOT, "src/verdeling.md"), "utf8");
   const pagina = parseMarkdown(bron, { md: createMarkdownIt(), path: "/verdeling" }) as { code: Cel[] };

@@ -1,11 +1,11 @@
 // The browser's xlsx/csv writer for scenario downloads: read back with exceljs.
 import { describe, it, expect } from "vitest";
 import ExcelJS from "exceljs";
-import { crc32, xlsx, csv, type Kolom } from "../../src/components/verdelingXlsx.ts";
+import { crc32, xlsx, csv, type Kolom } from "../../src/components/downloads.ts";
 import { scenario } from "../../src/components/verdeling.ts";
 import { scenarioExport } from "../../src/components/verdelingChart.ts";
 
-describe("verdelingXlsx", () => {
+describe("downloads", () => {
   it("computes the standard CRC-32", () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array())).toBe(0);

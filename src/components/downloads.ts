@@ -1,5 +1,5 @@
-// A small .xlsx (and .csv) writer for the browser, for downloading a verdeling scenario
-// offline. exceljs is too heavy for the page, so this writes the few XML parts a workbook
+// A small .xlsx (and .csv) writer for the browser, shared by every page with downloads
+// (verdeling scenarios, jaarverslag tables, the trend explorer); works offline. exceljs is too heavy for the page, so this writes the few XML parts a workbook
 // needs into an uncompressed ZIP: inline strings, numbers, a bold header and Dutch-readable
 // number formats. No dependencies; also runs in Node (tests read the result back with exceljs).
 
