@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, loadRegio, type Regio } from "./config.ts";
 import { stage } from "./stage.ts";
+import { EXPORTS } from "./schema.ts";
 
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 
@@ -57,29 +58,13 @@ export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding
   mkdirSync(STAGING_DIR, { recursive: true });
   const hash = invoerHash(dir);
   const doel = join(STAGING_DIR, `${hash}.duckdb`);
-  const slot = `${doel}.lock`;
-  for (let poging = 0; !existsSync(doel); poging++) {
-    let fd: number | null = null;
-    try {
-      fd = openSync(slot, "wx");
-    } catch {
-      // Another process is staging; a lock older than 10 minutes is left over from a crash.
-      if (existsSync(slot) && Date.now() - statSync(slot).mtimeMs > 600_000) rmSync(slot, { force: true });
-      await slaap(200);
-      continue;
-    }
-    try {
-      if (existsSync(doel)) break;
-      const tijdelijk = `${doel}.${process.pid}.tmp`;
-      const { meldingen } = await stage(dir, tijdelijk);
-      renameSync(tijdelijk, doel);
-      for (const m of meldingen) opties.melding?.(m);
-      opruimen(hash);
-    } finally {
-      closeSync(fd);
-      rmSync(slot, { force: true });
-    }
-  }
+  await metSlot(`${doel}.lock`, () => existsSync(doel), async () => {
+    const tijdelijk = `${doel}.${process.pid}.tmp`;
+    const { meldingen } = await stage(dir, tijdelijk);
+    renameSync(tijdelijk, doel);
+    for (const m of meldingen) opties.melding?.(m);
+    opruimen(hash);
+  });
   return doel;
 }
 
@@ -89,10 +74,38 @@ export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding
  * `npm run build` shows the site without a separate step. Other directories are never touched.
  */
 export async function zorgVoorVoorbeelddata(dir: string, melding?: (m: string) => void): Promise<void> {
-  if (resolve(dir) !== DEFAULT_DATA_DIR || existsSync(join(dir, "regio.json"))) return;
-  melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
-  const { genereer } = await import("../scripts/generate.ts");
-  await genereer({ out: dir });
+  if (resolve(dir) !== DEFAULT_DATA_DIR) return;
+  const compleet = () => ["regio.json", ...EXPORTS.map((e) => e.bestand)].every((f) => existsSync(join(dir, f)));
+  await metSlot(join(dir, ".genereren.lock"), compleet, async () => {
+    melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
+    const { genereer } = await import("../scripts/generate.ts");
+    await genereer({ out: dir });
+  });
+}
+
+/**
+ * Runs `werk` unless `klaar()`, in one process at a time (Framework and vitest start several at
+ * once): the others wait until the lock file is gone. A lock older than 10 minutes is left over
+ * from a crash and is taken over.
+ */
+async function metSlot(slot: string, klaar: () => boolean, werk: () => Promise<void>): Promise<void> {
+  while (!klaar()) {
+    let fd: number;
+    try {
+      fd = openSync(slot, "wx");
+    } catch {
+      if (existsSync(slot) && Date.now() - statSync(slot).mtimeMs > 600_000) rmSync(slot, { force: true });
+      await slaap(200);
+      continue;
+    }
+    try {
+      if (!klaar()) await werk();
+    } finally {
+      closeSync(fd);
+      rmSync(slot, { force: true });
+    }
+    return;
+  }
 }
 
 /** Keeps the staging directory small: old staging files of other inputs go. */
