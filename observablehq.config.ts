@@ -51,7 +51,8 @@ export default {
   // Framework's pager says "Next page" in English; the sidebar is the navigation.
   pager: false,
   linkify: true,
-  cleanUrls: false,
+  // Links end in .html: works on any static host, also without URL rewriting.
+  preserveExtension: true,
   interpreters: { ".ts": ["node", "--import", "tsx"] },
   dynamicPaths: [
     ...regio.gemeenten.map((g) => `/gemeente/${g.code}`),
