@@ -40,6 +40,21 @@ export function onderdruk<T extends object>(rows: T[], opties: OnderdrukOpties):
   if (minimumCel <= 1) return kopie;
   const uit = kopie as unknown as Rij[];
 
+  // The groups "total beside its parts" depend only on the keys: build them once, not on every
+  // pass of the loop below (they are the bulk of the work on large tables).
+  const groepenPerRelatie = totalen.map((rel) => {
+    const andere = sleutels.filter((k) => k !== rel.kolom);
+    const groepen = new Map<string, number[]>();
+    uit.forEach((r, i) => {
+      const key = JSON.stringify(andere.map((k) => r[k]));
+      let g = groepen.get(key);
+      if (!g) groepen.set(key, (g = []));
+      g.push(i);
+    });
+    return { rel, groepen: [...groepen.values()].map((leden) => ({ leden, totaal: leden.find((i) => uit[i][rel.kolom] === rel.totaal) }))
+      .filter((g) => g.totaal !== undefined) as { leden: number[]; totaal: number }[] };
+  });
+
   for (const telling of tellingen) {
     // Primary suppression.
     const weg = new Set<number>();
@@ -53,19 +68,11 @@ export function onderdruk<T extends object>(rows: T[], opties: OnderdrukOpties):
     let veranderd = true;
     while (veranderd) {
       veranderd = false;
-      for (const rel of totalen) {
-        const andere = sleutels.filter((k) => k !== rel.kolom);
-        const groepen = new Map<string, number[]>();
-        uit.forEach((r, i) => {
-          const key = JSON.stringify(andere.map((k) => r[k]));
-          let g = groepen.get(key);
-          if (!g) groepen.set(key, (g = []));
-          g.push(i);
-        });
-        for (const leden of groepen.values()) {
-          const totaal = leden.find((i) => uit[i][rel.kolom] === rel.totaal);
-          if (totaal === undefined) continue;
-          if (leden.filter((i) => weg.has(i)).length !== 1) continue;
+      for (const { rel, groepen } of groepenPerRelatie) {
+        for (const { leden, totaal } of groepen) {
+          let verborgen = 0;
+          for (const i of leden) if (weg.has(i)) verborgen++;
+          if (verborgen !== 1) continue;
           const delen = leden.filter((i) => i !== totaal);
           const kandidaten = delen
             .filter((i) => !weg.has(i) && typeof uit[i][telling] === "number" && (uit[i][telling] as number) > 0)
