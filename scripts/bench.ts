@@ -1,4 +1,4 @@
-// `npm run bench [-- --scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N]`
+// `npm run bench [-- --scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`
 //
 // Performance figures (no tests, nothing asserted): for each scale, sample data generated
 // once into bench/tmp/data-<scale> (reused when present), then
@@ -10,7 +10,9 @@
 // built: the weight of every page (gzip) and the time to the first chart in headless
 // Chromium. Figures are printed and written, with the machine, to bench/results.md (between
 // its generated markers; the text around them is kept). Results of earlier runs of other
-// scales are kept in bench/tmp/metingen.json, so the bench can be run in pieces.
+// scales are kept in bench/tmp/metingen.json, so the bench can be run in pieces. The machine
+// may be shared: every step records the load average when it began, and --rustig waits (up
+// to 3 minutes per step) until the load is below 1.5.
 //
 // Builds write to bench/tmp/dist-<scale> (not dist/) but share src/.observablehq/cache with
 // every other build: the bench waits while another `observable build` runs.
@@ -23,7 +25,7 @@ import { EXPORTS } from "../loaders/schema.ts";
 import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { CACHE_DIR } from "./lib/site.ts";
 import {
-  meet, geslaagd, machine, mediaan, groeiExponent, tijd, mb, kb, wachtOpAndereBuild, type Meting, type Machine,
+  meet, geslaagd, machine, groeiExponent, tijd, mb, kb, wachtOpAndereBuild, wachtOpRust, type Meting, type Machine,
 } from "./lib/bench-meet.ts";
 import { meetSite, type SiteGewicht } from "./lib/bench-site.ts";
 import { schrijfResultaten } from "./lib/bench-rapport.ts";
@@ -85,6 +87,9 @@ export interface Metingen {
 }
 
 const log = (m: string) => process.stdout.write(`${m}\n`);
+/** --rustig: the load average below which a step may begin (null: do not wait). */
+let rust: number | null = null;
+const rustig = () => wachtOpRust(rust, log);
 
 function leesMetingen(m: Machine): Metingen {
   if (existsSync(METINGEN)) {
@@ -110,6 +115,7 @@ async function zorgVoorData(schaal: number): Promise<{ dir: string; ms: number |
 }
 
 async function meetIngest(dir: string) {
+  await rustig();
   const uit = join(TMP, "ingest.json");
   const m = geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-stage.ts", dir], { cwd: PROJECT_ROOT, stdout: uit }), "staging");
   const r = JSON.parse(readFileSync(uit, "utf8")) as { ms: number; cpuMs: number; rssMb: number; rijen: Record<string, number> };
@@ -121,6 +127,7 @@ async function meetLoader(dir: string, loader: string, herhaal: number): Promise
   const json = join(TMP, "loader-uitvoer.json");
   const keren: (Meting & { hook: Record<string, number> })[] = [];
   for (let i = 0; i < herhaal; i++) {
+    await rustig();
     rmSync(uit, { force: true });
     const m = geslaagd(await meet(NODE, [...TSX, "--import", HOOK, join("src", "data", loader)], {
       cwd: PROJECT_ROOT, stdout: json, env: { ...process.env, VSV_DATA: dir, VSV_BENCH_UIT: uit },
@@ -138,12 +145,14 @@ async function meetLoader(dir: string, loader: string, herhaal: number): Promise
 }
 
 async function meetAggregatie(dir: string) {
+  await rustig();
   const uit = join(TMP, "aggregatie.json");
   geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-agg.ts", dir], { cwd: PROJECT_ROOT, stdout: uit }), "aggregatie");
   return JSON.parse(readFileSync(uit, "utf8")) as SchaalMeting["aggregatie"];
 }
 
 async function build(dir: string, schaal: number): Promise<BuildMeting> {
+  await rustig();
   await wachtOpAndereBuild(log);
   const m = geslaagd(await meet(NODE, [...TSX, "scripts/build.ts", "--data", dir], {
     cwd: PROJECT_ROOT, env: { ...process.env, VSV_DIST: relative(PROJECT_ROOT, join(TMP, `dist-${schaal}`)), VSV_TIJDEN: "1" },
@@ -184,19 +193,23 @@ function schalenUit(tekst: string): number[] {
 }
 
 await runMain(async () => {
-  let values: { scales?: string; "geen-build"?: boolean; "geen-site"?: boolean; herhaal?: string };
+  let values: { scales?: string; "geen-build"?: boolean; "geen-site"?: boolean; herhaal?: string; rustig?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { scales: { type: "string" }, "geen-build": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" } },
+      options: {
+        scales: { type: "string" }, "geen-build": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" },
+        rustig: { type: "boolean" },
+      },
       strict: true, allowPositionals: false,
     }));
   } catch (e) {
-    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N]`);
+    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`);
   }
   const schalen = schalenUit(values.scales ?? "1,4,16,30");
   const herhaalArg = values.herhaal !== undefined ? Number(values.herhaal) : null;
   if (herhaalArg !== null && !(Number.isInteger(herhaalArg) && herhaalArg >= 1)) throw new GebruikersFout("--herhaal verwacht een geheel getal van minstens 1");
   mkdirSync(TMP, { recursive: true });
+  if (values.rustig) rust = 1.5;
 
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const inst = await DuckDBInstance.create(":memory:");
@@ -251,6 +264,7 @@ await runMain(async () => {
   if (!values["geen-site"] && gebouwd.length) {
     const s = Math.min(...gebouwd);
     log(`\nSite (schaal ${s}, ${relative(PROJECT_ROOT, join(TMP, `dist-${s}`))}): elke pagina in Chromium, gzip-grootte berekend (de testserver comprimeert niet)`);
+    await rustig();
     const site = await meetSite(join(TMP, `dist-${s}`));
     metingen.site = { ...site, schaal: s, datum: new Date().toISOString() };
     log(`  dashboard              ${kb(site.dashboard.gzip)} gzip (JS + data ${kb(site.dashboard.gzipJsData)}), ${site.dashboard.verzoeken} verzoeken, ` +

@@ -148,3 +148,14 @@ export async function wachtOpAndereBuild(melding: (m: string) => void): Promise<
     await new Promise((r) => setTimeout(r, 3000));
   }
 }
+
+/**
+ * With --rustig: waits (at most `maxMs`) until the machine's 1-minute load average is below
+ * `grens`, so a step does not run while another developer's tests use the cores.
+ */
+export async function wachtOpRust(grens: number | null, melding: (m: string) => void, maxMs = 180_000): Promise<void> {
+  if (grens === null || loadavg()[0] < grens) return;
+  melding(`  (wacht tot de load onder ${grens} is: nu ${loadavg()[0].toFixed(1)})`);
+  const tot = Date.now() + maxMs;
+  while (loadavg()[0] >= grens && Date.now() < tot) await new Promise((r) => setTimeout(r, 5000));
+}
