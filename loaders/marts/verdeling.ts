@@ -8,6 +8,7 @@ import { gemeentenInJaar, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { getal } from "../../src/components/format.ts";
 import { verdeel, uitleg, type VerdeelUitkomst } from "../../src/components/verdeling.ts";
+import type { VerdelingRij } from "../../src/components/verdelingChart.ts";
 
 /** What this mart needs of the staging (loaders/db.ts openStaging). */
 export interface VerdelingDb {
@@ -22,28 +23,15 @@ export interface RisicoscoreRij {
   risicoscore: number;
 }
 
-export interface VerdelingGemeente {
-  code: string;
-  naam: string;
-  risicoscore: number | null;
-  /** Share of the risicoscores, 4 decimals. */
-  aandeel: number;
-  vasteVoet: number;
-  bedrag: number;
-  // Extra keys (outputs.md allows them):
-  aantalJongeren: number | null;
+/**
+ * A gemeente's line: the row the page shows (VerdelingRij, the one definition, in the page's
+ * component) plus the rounding details the files carry.
+ */
+export interface VerdelingGemeente extends VerdelingRij {
   /** The exact proportional amount before rounding to whole euros (2 decimals). */
   exact: number;
   /** Got one of the euros left over after rounding down. */
   opgehoogd: boolean;
-  /** Amount in the previous budget year; null when there is none or it did not take part. */
-  vorigBedrag: number | null;
-  /** bedrag − vorigBedrag (null without a previous amount). */
-  verschil: number | null;
-  /** verschil / vorigBedrag, 4 decimals (null without a previous amount). */
-  verschilRelatief: number | null;
-  /** Plain-Dutch explanation of the amount. */
-  uitleg: string;
 }
 
 export interface Verdeling {

@@ -250,16 +250,19 @@ export function downloadKnop(tekst: string, bestandsnaam: string, type: string, 
   knop.type = "button";
   knop.textContent = tekst;
   knop.addEventListener("click", () => {
-    const inhoud = maak();
-    const blob = new Blob([inhoud as BlobPart], { type });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = bestandsnaam;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    bewaar(new Blob([maak() as BlobPart], { type }), bestandsnaam);
   });
   return knop;
+}
+
+/** Lets the browser save a file (no server round trip: works offline). */
+export function bewaar(blob: Blob, naam: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = naam;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

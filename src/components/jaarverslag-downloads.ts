@@ -1,7 +1,7 @@
 // The jaarverslag pages' browser side: download buttons for every chart (SVG, PNG) and every
 // table (CSV, Excel), the schooljaar/gemeente choice kept across chapter pages, and print
 // support (the chart tables open when printing). Browser only.
-import { xlsx, csv, downloadKnop, type Kolom as XlsxKolom } from "./downloads.js";
+import { xlsx, csv, downloadKnop, bewaar, type Kolom as XlsxKolom } from "./downloads.js";
 import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Waarde } from "./jaarverslag.js";
 
 function bestandsnaam(keuze: Keuze, blok: Blok, ext: string): string {
@@ -18,17 +18,6 @@ function svgTekst(svg: SVGSVGElement): string {
   kloon.setAttribute("height", String(Math.round(height)));
   kloon.style.background = "white";
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(kloon);
-}
-
-function bewaar(blob: Blob, naam: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = naam;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 async function naarPng(svg: SVGSVGElement): Promise<Blob> {

@@ -10,13 +10,19 @@ export interface VerdelingRij {
   code: string;
   naam: string;
   risicoscore: number | null;
+  /** Share of the risicoscores, 4 decimals. */
   aandeel: number;
   vasteVoet: number;
   bedrag: number;
+  // Extra keys (outputs.md allows them):
   aantalJongeren: number | null;
+  /** Amount in the previous budget year; null when there is none or it did not take part. */
   vorigBedrag: number | null;
+  /** bedrag − vorigBedrag (null without a previous amount). */
   verschil: number | null;
+  /** verschil / vorigBedrag, 4 decimals (null without a previous amount). */
   verschilRelatief: number | null;
+  /** Plain-Dutch explanation of the amount. */
   uitleg: string;
 }
 
