@@ -26,8 +26,160 @@ export interface OnderdrukOpties {
 
 export type Gepubliceerd<T> = T & { onderdrukt?: true };
 
-function isKlein(v: unknown, min: number): boolean {
-  return typeof v === "number" && v > 0 && v < min;
+/**
+ * The groups "total beside its parts" of one table. They depend only on the key columns, so
+ * a table that is suppressed many times with other counts (the monitor, where cells are
+ * forced hidden round after round) builds them once. Flat arrays, not objects: the monitor's
+ * tables have tens of thousands of cells, and a data loader runs this code once, cold.
+ */
+export interface CelGroepen {
+  /** Number of cells (rows) in the table. */
+  cellen: number;
+  /** Number of groups, in the order of the relations and, within one, of first appearance. */
+  aantal: number;
+  /** The members of group g are leden[start[g]] … leden[start[g + 1] - 1], in row order. */
+  leden: Int32Array;
+  start: Int32Array;
+  /** The cell that is group g's total. */
+  totaal: Int32Array;
+  /** The group of cell i in relation r at groepVan[i * relaties + r], or -1. */
+  groepVan: Int32Array;
+  relaties: number;
+  /** The value of group g's relation column in cell i, as text: the tie-break between equal counts. */
+  naam(g: number, i: number): string;
+}
+
+export function celGroepen(rows: readonly object[], sleutels: string[], totalen: TotaalRelatie[] = []): CelGroepen {
+  const uit = rows as readonly Rij[];
+  const n = uit.length;
+  // Each key value as a small number per column (a Map tells 1 from "1", as a JSON key did);
+  // a group's key is then one number, the other columns' numbers in mixed radix (or, for a
+  // table too wide for that, a string of them).
+  const radix: number[] = [];
+  const ids = sleutels.map((k) => {
+    const nummer = new Map<unknown, number>();
+    const kolom = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = uit[i][k];
+      let id = nummer.get(w);
+      if (id === undefined) nummer.set(w, (id = nummer.size));
+      kolom[i] = id;
+    }
+    radix.push(nummer.size);
+    return kolom;
+  });
+  const relaties = totalen.length;
+  const groepVan = new Int32Array(n * relaties).fill(-1);
+  const leden: number[] = [];
+  const start: number[] = [0];
+  const totaal: number[] = [];
+  const relatieVan: number[] = [];
+  const lokaal = new Int32Array(n);
+  // The number of each total's value in its column (-1: not there), to find total cells fast.
+  const totaalId = totalen.map((rel) => {
+    const j = sleutels.indexOf(rel.kolom);
+    if (j < 0) return -1;
+    for (let i = 0; i < n; i++) if (uit[i][rel.kolom] === rel.totaal) return ids[j][i];
+    return -1;
+  });
+  totalen.forEach((rel, r) => {
+    const andere = sleutels.flatMap((k, j) => (k === rel.kolom ? [] : [j]));
+    const ruimte = andere.reduce((p, j) => p * Math.max(radix[j], 1), 1);
+    // The groups of this relation in order of first appearance, each cell's group, the sizes.
+    // A group's key is its place in the space of the other columns' values: found in an array
+    // where that space is small (it is for every table here), else in a Map.
+    const rooster = ruimte <= Math.max(1 << 16, 4 * n) ? new Int32Array(ruimte).fill(-1) : null;
+    const perSleutel = new Map<number | string, number>();
+    const grootte: number[] = [];
+    const tot: number[] = [];
+    const kolom = sleutels.indexOf(rel.kolom);
+    for (let i = 0; i < n; i++) {
+      let key: number | string = 0;
+      if (ruimte <= Number.MAX_SAFE_INTEGER) {
+        for (let a = 0; a < andere.length; a++) key = key * radix[andere[a]] + ids[andere[a]][i];
+      } else key = andere.map((j) => ids[j][i]).join(",");
+      let g = rooster ? rooster[key as number] : perSleutel.get(key) ?? -1;
+      if (g < 0) {
+        g = grootte.length;
+        if (rooster) rooster[key as number] = g;
+        else perSleutel.set(key, g);
+        grootte.push(0);
+        tot.push(-1);
+      }
+      lokaal[i] = g;
+      grootte[g]++;
+      if (tot[g] < 0 && (kolom < 0 || ids[kolom][i] === totaalId[r]) && uit[i][rel.kolom] === rel.totaal) tot[g] = i;
+    }
+    // Only groups with a total protect anything; their members go in one flat list.
+    const nummer = tot.map((t) => (t < 0 ? -1 : totaal.push(t) - 1));
+    const plek: number[] = [];
+    for (const [g, t] of tot.entries()) {
+      if (t < 0) continue;
+      plek[g] = start[start.length - 1];
+      start.push(plek[g] + grootte[g]);
+      relatieVan.push(r);
+    }
+    leden.length = start[start.length - 1];
+    for (let i = 0; i < n; i++) {
+      const g = lokaal[i];
+      if (nummer[g] < 0) continue;
+      leden[plek[g]++] = i;
+      groepVan[i * relaties + r] = nummer[g];
+    }
+  });
+  const kolomVan = relatieVan.map((r) => totalen[r].kolom);
+  return {
+    cellen: n, aantal: totaal.length, leden: Int32Array.from(leden), start: Int32Array.from(start), totaal: Int32Array.from(totaal),
+    groepVan, relaties, naam: (g, i) => String(uit[i][kolomVan[g]]),
+  };
+}
+
+/**
+ * Which cells to hide for one count column (`waarden`, one per cell): primary suppression of
+ * 1..minimumCel-1, then secondary suppression until nothing changes. In a group "total = sum
+ * of parts" a single hidden cell can be computed back from the others, be it a part (total
+ * minus the rest) or the total (the sum of the parts: with two totals, a cell can be the total
+ * of one group and a hidden part of another). Then the smallest other positive part is hidden
+ * (ties broken by the relation's column), or, lacking one, the total. The groups are visited
+ * in a fixed order and a cell hidden counts at once, so the result is the same on every run.
+ */
+export function teVerbergen(groepen: CelGroepen, waarden: readonly unknown[], minimumCel: number): Uint8Array {
+  const { cellen, aantal, leden, start, totaal, groepVan, relaties } = groepen;
+  const weg = new Uint8Array(cellen);
+  if (minimumCel <= 1) return weg;
+  // Not a number (e.g. a count already null): never small, never a candidate.
+  const w = Float64Array.from(waarden, (v) => (typeof v === "number" ? v : NaN));
+  // Hidden members per group, kept up to date as cells are hidden.
+  const verborgen = new Int32Array(aantal);
+  const verberg = (i: number) => {
+    weg[i] = 1;
+    for (let r = 0; r < relaties; r++) {
+      const g = groepVan[i * relaties + r];
+      if (g >= 0) verborgen[g]++;
+    }
+  };
+  for (let i = 0; i < cellen; i++) if (w[i] > 0 && w[i] < minimumCel) verberg(i);
+
+  let veranderd = true;
+  while (veranderd) {
+    veranderd = false;
+    for (let g = 0; g < aantal; g++) {
+      if (verborgen[g] !== 1) continue;
+      // The smallest published positive part; equal counts: the first name in locale order.
+      let beste = -1;
+      for (let k = start[g]; k < start[g + 1]; k++) {
+        const i = leden[k];
+        if (i === totaal[g] || weg[i] || !(w[i] > 0)) continue;
+        if (beste < 0 || w[i] < w[beste] || (w[i] === w[beste] && groepen.naam(g, i).localeCompare(groepen.naam(g, beste)) < 0)) beste = i;
+      }
+      const extra = beste >= 0 ? beste : weg[totaal[g]] ? -1 : totaal[g];
+      // A hidden total beside parts that are all zero is no sum of them: nothing to protect.
+      if (extra < 0) continue;
+      verberg(extra);
+      veranderd = true;
+    }
+  }
+  return weg;
 }
 
 /**
@@ -39,60 +191,16 @@ export function onderdruk<T extends object>(rows: T[], opties: OnderdrukOpties):
   const kopie = rows.map((r) => ({ ...r })) as Gepubliceerd<T>[];
   if (minimumCel <= 1) return kopie;
   const uit = kopie as unknown as Rij[];
-
-  // The groups "total beside its parts" depend only on the keys: build them once, not on every
-  // pass of the loop below (they are the bulk of the work on large tables).
-  const groepenPerRelatie = totalen.map((rel) => {
-    const andere = sleutels.filter((k) => k !== rel.kolom);
-    const groepen = new Map<string, number[]>();
-    uit.forEach((r, i) => {
-      const key = JSON.stringify(andere.map((k) => r[k]));
-      let g = groepen.get(key);
-      if (!g) groepen.set(key, (g = []));
-      g.push(i);
-    });
-    return { rel, groepen: [...groepen.values()].map((leden) => ({ leden, totaal: leden.find((i) => uit[i][rel.kolom] === rel.totaal) }))
-      .filter((g) => g.totaal !== undefined) as { leden: number[]; totaal: number }[] };
-  });
-
+  const groepen = celGroepen(uit, sleutels, totalen);
   for (const telling of tellingen) {
-    // Primary suppression.
-    const weg = new Set<number>();
-    uit.forEach((r, i) => { if (isKlein(r[telling], minimumCel)) weg.add(i); });
-
-    // Secondary suppression until nothing changes: in a group "total = sum of parts" a single
-    // suppressed cell can be computed back from the others, be it a part (total minus the
-    // rest) or the total (the sum of the parts: with two totals, a cell can be the total of
-    // one group and a hidden part of another). Hide the smallest other part (or, lacking
-    // one, the total).
-    let veranderd = true;
-    while (veranderd) {
-      veranderd = false;
-      for (const { rel, groepen } of groepenPerRelatie) {
-        for (const { leden, totaal } of groepen) {
-          let verborgen = 0;
-          for (const i of leden) if (weg.has(i)) verborgen++;
-          if (verborgen !== 1) continue;
-          const delen = leden.filter((i) => i !== totaal);
-          const kandidaten = delen
-            .filter((i) => !weg.has(i) && typeof uit[i][telling] === "number" && (uit[i][telling] as number) > 0)
-            .sort((a, b) => (uit[a][telling] as number) - (uit[b][telling] as number) ||
-              String(uit[a][rel.kolom]).localeCompare(String(uit[b][rel.kolom])));
-          const extra = kandidaten.length > 0 ? kandidaten[0] : weg.has(totaal) ? undefined : totaal;
-          // A hidden total beside parts that are all zero is no sum of them: nothing to protect.
-          if (extra === undefined) continue;
-          weg.add(extra);
-          veranderd = true;
-        }
-      }
-    }
-
-    for (const i of weg) {
-      const r = uit[i] as Rij;
+    const weg = teVerbergen(groepen, uit.map((r) => r[telling]), minimumCel);
+    weg.forEach((w, i) => {
+      if (!w) return;
+      const r = uit[i];
       r[telling] = null;
       for (const a of afgeleid[telling] ?? []) r[a] = null;
       r.onderdrukt = true;
-    }
+    });
   }
   return kopie;
 }

@@ -19,7 +19,7 @@ import { isLidOp } from "../config.ts";
 import { MONITOR_STATUSSEN, maxLeeftijd } from "../definitions.ts";
 import { GROEPEN, HERKOMSTEN } from "../schema.ts";
 import { GebruikersFout } from "../errors.ts";
-import { onderdruk, controleerGeenIds, type OnderdrukOpties } from "../publish.ts";
+import { celGroepen, teVerbergen, controleerGeenIds, type CelGroepen, type OnderdrukOpties } from "../publish.ts";
 import { datum } from "../../src/components/format.ts";
 import {
   REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, naarKubus, naarMatrices,
@@ -73,27 +73,12 @@ function gemeenteAs(db: Staging, data: string[], ...momenten: (string | null)[])
 /** Counts per gemeente × groep × herkomst × status for the given moments, totals included, zero rows filled in. */
 async function statussenRuw(db: Staging, momenten: string[]): Promise<MetMoment<StatusRij>[]> {
   if (!momenten.length) return [];
-  const telling = await db.all<MetMoment<StatusRij> & { jongeren: number }>(`
-    SELECT moment, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COALESCE(groep, '${ALLE}') AS groep,
-      COALESCE(herkomst, '${ALLE}') AS herkomst, COALESCE(status, '${TOTAAL}') AS status, COUNT(*)::INTEGER AS jongeren
+  const cellen = await db.all<Cel>(`
+    SELECT moment, gemeente_code AS gemeente, groep, herkomst AS a, status AS b, COUNT(*)::INTEGER AS n
     FROM monitor_def WHERE moment IN (${momenten.map(datumSql).join(", ")})
-    GROUP BY moment, CUBE (gemeente_code, groep, herkomst, status)`);
-  const index = new Map(telling.map((r) => [`${r.moment}|${r.gemeente}|${r.groep}|${r.herkomst}|${r.status}`, r.jongeren]));
-  const uit: MetMoment<StatusRij>[] = [];
-  for (const moment of momenten) {
-    const inData = telling.filter((r) => r.moment === moment && r.gemeente !== REGIO).map((r) => r.gemeente);
-    for (const gemeente of gemeenteAs(db, inData, moment)) {
-      for (const groep of GROEPEN_MET_ALLE) {
-        for (const herkomst of HERKOMSTEN_MET_ALLE) {
-          for (const status of STATUSSEN) {
-            const jongeren = index.get(`${moment}|${gemeente}|${groep}|${herkomst}|${status}`) ?? 0;
-            uit.push({ moment, gemeente, groep, herkomst, status, jongeren });
-          }
-        }
-      }
-    }
-  }
-  return uit;
+    GROUP BY ALL`);
+  return volledig(db, cellen, momenten.map((moment) => ({ moment, data: [moment] })),
+    ["herkomst", HERKOMSTEN_MET_ALLE, ALLE], ["status", STATUSSEN, TOTAAL]);
 }
 
 /**
@@ -103,38 +88,80 @@ async function statussenRuw(db: Staging, momenten: string[]): Promise<MetMoment<
  */
 async function overgangenRuw(db: Staging, paren: { moment: string; vorigMoment: string }[]): Promise<MetMoment<OvergangRij>[]> {
   if (!paren.length) return [];
-  const telling = await db.all<MetMoment<OvergangRij> & { jongeren: number }>(`
+  const cellen = await db.all<Cel>(`
     WITH paren (moment, vorig) AS (
       VALUES ${paren.map((p) => `(${datumSql(p.moment)}, ${datumSql(p.vorigMoment)})`).join(", ")}
     ),
     nu AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.moment),
-    toen AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.vorig),
-    paar AS (
-      SELECT COALESCE(nu.moment, toen.moment) AS moment,
-        COALESCE(nu.gemeente_code, toen.gemeente_code) AS gemeente_code,
-        COALESCE(nu.groep, toen.groep) AS groep,
-        COALESCE(toen.status, '${NIEUW_IN_MONITOR}') AS van,
-        COALESCE(nu.status, '${UIT_MONITOR}') AS naar
-      FROM nu FULL OUTER JOIN toen ON nu.moment = toen.moment AND nu.pseudo_id = toen.pseudo_id
-    )
-    SELECT moment, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COALESCE(groep, '${ALLE}') AS groep,
-      COALESCE(van, '${TOTAAL}') AS van, COALESCE(naar, '${TOTAAL}') AS naar, COUNT(*)::INTEGER AS jongeren
-    FROM paar GROUP BY moment, CUBE (gemeente_code, groep, van, naar)`);
-  const index = new Map(telling.map((r) => [`${r.moment}|${r.gemeente}|${r.groep}|${r.van}|${r.naar}`, r.jongeren]));
-  const uit: MetMoment<OvergangRij>[] = [];
-  for (const { moment, vorigMoment } of paren) {
-    const inData = telling.filter((r) => r.moment === moment && r.gemeente !== REGIO).map((r) => r.gemeente);
-    for (const gemeente of gemeenteAs(db, inData, moment, vorigMoment)) {
-      for (const groep of GROEPEN_MET_ALLE) {
-        for (const van of VAN) {
-          for (const naar of NAAR) {
-            const jongeren = index.get(`${moment}|${gemeente}|${groep}|${van}|${naar}`) ?? 0;
-            uit.push({ moment, gemeente, groep, van, naar, jongeren });
-          }
-        }
-      }
-    }
+    toen AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.vorig)
+    SELECT COALESCE(nu.moment, toen.moment) AS moment,
+      COALESCE(nu.gemeente_code, toen.gemeente_code) AS gemeente,
+      COALESCE(nu.groep, toen.groep) AS groep,
+      COALESCE(toen.status, '${NIEUW_IN_MONITOR}') AS a,
+      COALESCE(nu.status, '${UIT_MONITOR}') AS b,
+      COUNT(*)::INTEGER AS n
+    FROM nu FULL OUTER JOIN toen ON nu.moment = toen.moment AND nu.pseudo_id = toen.pseudo_id
+    GROUP BY ALL`);
+  return volledig(db, cellen, paren.map((p) => ({ moment: p.moment, data: [p.moment, p.vorigMoment] })),
+    ["van", VAN, TOTAAL], ["naar", NAAR, TOTAAL]);
+}
+
+/** A counted cell: moment, gemeente, groep and the table's two other columns (a, b). */
+type Cel = { moment: string; gemeente: string; groep: string; a: string; b: string; n: number };
+
+/**
+ * The complete table: for every moment each gemeente (members on one of `data`'s dates, plus
+ * any in the counts, and REGIO) × groep (and ALLE) × every value of the two other columns, in
+ * that order, zero where nothing was counted. The totals (REGIO, ALLE, TOTAAL) are summed
+ * here from the counted cells, in an array with one place per cell: DuckDB's CUBE spends
+ * 16 aggregations on what are a few thousand cells, several times longer than this.
+ */
+function volledig<R>(db: Staging, cellen: Cel[], momenten: { moment: string; data: string[] }[],
+  [a, aWaarden, aTotaal]: [string, readonly string[], string], [b, bWaarden, bTotaal]: [string, readonly string[], string]): (R & { moment: string })[] {
+  const gemeenten = [...new Set([...db.regio.gemeenten.map((g) => g.code), ...cellen.map((c) => c.gemeente)])];
+  // The five columns: values, and the total's value (null: none); a cell's place counts in mixed radix.
+  const kolommen = [
+    { waarden: momenten.map((m) => m.moment), totaal: null },
+    { waarden: [REGIO, ...gemeenten], totaal: REGIO },
+    { waarden: GROEPEN_MET_ALLE, totaal: ALLE },
+    { waarden: aWaarden, totaal: aTotaal },
+    { waarden: bWaarden, totaal: bTotaal },
+  ].map(({ waarden, totaal }) => ({ nummer: new Map(waarden.map((w, i) => [w, i])), aantal: waarden.length, totaal: totaal === null ? -1 : waarden.indexOf(totaal) }));
+  const stap = kolommen.map((_k, d) => kolommen.slice(d + 1).reduce((p, k) => p * k.aantal, 1));
+  const aantal = new Int32Array(stap[0] * kolommen[0].aantal);
+  const inData = momenten.map(() => new Set<string>());
+  for (const c of cellen) {
+    let plek = 0;
+    [c.moment, c.gemeente, c.groep, c.a, c.b].forEach((w, d) => {
+      const i = kolommen[d].nummer.get(w);
+      if (i === undefined || i === kolommen[d].totaal) throw new Error(`monitor: onverwachte waarde ${w}`);
+      plek += i * stap[d];
+    });
+    aantal[plek] += c.n;
+    inData[kolommen[0].nummer.get(c.moment)!].add(c.gemeente);
   }
+  // Totals, one column at a time: afterwards also the totals over several columns.
+  kolommen.forEach(({ aantal: n, totaal }, d) => {
+    if (totaal < 0) return;
+    for (let plek = 0; plek < aantal.length; plek++) {
+      const i = Math.floor(plek / stap[d]) % n;
+      if (i !== totaal) aantal[plek + (totaal - i) * stap[d]] += aantal[plek];
+    }
+  });
+  const uit: (R & { moment: string })[] = [];
+  momenten.forEach(({ moment, data }, m) => {
+    for (const gemeente of gemeenteAs(db, [...inData[m]], ...data)) {
+      const g = kolommen[1].nummer.get(gemeente)!;
+      GROEPEN_MET_ALLE.forEach((groep, gr) => {
+        aWaarden.forEach((x, xi) => {
+          bWaarden.forEach((y, yi) => {
+            const plek = m * stap[0] + g * stap[1] + gr * stap[2] + xi * stap[3] + yi;
+            uit.push({ moment, gemeente, groep, [a]: x, [b]: y, jongeren: aantal[plek] } as unknown as R & { moment: string });
+          });
+        });
+      });
+    }
+  });
   return uit;
 }
 
@@ -151,23 +178,11 @@ const OPTIES_O: Omit<OnderdrukOpties, "minimumCel"> = {
     { kolom: "van", totaal: TOTAAL }, { kolom: "naar", totaal: TOTAAL }],
 };
 
-/**
- * onderdruk() on the non-zero rows only, zeros put back in place: the same result, several
- * times faster on these sparse tables. A zero is never suppressed (not small, never a
- * candidate for secondary suppression), and a total of zero has only zero parts, so no
- * group in which anything is hidden loses a member.
- */
-function onderdrukNietNul<T extends { jongeren: number | null }>(rijen: T[], opties: OnderdrukOpties): (T & { onderdrukt?: true })[] {
-  const uit = onderdruk(rijen.filter((r) => r.jongeren !== 0), opties);
-  let k = 0;
-  return rijen.map((r) => (r.jongeren === 0 ? { ...r } : uit[k++]));
-}
-
 const sSleutel = (r: { moment: string; gemeente: string; groep: string; herkomst: string; status: string }) =>
   `${r.moment}|${r.gemeente}|${r.groep}|${r.herkomst}|${r.status}`;
 const oSleutel = (r: MetMoment<OvergangRij>) => `${r.moment}|${r.gemeente}|${r.groep}|${r.van}|${r.naar}`;
 
-/** Larger than any count: what onderdruk() picks last as a second cell to hide. */
+/** Larger than any count: what teVerbergen() picks last as a second cell to hide. */
 const LAATSTE_KEUZE = 1e12;
 
 /**
@@ -178,7 +193,7 @@ const LAATSTE_KEUZE = 1e12;
  *   TOTAAL) is status X at vorigMoment when nobody moved gemeente or groep. A twin shows
  *   what its status cell shows: hidden in one table means hidden in the other, or
  *   subtraction would give a small count back. In the matrix a twin that is not small goes
- *   into onderdruk() as a very large count, so secondary suppression there takes another
+ *   into teVerbergen() as a very large count, so secondary suppression there takes another
  *   cell where it can and the status table is left alone.
  * - In and out: the grand total of the matrix is the status total now plus UIT_MONITOR, and
  *   the status total then plus NIEUW_IN_MONITOR. So when one of those three margins is hidden,
@@ -186,98 +201,137 @@ const LAATSTE_KEUZE = 1e12;
  *   total hidden also ends the search for a second cell in its row and column, which would
  *   otherwise take a twin and hide a status count of the whole regio.)
  *
- * A cell that must be hidden for such a reason goes into onderdruk() as a small count (it
- * comes out as null either way), so the secondary suppression of its own table covers it.
- * Repeated until nothing changes; the moments are independent, so only those with a new
- * forced cell are done again.
+ * A cell that must be hidden for such a reason goes into teVerbergen() as a small count, so
+ * the secondary suppression of its own table covers it. Repeated until nothing changes; the
+ * moments are independent, so only those with a new forced cell are done again. Each moment's
+ * tables, their groups, twins and in/out partners are worked out once, as indexes.
  */
 export function onderdrukSamen(
   statussen: MetMoment<StatusRij>[], overgangen: MetMoment<OvergangRij>[], vorig: Map<string, string | null>, minimumCel: number,
 ): { statussen: MetMoment<StatusRij>[]; overgangen: MetMoment<OvergangRij>[] } {
   if (minimumCel <= 1) return { statussen: statussen.map((r) => ({ ...r })), overgangen: overgangen.map((r) => ({ ...r })) };
   const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
-  const exactS = new Map(statussen.map((r) => [sSleutel(r), r.jongeren]));
-  const exactO = new Map(overgangen.map((r) => [oSleutel(r), r.jongeren]));
-  // The status cell that is the twin of a margin cell, when both count the same jongeren.
-  const tweeling = (r: MetMoment<OvergangRij>): string | null => {
-    let s: string | null = null;
-    if (r.van === TOTAAL && isStatus(r.naar)) {
-      s = sSleutel({ moment: r.moment, gemeente: r.gemeente, groep: r.groep, herkomst: ALLE, status: r.naar });
-    } else if (r.naar === TOTAAL && isStatus(r.van)) {
-      const v = vorig.get(r.moment);
-      if (v) s = sSleutel({ moment: v, gemeente: r.gemeente, groep: r.groep, herkomst: ALLE, status: r.van });
-    }
-    // Jongeren who moved gemeente or groep make the row margin differ from last time's count;
-    // then neither gives the other away exactly.
-    return s !== null && exactS.get(s) === r.jongeren ? s : null;
-  };
-  // The in/out margins and the grand total of one matrix hang together.
-  const trio = (r: MetMoment<OvergangRij>): string[] | null => {
-    const inUit = (r.van === NIEUW_IN_MONITOR && r.naar === TOTAAL) || (r.van === TOTAAL && (r.naar === UIT_MONITOR || r.naar === TOTAAL));
-    return inUit ? [[NIEUW_IN_MONITOR, TOTAAL], [TOTAAL, UIT_MONITOR], [TOTAAL, TOTAAL]]
-      .filter(([v, n]) => v !== r.van || n !== r.naar).map(([van, naar]) => oSleutel({ ...r, van, naar })) : null;
-  };
 
-  const perMoment = <T extends { moment: string }>(rijen: T[]) => {
-    const m = new Map<string, T[]>();
+  /**
+   * One table of one moment: its rows, exact counts, and which cells are forced or hidden now.
+   * Suppression works on the non-zero cells (`nietNul`, their groups in `groepen`): a zero is
+   * never hidden (not small, never a candidate for secondary suppression) and a total of zero
+   * has only zero parts, so no group in which anything is hidden loses a member, and the
+   * tables here are half zeros. Forced cells are never zero: they are twins or in/out
+   * partners of hidden cells, and of the same count or checked to be non-zero.
+   */
+  interface Tabel<T> { rijen: T[]; exact: (number | null)[]; nietNul: number[]; groepen: CelGroepen; geforceerd: Uint8Array; verborgen: Uint8Array }
+  const tabellen = <T extends { moment: string; jongeren: number | null }>(rijen: T[], opties: Omit<OnderdrukOpties, "minimumCel">) => {
+    const per = new Map<string, T[]>();
     for (const r of rijen) {
-      let g = m.get(r.moment);
-      if (!g) m.set(r.moment, (g = []));
+      let g = per.get(r.moment);
+      if (!g) per.set(r.moment, (g = []));
       g.push(r);
     }
-    return m;
+    return new Map([...per].map(([m, rs]): [string, Tabel<T>] => {
+      const nietNul = rs.flatMap((r, i) => (r.jongeren === 0 ? [] : [i]));
+      return [m, {
+        rijen: rs, exact: rs.map((r) => r.jongeren), nietNul, groepen: celGroepen(nietNul.map((i) => rs[i]), opties.sleutels, opties.totalen),
+        geforceerd: new Uint8Array(rs.length), verborgen: new Uint8Array(rs.length),
+      }];
+    }));
   };
-  const sIn = perMoment(statussen);
-  const oIn = perMoment(overgangen);
-  const tweelingen = new Map([...oIn].map(([m, rijen]) => [m, rijen.map(tweeling)]));
-  const forceerS = new Set<string>();
-  const forceerO = new Set<string>();
-  const sUit = new Map<string, MetMoment<StatusRij>[]>();
-  const oUit = new Map<string, MetMoment<OvergangRij>[]>();
-  let opnieuwS = new Set(sIn.keys());
-  let opnieuwO = new Set(oIn.keys());
+  /** Suppression of one table with these counts in place of its own: which cells are hidden. */
+  const verberg = <T,>(t: Tabel<T>, invoer: (number | null)[]) => {
+    const weg = teVerbergen(t.groepen, t.nietNul.map((i) => invoer[i]), minimumCel);
+    const verborgen = new Uint8Array(t.rijen.length);
+    t.nietNul.forEach((i, k) => { verborgen[i] = weg[k]; });
+    return verborgen;
+  };
+  const S = tabellen(statussen, OPTIES_S);
+  const O = tabellen(overgangen, OPTIES_O);
+
+  /** A cell of the status table: its moment and its index there. */
+  type SCel = { moment: string; i: number };
+  // Status cells that can be the twin of a matrix margin: herkomst ALLE, a status of the order.
+  const plek = (moment: string, gemeente: string, groep: string, status: string) => `${moment}|${gemeente}|${groep}|${status}`;
+  const sIndex = new Map<string, SCel>();
+  for (const [moment, t] of S) {
+    t.rijen.forEach((r, i) => { if (r.herkomst === ALLE && isStatus(r.status)) sIndex.set(plek(moment, r.gemeente, r.groep, r.status), { moment, i }); });
+  }
+  /**
+   * The matrix cells on a margin, the only ones the rules below look at: the status cell that
+   * is a cell's twin when both count the same jongeren, and for the in/out margins and the
+   * grand total the indexes of the other two of that trio.
+   */
+  interface Rand { i: number; tweeling: SCel | null; trio: number[] | null }
+  const randen = new Map<string, Rand[]>();
+  const IN_UIT = [[NIEUW_IN_MONITOR, TOTAAL], [TOTAAL, UIT_MONITOR], [TOTAAL, TOTAAL]];
+  for (const [moment, t] of O) {
+    const v = vorig.get(moment);
+    const trioIndex = new Map<string, number>();
+    t.rijen.forEach((r, i) => {
+      if (IN_UIT.some(([van, naar]) => r.van === van && r.naar === naar)) trioIndex.set(`${r.gemeente}|${r.groep}|${r.van}|${r.naar}`, i);
+    });
+    const lijst: Rand[] = [];
+    t.rijen.forEach((r, i) => {
+      let s: SCel | undefined;
+      if (r.van === TOTAAL && isStatus(r.naar)) s = sIndex.get(plek(moment, r.gemeente, r.groep, r.naar));
+      else if (r.naar === TOTAAL && isStatus(r.van) && v) s = sIndex.get(plek(v, r.gemeente, r.groep, r.van));
+      // Jongeren who moved gemeente or groep make the row margin differ from last time's count;
+      // then neither gives the other away exactly.
+      const tweeling = s && S.get(s.moment)!.exact[s.i] === r.jongeren ? s : null;
+      const trio = trioIndex.has(`${r.gemeente}|${r.groep}|${r.van}|${r.naar}`)
+        ? IN_UIT.filter(([van, naar]) => van !== r.van || naar !== r.naar)
+          .flatMap(([van, naar]) => trioIndex.get(`${r.gemeente}|${r.groep}|${van}|${naar}`) ?? [])
+        : null;
+      if (tweeling || trio) lijst.push({ i, tweeling, trio });
+    });
+    randen.set(moment, lijst);
+  }
+
+  let opnieuwS = new Set(S.keys());
+  let opnieuwO = new Set(O.keys());
   while (opnieuwS.size || opnieuwO.size) {
     for (const m of opnieuwS) {
-      sUit.set(m, onderdrukNietNul(sIn.get(m)!.map((r) => (forceerS.has(sSleutel(r)) ? { ...r, jongeren: 1 } : r)), { ...OPTIES_S, minimumCel }));
+      const t = S.get(m)!;
+      t.verborgen = verberg(t, t.exact.map((n, i) => (t.geforceerd[i] ? 1 : n)));
     }
     for (const m of opnieuwO) {
-      const tw = tweelingen.get(m)!;
-      const rijen = oIn.get(m)!;
-      const invoer = rijen.map((r, i) => (forceerO.has(oSleutel(r)) ? { ...r, jongeren: 1 }
-        : tw[i] !== null && r.jongeren !== null && r.jongeren >= minimumCel ? { ...r, jongeren: LAATSTE_KEUZE + r.jongeren } : r));
-      oUit.set(m, onderdrukNietNul(invoer, { ...OPTIES_O, minimumCel }).map((r, i) => (r.jongeren === null ? r : { ...r, jongeren: rijen[i].jongeren })));
+      const t = O.get(m)!;
+      // A twin that is not small goes in as a very large count: the last choice as a second cell.
+      const invoer = t.exact.map((n, i) => (t.geforceerd[i] ? 1 : n));
+      for (const { i, tweeling } of randen.get(m)!) {
+        const n = t.exact[i];
+        if (tweeling && !t.geforceerd[i] && n !== null && n >= minimumCel) invoer[i] = LAATSTE_KEUZE + n;
+      }
+      t.verborgen = verberg(t, invoer);
     }
     opnieuwS = new Set();
     opnieuwO = new Set();
-    const verborgenS = new Map<string, boolean>();
-    for (const rijen of sUit.values()) for (const r of rijen) verborgenS.set(sSleutel(r), r.jongeren === null);
     // First let the matrices settle (cells hidden because of the status table or of the
     // in/out rule); only a twin a settled matrix still hides is forced into the status table.
-    const naarS: string[] = [];
-    for (const [m, rijen] of oUit) {
-      const tw = tweelingen.get(m)!;
-      const verborgenO = new Map(rijen.map((r) => [oSleutel(r), r.jongeren === null]));
-      rijen.forEach((r, i) => {
-        const sleutel = oSleutel(r);
-        const oVerborgen = r.jongeren === null;
-        const t = tw[i];
-        if (t !== null && verborgenS.has(t)) {
-          const sVerborgen = verborgenS.get(t)!;
-          if (oVerborgen && !sVerborgen && !forceerS.has(t)) naarS.push(t);
-          if (sVerborgen && !oVerborgen && !forceerO.has(sleutel)) { forceerO.add(sleutel); opnieuwO.add(m); }
+    const naarS: SCel[] = [];
+    for (const [m, t] of O) {
+      const forceer = (i: number) => { t.geforceerd[i] = 1; opnieuwO.add(m); };
+      for (const { i, tweeling: s, trio } of randen.get(m)!) {
+        const oVerborgen = t.verborgen[i] === 1;
+        if (s !== null) {
+          const st = S.get(s.moment)!;
+          const sVerborgen = st.verborgen[s.i] === 1;
+          if (oVerborgen && !sVerborgen && !st.geforceerd[s.i]) naarS.push(s);
+          if (sVerborgen && !oVerborgen && !t.geforceerd[i]) forceer(i);
         }
-        if (!oVerborgen) return;
-        for (const p of trio(r) ?? []) {
+        if (!oVerborgen) continue;
+        for (const p of trio ?? []) {
           // A zero stays: it is never hidden (and says nothing about anyone).
-          if (verborgenO.get(p) === false && exactO.get(p) !== 0 && !forceerO.has(p)) { forceerO.add(p); opnieuwO.add(m); }
+          if (!t.verborgen[p] && t.exact[p] !== 0 && !t.geforceerd[p]) forceer(p);
         }
-      });
+      }
     }
     if (opnieuwO.size === 0) {
-      for (const t of naarS) { forceerS.add(t); opnieuwS.add(t.slice(0, t.indexOf("|"))); }
+      for (const s of naarS) { S.get(s.moment)!.geforceerd[s.i] = 1; opnieuwS.add(s.moment); }
     }
   }
-  return { statussen: [...sUit.values()].flat(), overgangen: [...oUit.values()].flat() };
+  // Rows that stay published are returned as they came: these are the caller's own fresh rows.
+  const gepubliceerd = <T extends { jongeren: number | null }>(t: Tabel<T>) =>
+    t.rijen.map((r, i): T => (t.verborgen[i] ? { ...r, jongeren: null, onderdrukt: true } : r));
+  return { statussen: [...S.values()].flatMap(gepubliceerd), overgangen: [...O.values()].flatMap(gepubliceerd) };
 }
 
 function zonderMoment<T extends { moment: string }>(r: T): Omit<T, "moment"> {
