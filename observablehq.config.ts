@@ -3,7 +3,8 @@
 // needs no code change.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, extname } from "node:path";
-import { loadRegio, dataDir, PROJECT_ROOT } from "./loaders/config.ts";
+import { dataDir, PROJECT_ROOT } from "./loaders/config.ts";
+import { loadRegio } from "./loaders/regio.ts";
 import { GebruikersFout } from "./loaders/errors.ts";
 
 const dir = dataDir([], process.env);

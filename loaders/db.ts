@@ -8,14 +8,13 @@ import { join, resolve } from "node:path";
 import {
   DuckDBDecimalValue, DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDateValue, type DuckDBResultReader,
 } from "@duckdb/node-api";
-import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, loadRegio, type Regio } from "./config.ts";
-import { stage } from "./stage.ts";
+import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, type Regio } from "./config.ts";
 import { EXPORTS } from "./schema.ts";
 
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 
 /** Code whose change changes what staging produces. */
-const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts"]
+const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts", "regio.ts"]
   .map((f) => join(PROJECT_ROOT, "loaders", f));
 
 /** Hash of the data directory (names, sizes, modification times) and of the staging code. */
@@ -111,6 +110,8 @@ export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding
   const doel = join(STAGING_DIR, `${hash}.duckdb`);
   await metSlot(`${doel}.lock`, () => existsSync(doel), async () => {
     const tijdelijk = `${doel}.${process.pid}.tmp`;
+    // Imported here: reading and checking the exports is only needed when they changed.
+    const { stage } = await import("./stage.ts");
     const { meldingen } = await stage(dir, tijdelijk);
     renameSync(tijdelijk, doel);
     for (const m of meldingen) opties.melding?.(m);
@@ -171,17 +172,30 @@ function opruimen(houd: string): void {
 
 export async function openStaging(dir: string = dataDir()): Promise<Staging> {
   const pad = await zorgVoorStaging(dir, { melding: (m) => process.stderr.write(`${m}\n`) });
-  const regio = loadRegio(dir);
   const instance = await DuckDBInstance.create(pad, { access_mode: "READ_ONLY" });
   const c: DuckDBConnection = await instance.connect();
+  // regio.json as checked when it was staged (its file is part of the staging hash).
+  const [{ regio_json }] = rijenVan<{ regio_json: string }>(await c.runAndReadAll(`SELECT regio_json FROM meta`));
+  const regio: Regio = JSON.parse(regio_json);
+  // A connection runs one query at a time: queries asked for at once (Promise.all in a mart)
+  // each get a connection of their own, so DuckDB works on them side by side while
+  // JavaScript goes on with what has come back.
+  const vrij = [c];
+  const alle = [c];
   return {
     dataDir: dir,
     regio,
     async all<T>(sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
-      return rijenVan<T>(await c.runAndReadAll(sql, params as never));
+      let v = vrij.pop();
+      if (!v) alle.push((v = await instance.connect()));
+      try {
+        return rijenVan<T>(await v.runAndReadAll(sql, params as never));
+      } finally {
+        vrij.push(v);
+      }
     },
     close() {
-      c.closeSync();
+      for (const v of alle) v.closeSync();
       instance.closeSync();
     },
   };

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { EXPORTS, type ExportSpec } from "./schema.ts";
-import { loadRegio, type Regio } from "./config.ts";
+import type { Regio } from "./config.ts";
+import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
@@ -233,7 +234,9 @@ export async function stage(dir: string, doel: string): Promise<StageResultaat> 
     }
     await c.run(`ALTER TABLE gemeenten DROP COLUMN vanaf_tekst`);
     await c.run(`ALTER TABLE gemeenten DROP COLUMN tot_tekst`);
+    // regio_json: the checked regio.json (defaults filled in), for the loaders to read back.
     await c.run(`CREATE TABLE meta AS SELECT ${lit(regio.naam)} AS regio, ${regio.publicatie.minimumCel}::INTEGER AS minimum_cel,
+      ${lit(JSON.stringify(regio))} AS regio_json,
       (SELECT max(d) FROM (
         SELECT max(peildatum) d FROM jongeren UNION ALL SELECT max(greatest(melddatum, coalesce(afsluitdatum, melddatum))) FROM verzuimmeldingen
         UNION ALL SELECT max(begindatum) FROM vrijstellingen UNION ALL SELECT max(greatest(startdatum, coalesce(einddatum, startdatum))) FROM vsv_trajecten

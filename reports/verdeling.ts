@@ -6,7 +6,7 @@ import { werkboek, type Tabel } from "./xlsx.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
 import { verdeling, controleerJaar, type Verdeling } from "../loaders/marts/verdeling.ts";
-import { loadRegio } from "../loaders/config.ts";
+import { loadRegio } from "../loaders/regio.ts";
 
 export function leesJaar(waarde: string | undefined): number {
   const tekst = verplicht(waarde, "jaar", "2026");

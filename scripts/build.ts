@@ -5,7 +5,8 @@
 import { spawn } from "node:child_process";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT, dataDir, loadRegio } from "../loaders/config.ts";
+import { PROJECT_ROOT, dataDir } from "../loaders/config.ts";
+import { loadRegio } from "../loaders/regio.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import {
   voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, vergeetStempel, zetStempel,

@@ -2,9 +2,8 @@
 // through the public entries), defaults, and the membership helpers.
 import { describe, test, expect, afterAll } from "vitest";
 import { resolve } from "node:path";
-import {
-  dataDir, DEFAULT_DATA_DIR, loadRegio, isLidOp, isLidIn, gemeentenInJaar, type Regio,
-} from "../../loaders/config.ts";
+import { dataDir, DEFAULT_DATA_DIR, isLidOp, isLidIn, gemeentenInJaar, type Regio } from "../../loaders/config.ts";
+import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout, ValidatieFout } from "../../loaders/errors.ts";
 import { openStaging } from "../../loaders/db.ts";
 import { maakDataMap, verwachtFout, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 // @ts-ignore: d3 ships no type declarations in this project
 import { geoArea } from "d3";
 import { tegelIndeling, leesGrenzen, voorD3, siteInfo } from "../../loaders/marts/trends.ts";
-import { loadRegio } from "../../loaders/config.ts";
+import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
   kaartWaarden, kleurKlassen, tekstKleur, contrast, PALET, GEEN_WAARDE, TegelKaart, GrenzenKaart, kaartSamenvatting, lidIn, type KaartGemeente,
