@@ -135,6 +135,45 @@ export function celGroepen(rows: readonly object[], sleutels: string[], totalen:
 }
 
 /**
+ * celGroepen() of a complete grid: a cell for every combination of the columns' values, in
+ * order, the last column varying fastest (the monitor's tables). The groups follow from the
+ * positions alone, with no key to compare; `totalen[d]` is the value of column d's total
+ * (groups only along columns that have it). Zero cells are members here; as a zero is never
+ * hidden nor a candidate, and a total of zero has only zero parts, the cells hidden are the
+ * same as with the zeros left out.
+ */
+export function kubusGroepen(waarden: readonly (readonly string[])[], totalen: readonly string[]): CelGroepen {
+  const n = waarden.map((w) => w.length);
+  const cellen = n.reduce((a, b) => a * b, 1);
+  const stap = n.map((_n, d) => n.slice(d + 1).reduce((a, b) => a * b, 1));
+  const kolommen = waarden.flatMap((w, d) => (w.indexOf(totalen[d]) >= 0 ? [{ d, t: w.indexOf(totalen[d]) }] : []));
+  const relaties = kolommen.length;
+  const groepVan = new Int32Array(cellen * relaties).fill(-1);
+  const leden: number[] = [];
+  const start = [0];
+  const totaal: number[] = [];
+  const kolomVan: number[] = [];
+  kolommen.forEach(({ d, t }, r) => {
+    // One group per combination of the other columns, found at its first value in column d.
+    for (let basis = 0; basis < cellen; basis++) {
+      if (Math.floor(basis / stap[d]) % n[d] !== 0) continue;
+      for (let x = 0; x < n[d]; x++) {
+        const i = basis + x * stap[d];
+        groepVan[i * relaties + r] = totaal.length;
+        leden.push(i);
+      }
+      totaal.push(basis + t * stap[d]);
+      start.push(leden.length);
+      kolomVan.push(d);
+    }
+  });
+  return {
+    cellen, aantal: totaal.length, leden: Int32Array.from(leden), start: Int32Array.from(start), totaal: Int32Array.from(totaal),
+    groepVan, relaties, naam: (g, i) => waarden[kolomVan[g]][Math.floor(i / stap[kolomVan[g]]) % n[kolomVan[g]]],
+  };
+}
+
+/**
  * Which cells to hide for one count column (`waarden`, one per cell): primary suppression of
  * 1..minimumCel-1, then secondary suppression until nothing changes. In a group "total = sum
  * of parts" a single hidden cell can be computed back from the others, be it a part (total
@@ -148,16 +187,17 @@ export function teVerbergen(groepen: CelGroepen, waarden: readonly unknown[], mi
   const weg = new Uint8Array(cellen);
   if (minimumCel <= 1) return weg;
   // Not a number (e.g. a count already null): never small, never a candidate.
-  const w = Float64Array.from(waarden, (v) => (typeof v === "number" ? v : NaN));
+  const w = new Float64Array(cellen);
+  for (let i = 0; i < cellen; i++) w[i] = typeof waarden[i] === "number" ? (waarden[i] as number) : NaN;
   // Hidden members per group, kept up to date as cells are hidden.
   const verborgen = new Int32Array(aantal);
-  const verberg = (i: number) => {
+  function verberg(i: number) {
     weg[i] = 1;
     for (let r = 0; r < relaties; r++) {
       const g = groepVan[i * relaties + r];
       if (g >= 0) verborgen[g]++;
     }
-  };
+  }
   for (let i = 0; i < cellen; i++) if (w[i] > 0 && w[i] < minimumCel) verberg(i);
 
   let veranderd = true;

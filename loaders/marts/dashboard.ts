@@ -34,25 +34,28 @@ const metRegio = (kolom: string) => `COALESCE(${kolom}, '${REGIO}')`;
 
 export async function dashboard(db: Staging, opties: { minimumCel?: number } = {}): Promise<Dashboard> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
-  const [meta] = await db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`);
-
   const flags = DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d.toLowerCase()}`).join(", ");
-  const breed = await db.all<Record<string, any>>(`
-    SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
-      COUNT(*)::INTEGER AS totaal, ${flags}
-    FROM jongeren_def GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
-    ORDER BY peildatum, gemeente`);
+  // The queries are independent: asked for at once, DuckDB works on them side by side while
+  // the monitor's suppression runs. Monitor figures come from the monitor mart, already
+  // suppressed there: the same cell on two pages must be suppressed the same way, or
+  // comparing them could give a small count back.
+  const [[meta], breed, site, kern] = await Promise.all([
+    db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`),
+    db.all<Record<string, any>>(`
+      SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
+        COUNT(*)::INTEGER AS totaal, ${flags}
+      FROM jongeren_def GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
+      ORDER BY peildatum, gemeente`),
+    monitorSite(db, { minimumCel }),
+    kerncijfers(db),
+  ]);
   const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
     ["TOTAAL", ...DOELGROEPEN].map((d) => ({
       gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d,
       jongeren: r[d === "TOTAAL" ? "totaal" : d.toLowerCase()],
     })));
 
-  // Monitor figures come from the monitor mart, already suppressed there: the same cell on two
-  // pages must be suppressed the same way, or comparing them could give a small count back.
-  const site = await monitorSite(db, { minimumCel });
   const monitorRijen = monitorUitSite(site);
-  const kern = await kerncijfers(db);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
   const uit: Dashboard = {

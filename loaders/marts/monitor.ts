@@ -19,11 +19,11 @@ import { isLidOp } from "../config.ts";
 import { MONITOR_STATUSSEN, maxLeeftijd } from "../definitions.ts";
 import { GROEPEN, HERKOMSTEN } from "../schema.ts";
 import { GebruikersFout } from "../errors.ts";
-import { celGroepen, teVerbergen, controleerGeenIds, type CelGroepen, type OnderdrukOpties } from "../publish.ts";
+import { kubusGroepen, teVerbergen, controleerGeenIds, type CelGroepen } from "../publish.ts";
 import { datum } from "../../src/components/format.ts";
 import {
-  REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, naarKubus, naarMatrices,
-  type StatusRij, type OvergangRij, type MonitorMoment, type MonitorSite,
+  REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR,
+  type StatusRij, type OvergangRij, type MonitorMoment, type MonitorSite, type Kubus, type Matrix,
 } from "../../src/components/monitor.ts";
 
 export { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR };
@@ -34,8 +34,6 @@ export const GROEPEN_MET_ALLE = [ALLE, ...GROEPEN];
 export const HERKOMSTEN_MET_ALLE = [ALLE, ...HERKOMSTEN];
 export const VAN = [NIEUW_IN_MONITOR, ...MONITOR_STATUSSEN, TOTAAL];
 export const NAAR = [...MONITOR_STATUSSEN, UIT_MONITOR, TOTAAL];
-
-type MetMoment<T> = T & { moment: string };
 
 /** The monitormomenten in the data, oldest first. */
 export async function monitorMomenten(db: Staging): Promise<string[]> {
@@ -70,15 +68,55 @@ function gemeenteAs(db: Staging, data: string[], ...momenten: (string | null)[])
   return [REGIO, ...[...new Set([...leden, ...data])].sort()];
 }
 
-/** Counts per gemeente × groep × herkomst × status for the given moments, totals included, zero rows filled in. */
-async function statussenRuw(db: Staging, momenten: string[]): Promise<MetMoment<StatusRij>[]> {
+/**
+ * One moment's table, dense: the count of every combination of four columns — gemeente,
+ * groep and two more (herkomst × status, or van × naar) — in one flat array in that order,
+ * the last column varying fastest. The tables are complete grids (see above), so this holds
+ * every row of monitor.json without a key per cell: tens of thousands of cells, which the
+ * suppression below and the site's compact form read by position.
+ */
+export interface Tabel {
+  moment: string;
+  kolommen: readonly [string, string, string, string];
+  waarden: readonly [readonly string[], readonly string[], readonly string[], readonly string[]];
+  /** Counts; null where suppressed. */
+  aantal: (number | null)[];
+}
+
+const S_KOLOMMEN = ["gemeente", "groep", "herkomst", "status"] as const;
+const O_KOLOMMEN = ["gemeente", "groep", "van", "naar"] as const;
+/** The total's value of each column (REGIO, ALLE, ALLE/TOTAAL, TOTAAL). */
+const S_TOTALEN = [REGIO, ALLE, ALLE, TOTAAL];
+const O_TOTALEN = [REGIO, ALLE, TOTAAL, TOTAAL];
+
+/** The place of a cell in a table's array, from the positions of its values in the four columns. */
+function plek(t: Tabel, a: number, b: number, c: number, d: number): number {
+  const [, n1, n2, n3] = t.waarden.map((w) => w.length);
+  return ((a * n1 + b) * n2 + c) * n3 + d;
+}
+
+/** The cells of a table as rows of monitor.json (a suppressed count: null and onderdrukt). */
+export function alsRijen<R>(t: Tabel): R[] {
+  const [k0, k1, k2, k3] = t.kolommen;
+  const [w0, w1, w2, w3] = t.waarden;
+  const uit: Record<string, unknown>[] = [];
+  let i = 0;
+  for (const a of w0) for (const b of w1) for (const c of w2) for (const d of w3) {
+    const jongeren = t.aantal[i++];
+    uit.push(jongeren === null ? { [k0]: a, [k1]: b, [k2]: c, [k3]: d, jongeren, onderdrukt: true } : { [k0]: a, [k1]: b, [k2]: c, [k3]: d, jongeren });
+  }
+  return uit as R[];
+}
+
+/** Counts per gemeente × groep × herkomst × status, one table per moment, totals included, zeros filled in. */
+async function statussenRuw(db: Staging, momenten: string[]): Promise<Tabel[]> {
   if (!momenten.length) return [];
   const cellen = await db.all<Cel>(`
     SELECT moment, gemeente_code AS gemeente, groep, herkomst AS a, status AS b, COUNT(*)::INTEGER AS n
     FROM monitor_def WHERE moment IN (${momenten.map(datumSql).join(", ")})
     GROUP BY ALL`);
   return volledig(db, cellen, momenten.map((moment) => ({ moment, data: [moment] })),
-    ["herkomst", HERKOMSTEN_MET_ALLE, ALLE], ["status", STATUSSEN, TOTAAL]);
+    S_KOLOMMEN, [GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, STATUSSEN], S_TOTALEN);
 }
 
 /**
@@ -86,7 +124,7 @@ async function statussenRuw(db: Staging, momenten: string[]): Promise<MetMoment<
  * pseudo_id at both moments (full outer join, so jongeren who entered or left the monitor
  * count too), with the matrix margins (van/naar TOTAAL) and the totals over gemeenten and groepen.
  */
-async function overgangenRuw(db: Staging, paren: { moment: string; vorigMoment: string }[]): Promise<MetMoment<OvergangRij>[]> {
+async function overgangenRuw(db: Staging, paren: { moment: string; vorigMoment: string }[]): Promise<Tabel[]> {
   if (!paren.length) return [];
   const cellen = await db.all<Cel>(`
     WITH paren (moment, vorig) AS (
@@ -103,84 +141,58 @@ async function overgangenRuw(db: Staging, paren: { moment: string; vorigMoment: 
     FROM nu FULL OUTER JOIN toen ON nu.moment = toen.moment AND nu.pseudo_id = toen.pseudo_id
     GROUP BY ALL`);
   return volledig(db, cellen, paren.map((p) => ({ moment: p.moment, data: [p.moment, p.vorigMoment] })),
-    ["van", VAN, TOTAAL], ["naar", NAAR, TOTAAL]);
+    O_KOLOMMEN, [GROEPEN_MET_ALLE, VAN, NAAR], O_TOTALEN);
 }
 
 /** A counted cell: moment, gemeente, groep and the table's two other columns (a, b). */
 type Cel = { moment: string; gemeente: string; groep: string; a: string; b: string; n: number };
 
 /**
- * The complete table: for every moment each gemeente (members on one of `data`'s dates, plus
- * any in the counts, and REGIO) × groep (and ALLE) × every value of the two other columns, in
- * that order, zero where nothing was counted. The totals (REGIO, ALLE, TOTAAL) are summed
- * here from the counted cells, in an array with one place per cell: DuckDB's CUBE spends
- * 16 aggregations on what are a few thousand cells, several times longer than this.
+ * The complete tables: for every moment each gemeente (REGIO, then the members on one of
+ * `data`'s dates and any in the counts) × the values of the other three columns, zero where
+ * nothing was counted. The totals (REGIO, ALLE, TOTAAL) are summed here from the counted
+ * cells, in one array over all moments: DuckDB's CUBE spends 16 aggregations on what are a
+ * few thousand cells, several times longer than this.
  */
-function volledig<R>(db: Staging, cellen: Cel[], momenten: { moment: string; data: string[] }[],
-  [a, aWaarden, aTotaal]: [string, readonly string[], string], [b, bWaarden, bTotaal]: [string, readonly string[], string]): (R & { moment: string })[] {
-  const gemeenten = [...new Set([...db.regio.gemeenten.map((g) => g.code), ...cellen.map((c) => c.gemeente)])];
-  // The five columns: values, and the total's value (null: none); a cell's place counts in mixed radix.
-  const kolommen = [
-    { waarden: momenten.map((m) => m.moment), totaal: null },
-    { waarden: [REGIO, ...gemeenten], totaal: REGIO },
-    { waarden: GROEPEN_MET_ALLE, totaal: ALLE },
-    { waarden: aWaarden, totaal: aTotaal },
-    { waarden: bWaarden, totaal: bTotaal },
-  ].map(({ waarden, totaal }) => ({ nummer: new Map(waarden.map((w, i) => [w, i])), aantal: waarden.length, totaal: totaal === null ? -1 : waarden.indexOf(totaal) }));
-  const stap = kolommen.map((_k, d) => kolommen.slice(d + 1).reduce((p, k) => p * k.aantal, 1));
-  const aantal = new Int32Array(stap[0] * kolommen[0].aantal);
+function volledig(db: Staging, cellen: Cel[], momenten: { moment: string; data: string[] }[], kolommen: Tabel["kolommen"],
+  [groepen, aWaarden, bWaarden]: [readonly string[], readonly string[], readonly string[]], totalen: string[]): Tabel[] {
+  const gemeenten = [REGIO, ...new Set([...db.regio.gemeenten.map((g) => g.code), ...cellen.map((c) => c.gemeente)])];
+  // The five columns of the array (moment first); a cell's place counts in mixed radix.
+  const as = [momenten.map((m) => m.moment), gemeenten, groepen, aWaarden, bWaarden]
+    .map((waarden, d) => ({ nummer: new Map(waarden.map((w, i) => [w, i])), aantal: waarden.length, totaal: d === 0 ? -1 : waarden.indexOf(totalen[d - 1]) }));
+  const stap = as.map((_k, d) => as.slice(d + 1).reduce((p, k) => p * k.aantal, 1));
+  const aantal = new Int32Array(stap[0] * as[0].aantal);
   const inData = momenten.map(() => new Set<string>());
   for (const c of cellen) {
-    let plek = 0;
+    let p = 0;
     [c.moment, c.gemeente, c.groep, c.a, c.b].forEach((w, d) => {
-      const i = kolommen[d].nummer.get(w);
-      if (i === undefined || i === kolommen[d].totaal) throw new Error(`monitor: onverwachte waarde ${w}`);
-      plek += i * stap[d];
+      const i = as[d].nummer.get(w);
+      if (i === undefined || i === as[d].totaal) throw new Error(`monitor: onverwachte waarde ${w}`);
+      p += i * stap[d];
     });
-    aantal[plek] += c.n;
-    inData[kolommen[0].nummer.get(c.moment)!].add(c.gemeente);
+    aantal[p] += c.n;
+    inData[as[0].nummer.get(c.moment)!].add(c.gemeente);
   }
   // Totals, one column at a time: afterwards also the totals over several columns.
-  kolommen.forEach(({ aantal: n, totaal }, d) => {
+  as.forEach(({ aantal: n, totaal }, d) => {
     if (totaal < 0) return;
-    for (let plek = 0; plek < aantal.length; plek++) {
-      const i = Math.floor(plek / stap[d]) % n;
-      if (i !== totaal) aantal[plek + (totaal - i) * stap[d]] += aantal[plek];
+    for (let p = 0; p < aantal.length; p++) {
+      const i = Math.floor(p / stap[d]) % n;
+      if (i !== totaal) aantal[p + (totaal - i) * stap[d]] += aantal[p];
     }
   });
-  const uit: (R & { moment: string })[] = [];
-  momenten.forEach(({ moment, data }, m) => {
-    for (const gemeente of gemeenteAs(db, [...inData[m]], ...data)) {
-      const g = kolommen[1].nummer.get(gemeente)!;
-      GROEPEN_MET_ALLE.forEach((groep, gr) => {
-        aWaarden.forEach((x, xi) => {
-          bWaarden.forEach((y, yi) => {
-            const plek = m * stap[0] + g * stap[1] + gr * stap[2] + xi * stap[3] + yi;
-            uit.push({ moment, gemeente, groep, [a]: x, [b]: y, jongeren: aantal[plek] } as unknown as R & { moment: string });
-          });
-        });
-      });
+  // Each moment's table: its own gemeenten, in display order.
+  return momenten.map(({ moment, data }, m) => {
+    const eigen = gemeenteAs(db, [...inData[m]], ...data);
+    const blok = stap[1];
+    const tabel: number[] = [];
+    for (const g of eigen) {
+      const begin = m * stap[0] + as[1].nummer.get(g)! * blok;
+      for (let p = begin; p < begin + blok; p++) tabel.push(aantal[p]);
     }
+    return { moment, kolommen, waarden: [eigen, groepen, aWaarden, bWaarden], aantal: tabel };
   });
-  return uit;
 }
-
-const OPTIES_S: Omit<OnderdrukOpties, "minimumCel"> = {
-  tellingen: ["jongeren"],
-  sleutels: ["moment", "gemeente", "groep", "herkomst", "status"],
-  totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "groep", totaal: ALLE },
-    { kolom: "herkomst", totaal: ALLE }, { kolom: "status", totaal: TOTAAL }],
-};
-const OPTIES_O: Omit<OnderdrukOpties, "minimumCel"> = {
-  tellingen: ["jongeren"],
-  sleutels: ["moment", "gemeente", "groep", "van", "naar"],
-  totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "groep", totaal: ALLE },
-    { kolom: "van", totaal: TOTAAL }, { kolom: "naar", totaal: TOTAAL }],
-};
-
-const sSleutel = (r: { moment: string; gemeente: string; groep: string; herkomst: string; status: string }) =>
-  `${r.moment}|${r.gemeente}|${r.groep}|${r.herkomst}|${r.status}`;
-const oSleutel = (r: MetMoment<OvergangRij>) => `${r.moment}|${r.gemeente}|${r.groep}|${r.van}|${r.naar}`;
 
 /** Larger than any count: what teVerbergen() picks last as a second cell to hide. */
 const LAATSTE_KEUZE = 1e12;
@@ -203,124 +215,113 @@ const LAATSTE_KEUZE = 1e12;
  *
  * A cell that must be hidden for such a reason goes into teVerbergen() as a small count, so
  * the secondary suppression of its own table covers it. Repeated until nothing changes; the
- * moments are independent, so only those with a new forced cell are done again. Each moment's
- * tables, their groups, twins and in/out partners are worked out once, as indexes.
+ * moments are independent, so only those with a new forced cell are done again. The tables'
+ * groups (a total beside its parts along each column: kubusGroepen), twins and in/out partners
+ * are worked out once, as positions.
  */
-export function onderdrukSamen(
-  statussen: MetMoment<StatusRij>[], overgangen: MetMoment<OvergangRij>[], vorig: Map<string, string | null>, minimumCel: number,
-): { statussen: MetMoment<StatusRij>[]; overgangen: MetMoment<OvergangRij>[] } {
-  if (minimumCel <= 1) return { statussen: statussen.map((r) => ({ ...r })), overgangen: overgangen.map((r) => ({ ...r })) };
+export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: Map<string, string | null>, minimumCel: number):
+  { statussen: Tabel[]; overgangen: Tabel[] } {
+  const kopie = (t: Tabel): Tabel => ({ ...t, aantal: [...t.aantal] });
+  if (minimumCel <= 1) return { statussen: statussen.map(kopie), overgangen: overgangen.map(kopie) };
   const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
 
-  /**
-   * One table of one moment: its rows, exact counts, and which cells are forced or hidden now.
-   * Suppression works on the non-zero cells (`nietNul`, their groups in `groepen`): a zero is
-   * never hidden (not small, never a candidate for secondary suppression) and a total of zero
-   * has only zero parts, so no group in which anything is hidden loses a member, and the
-   * tables here are half zeros. Forced cells are never zero: they are twins or in/out
-   * partners of hidden cells, and of the same count or checked to be non-zero.
-   */
-  interface Tabel<T> { rijen: T[]; exact: (number | null)[]; nietNul: number[]; groepen: CelGroepen; geforceerd: Uint8Array; verborgen: Uint8Array }
-  const tabellen = <T extends { moment: string; jongeren: number | null }>(rijen: T[], opties: Omit<OnderdrukOpties, "minimumCel">) => {
-    const per = new Map<string, T[]>();
-    for (const r of rijen) {
-      let g = per.get(r.moment);
-      if (!g) per.set(r.moment, (g = []));
-      g.push(r);
-    }
-    return new Map([...per].map(([m, rs]): [string, Tabel<T>] => {
-      const nietNul = rs.flatMap((r, i) => (r.jongeren === 0 ? [] : [i]));
-      return [m, {
-        rijen: rs, exact: rs.map((r) => r.jongeren), nietNul, groepen: celGroepen(nietNul.map((i) => rs[i]), opties.sleutels, opties.totalen),
-        geforceerd: new Uint8Array(rs.length), verborgen: new Uint8Array(rs.length),
-      }];
-    }));
+  /** One table with its groups, and which cells are forced or hidden now. */
+  interface Werk { t: Tabel; groepen: CelGroepen; geforceerd: Uint8Array; verborgen: Uint8Array; index: Map<string, number>[] }
+  const werk = (totalen: string[]) => (t: Tabel): [string, Werk] => [t.moment, {
+    t, groepen: kubusGroepen(t.waarden, totalen), geforceerd: new Uint8Array(t.aantal.length), verborgen: new Uint8Array(t.aantal.length),
+    index: t.waarden.map((w) => new Map(w.map((x, i) => [x, i]))),
+  }];
+  const S = new Map(statussen.map(werk(S_TOTALEN)));
+  const O = new Map(overgangen.map(werk(O_TOTALEN)));
+  const positie = (w: Werk, waarden: string[]) => {
+    const i = waarden.map((x, d) => w.index[d].get(x));
+    return i.some((x) => x === undefined) ? undefined : plek(w.t, i[0]!, i[1]!, i[2]!, i[3]!);
   };
-  /** Suppression of one table with these counts in place of its own: which cells are hidden. */
-  const verberg = <T,>(t: Tabel<T>, invoer: (number | null)[]) => {
-    const weg = teVerbergen(t.groepen, t.nietNul.map((i) => invoer[i]), minimumCel);
-    const verborgen = new Uint8Array(t.rijen.length);
-    t.nietNul.forEach((i, k) => { verborgen[i] = weg[k]; });
-    return verborgen;
-  };
-  const S = tabellen(statussen, OPTIES_S);
-  const O = tabellen(overgangen, OPTIES_O);
 
-  /** A cell of the status table: its moment and its index there. */
+  /** A cell of a status table: its moment and its place there. */
   type SCel = { moment: string; i: number };
-  // Status cells that can be the twin of a matrix margin: herkomst ALLE, a status of the order.
-  const plek = (moment: string, gemeente: string, groep: string, status: string) => `${moment}|${gemeente}|${groep}|${status}`;
-  const sIndex = new Map<string, SCel>();
-  for (const [moment, t] of S) {
-    t.rijen.forEach((r, i) => { if (r.herkomst === ALLE && isStatus(r.status)) sIndex.set(plek(moment, r.gemeente, r.groep, r.status), { moment, i }); });
-  }
   /**
    * The matrix cells on a margin, the only ones the rules below look at: the status cell that
    * is a cell's twin when both count the same jongeren, and for the in/out margins and the
-   * grand total the indexes of the other two of that trio.
+   * grand total the places of the other two of that trio.
    */
   interface Rand { i: number; tweeling: SCel | null; trio: number[] | null }
-  const randen = new Map<string, Rand[]>();
   const IN_UIT = [[NIEUW_IN_MONITOR, TOTAAL], [TOTAAL, UIT_MONITOR], [TOTAAL, TOTAAL]];
-  for (const [moment, t] of O) {
+  const randen = new Map<string, Rand[]>();
+  for (const [moment, w] of O) {
+    const [gemeenten, groepen, van, naar] = w.t.waarden;
+    const c0 = van.indexOf(TOTAAL);
+    const d0 = naar.indexOf(TOTAAL);
+    // The status tables now and at vorigMoment, and where the trio's cells are in the matrix.
+    const sNu = S.get(moment);
     const v = vorig.get(moment);
-    const trioIndex = new Map<string, number>();
-    t.rijen.forEach((r, i) => {
-      if (IN_UIT.some(([van, naar]) => r.van === van && r.naar === naar)) trioIndex.set(`${r.gemeente}|${r.groep}|${r.van}|${r.naar}`, i);
-    });
+    const sToen = v ? S.get(v) : undefined;
+    const trioCD = IN_UIT.map(([p, q]) => [van.indexOf(p), naar.indexOf(q)]).filter(([c, d]) => c >= 0 && d >= 0);
     const lijst: Rand[] = [];
-    t.rijen.forEach((r, i) => {
-      let s: SCel | undefined;
-      if (r.van === TOTAAL && isStatus(r.naar)) s = sIndex.get(plek(moment, r.gemeente, r.groep, r.naar));
-      else if (r.naar === TOTAAL && isStatus(r.van) && v) s = sIndex.get(plek(v, r.gemeente, r.groep, r.van));
-      // Jongeren who moved gemeente or groep make the row margin differ from last time's count;
-      // then neither gives the other away exactly.
-      const tweeling = s && S.get(s.moment)!.exact[s.i] === r.jongeren ? s : null;
-      const trio = trioIndex.has(`${r.gemeente}|${r.groep}|${r.van}|${r.naar}`)
-        ? IN_UIT.filter(([van, naar]) => van !== r.van || naar !== r.naar)
-          .flatMap(([van, naar]) => trioIndex.get(`${r.gemeente}|${r.groep}|${van}|${naar}`) ?? [])
-        : null;
-      if (tweeling || trio) lijst.push({ i, tweeling, trio });
-    });
+    gemeenten.forEach((gemeente, a) => groepen.forEach((groep, b) => {
+      /** The status cell of `status` in this gemeente and groep (herkomst ALLE) if it counts `n` too. */
+      const twin = (s: Werk | undefined, status: string, n: number | null): SCel | null => {
+        const j = s && positie(s, [gemeente, groep, ALLE, status]);
+        return s && j !== undefined && s.t.aantal[j] === n ? { moment: s.t.moment, i: j } : null;
+      };
+      // The margins: row TOTAAL (column naar = X is status X now) and column TOTAAL (row van = X
+      // is status X at vorigMoment). Jongeren who moved gemeente or groep make the row margin
+      // differ from last time's count; then neither gives the other away exactly.
+      const cellen: [number, SCel | null][] = [
+        ...(c0 < 0 ? [] : naar.map((y, d): [number, SCel | null] => {
+          const i = plek(w.t, a, b, c0, d);
+          return [i, isStatus(y) ? twin(sNu, y, w.t.aantal[i]) : null];
+        })),
+        ...(d0 < 0 ? [] : van.flatMap((x, c): [number, SCel | null][] => {
+          const i = plek(w.t, a, b, c, d0);
+          return c === c0 ? [] : [[i, isStatus(x) ? twin(sToen, x, w.t.aantal[i]) : null]];
+        })),
+      ];
+      const trio = trioCD.map(([c, d]) => plek(w.t, a, b, c, d));
+      for (const [i, tweeling] of cellen) {
+        const partners = trio.includes(i) ? trio.filter((p) => p !== i) : null;
+        if (tweeling || partners) lijst.push({ i, tweeling, trio: partners });
+      }
+    }));
     randen.set(moment, lijst);
   }
 
+  const verberg = (w: Werk, invoer: (number | null)[]) => { w.verborgen = teVerbergen(w.groepen, invoer, minimumCel); };
   let opnieuwS = new Set(S.keys());
   let opnieuwO = new Set(O.keys());
   while (opnieuwS.size || opnieuwO.size) {
     for (const m of opnieuwS) {
-      const t = S.get(m)!;
-      t.verborgen = verberg(t, t.exact.map((n, i) => (t.geforceerd[i] ? 1 : n)));
+      const w = S.get(m)!;
+      verberg(w, w.t.aantal.map((n, i) => (w.geforceerd[i] ? 1 : n)));
     }
     for (const m of opnieuwO) {
-      const t = O.get(m)!;
-      // A twin that is not small goes in as a very large count: the last choice as a second cell.
-      const invoer = t.exact.map((n, i) => (t.geforceerd[i] ? 1 : n));
+      const w = O.get(m)!;
+      const invoer = w.t.aantal.map((n, i) => (w.geforceerd[i] ? 1 : n));
       for (const { i, tweeling } of randen.get(m)!) {
-        const n = t.exact[i];
-        if (tweeling && !t.geforceerd[i] && n !== null && n >= minimumCel) invoer[i] = LAATSTE_KEUZE + n;
+        const n = w.t.aantal[i];
+        if (tweeling && !w.geforceerd[i] && n !== null && n >= minimumCel) invoer[i] = LAATSTE_KEUZE + n;
       }
-      t.verborgen = verberg(t, invoer);
+      verberg(w, invoer);
     }
     opnieuwS = new Set();
     opnieuwO = new Set();
     // First let the matrices settle (cells hidden because of the status table or of the
     // in/out rule); only a twin a settled matrix still hides is forced into the status table.
     const naarS: SCel[] = [];
-    for (const [m, t] of O) {
-      const forceer = (i: number) => { t.geforceerd[i] = 1; opnieuwO.add(m); };
+    for (const [m, w] of O) {
+      const forceer = (i: number) => { w.geforceerd[i] = 1; opnieuwO.add(m); };
       for (const { i, tweeling: s, trio } of randen.get(m)!) {
-        const oVerborgen = t.verborgen[i] === 1;
+        const oVerborgen = w.verborgen[i] === 1;
         if (s !== null) {
           const st = S.get(s.moment)!;
           const sVerborgen = st.verborgen[s.i] === 1;
           if (oVerborgen && !sVerborgen && !st.geforceerd[s.i]) naarS.push(s);
-          if (sVerborgen && !oVerborgen && !t.geforceerd[i]) forceer(i);
+          if (sVerborgen && !oVerborgen && !w.geforceerd[i]) forceer(i);
         }
         if (!oVerborgen) continue;
         for (const p of trio ?? []) {
           // A zero stays: it is never hidden (and says nothing about anyone).
-          if (!t.verborgen[p] && t.exact[p] !== 0 && !t.geforceerd[p]) forceer(p);
+          if (!w.verborgen[p] && w.t.aantal[p] !== 0 && !w.geforceerd[p]) forceer(p);
         }
       }
     }
@@ -328,15 +329,8 @@ export function onderdrukSamen(
       for (const s of naarS) { S.get(s.moment)!.geforceerd[s.i] = 1; opnieuwS.add(s.moment); }
     }
   }
-  // Rows that stay published are returned as they came: these are the caller's own fresh rows.
-  const gepubliceerd = <T extends { jongeren: number | null }>(t: Tabel<T>) =>
-    t.rijen.map((r, i): T => (t.verborgen[i] ? { ...r, jongeren: null, onderdrukt: true } : r));
-  return { statussen: [...S.values()].flatMap(gepubliceerd), overgangen: [...O.values()].flatMap(gepubliceerd) };
-}
-
-function zonderMoment<T extends { moment: string }>(r: T): Omit<T, "moment"> {
-  const { moment: _m, ...rest } = r;
-  return rest;
+  const gepubliceerd = (w: Werk): Tabel => ({ ...w.t, aantal: w.t.aantal.map((n, i) => (w.verborgen[i] ? null : n)) });
+  return { statussen: [...S.values()].map(gepubliceerd), overgangen: [...O.values()].map(gepubliceerd) };
 }
 
 /** All moments, suppressed together (or exact with minimumCel ≤ 1). */
@@ -344,10 +338,12 @@ async function alleMomenten(db: Staging, minimumCel: number) {
   const momenten = await monitorMomenten(db);
   const vorig = new Map(momenten.map((m) => [m, vorigMomentVan(momenten, m)]));
   const paren = momenten.filter((m) => vorig.get(m)).map((m) => ({ moment: m, vorigMoment: vorig.get(m)! }));
-  const { statussen, overgangen } = onderdrukSamen(
-    await statussenRuw(db, momenten), await overgangenRuw(db, paren), vorig, minimumCel);
-  controleerGeenIds([...statussen, ...overgangen], "monitor");
-  return { momenten, vorig, statussen, overgangen };
+  // Both counts asked for at once: DuckDB works on them side by side.
+  const [statussenExact, overgangenExact] = await Promise.all([statussenRuw(db, momenten), overgangenRuw(db, paren)]);
+  const { statussen, overgangen } = onderdrukSamen(statussenExact, overgangenExact, vorig, minimumCel);
+  // The column names are the keys every published row carries: no record-level identifier.
+  controleerGeenIds([...statussen, ...overgangen].map((t) => Object.fromEntries(t.kolommen.map((k) => [k, null]))), "monitor");
+  return { momenten, vorig, statussen: new Map(statussen.map((t) => [t.moment, t])), overgangen: new Map(overgangen.map((t) => [t.moment, t])) };
 }
 
 /**
@@ -359,18 +355,22 @@ export async function monitorMoment(db: Staging, moment: string, opties: { minim
   const momenten = await monitorMomenten(db);
   controleerMoment(momenten, moment);
   const vorigMoment = vorigMomentVan(momenten, moment);
+  let statussen: Tabel | undefined;
+  let overgangen: Tabel | undefined;
   if (minimumCel <= 1) {
-    const statussen = await statussenRuw(db, [moment]);
-    const overgangen = vorigMoment ? await overgangenRuw(db, [{ moment, vorigMoment }]) : [];
-    return { moment, vorigMoment, statussen: statussen.map(zonderMoment), overgangen: overgangen.map(zonderMoment) };
+    [statussen] = await statussenRuw(db, [moment]);
+    [overgangen] = vorigMoment ? await overgangenRuw(db, [{ moment, vorigMoment }]) : [];
+  } else {
+    // Suppression links a moment to its neighbours: compute all, as the site does, and take one.
+    const alle = await alleMomenten(db, minimumCel);
+    statussen = alle.statussen.get(moment);
+    overgangen = alle.overgangen.get(moment);
   }
-  // Suppression links a moment to its neighbours: compute all, as the site does, and take one.
-  const alle = await alleMomenten(db, minimumCel);
   return {
     moment,
     vorigMoment,
-    statussen: alle.statussen.filter((r) => r.moment === moment).map(zonderMoment),
-    overgangen: alle.overgangen.filter((r) => r.moment === moment).map(zonderMoment),
+    statussen: statussen ? alsRijen<StatusRij>(statussen) : [],
+    overgangen: overgangen ? alsRijen<OvergangRij>(overgangen) : [],
   };
 }
 
@@ -388,17 +388,41 @@ export async function monitorSite(db: Staging, opties: { minimumCel?: number } =
     van: VAN,
     naar: NAAR,
     momenten: alle.momenten.map((moment) => {
-      const s = alle.statussen.filter((r) => r.moment === moment);
-      const o = alle.overgangen.filter((r) => r.moment === moment);
-      const nib = s.find((r) => r.gemeente === REGIO && r.groep === ALLE && r.herkomst === ALLE && r.status === "NIET_IN_BEELD");
+      const s = alle.statussen.get(moment)!;
+      const o = alle.overgangen.get(moment);
+      const nib = plek(s, 0, GROEPEN_MET_ALLE.indexOf(ALLE), HERKOMSTEN_MET_ALLE.indexOf(ALLE), STATUSSEN.indexOf("NIET_IN_BEELD"));
       return {
         moment,
         vorigMoment: alle.vorig.get(moment) ?? null,
         maxLeeftijd: maxLeeftijd(moment),
-        statussen: naarKubus(s, STATUSSEN),
-        overgangen: o.length ? naarMatrices(o, VAN, NAAR) : null,
-        nietInBeeld: nib?.jongeren ?? null,
+        statussen: alsKubus(s),
+        overgangen: o ? alsMatrices(o) : null,
+        nietInBeeld: s.aantal[nib] ?? null,
       };
     }),
   };
+}
+
+/** gemeente → groep → the last two columns as nested arrays (the site's Kubus rows or Matrix). */
+function genest<T>(t: Tabel, blad: (begin: number) => T): Record<string, Record<string, T>> {
+  const [gemeenten, groepen] = t.waarden;
+  const uit: Record<string, Record<string, T>> = {};
+  gemeenten.forEach((g, a) => {
+    const perGroep: Record<string, T> = (uit[g] = {});
+    groepen.forEach((gr, b) => { perGroep[gr] = blad(plek(t, a, b, 0, 0)); });
+  });
+  return uit;
+}
+
+/** The status table as the site's Kubus: gemeente → groep → herkomst → counts in status order. */
+function alsKubus(t: Tabel): Kubus {
+  const [, , herkomsten, statussen] = t.waarden;
+  return genest(t, (begin) => Object.fromEntries(herkomsten.map((h, c) =>
+    [h, t.aantal.slice(begin + c * statussen.length, begin + (c + 1) * statussen.length)])));
+}
+
+/** The transitions as the site's matrices: gemeente → groep → van × naar. */
+function alsMatrices(t: Tabel): Record<string, Record<string, Matrix>> {
+  const [, , van, naar] = t.waarden;
+  return genest(t, (begin) => van.map((_v, c) => t.aantal.slice(begin + c * naar.length, begin + (c + 1) * naar.length)));
 }

@@ -10,8 +10,8 @@ import type { Staging } from "../../loaders/db.ts";
 import type { Regio } from "../../loaders/config.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
-  monitorMoment, monitorMomenten, monitorSite, vorigMomentVan, controleerMoment, onderdrukSamen,
-  STATUSSEN, VAN, NAAR, GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE,
+  monitorMoment, monitorMomenten, monitorSite, vorigMomentVan, controleerMoment, onderdrukSamen, alsRijen,
+  STATUSSEN, VAN, NAAR, GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, type Tabel,
 } from "../../loaders/marts/monitor.ts";
 import {
   trechter, stapTekst, naarKubus, uitKubus, naarMatrices, uitMatrices, momentUitSite, TOTAAL, type StatusRij, type OvergangRij,
@@ -302,24 +302,34 @@ describe("overgangen tussen twee momenten", () => {
 // ------------------------------------------------------------ suppression across the two tables
 
 describe("onderdrukking van statussen en overgangen samen", () => {
+  // One gemeente (REGIO) and groep (ALLE): the status table per moment, and the matrix M1 → M2.
+  const S = (moment: string, tellingen: Record<string, number>): Tabel => ({
+    moment, kolommen: ["gemeente", "groep", "herkomst", "status"],
+    waarden: [["REGIO"], ["ALLE"], ["ALLE"], Object.keys(tellingen)], aantal: Object.values(tellingen),
+  });
+  /** Rows van, columns naar, the counts row by row. */
+  const O = (van: string[], naar: string[], tellingen: number[][]): Tabel => ({
+    moment: "M2", kolommen: ["gemeente", "groep", "van", "naar"], waarden: [["REGIO"], ["ALLE"], van, naar], aantal: tellingen.flat(),
+  });
+  const vorig = new Map([["M1", null], ["M2", "M1"]]);
+  /** The published count of a cell, by the values of its last two columns. */
+  const cel = (tabellen: Tabel[], moment: string, x: string, y: string) => {
+    const t = tabellen.find((t) => t.moment === moment)!;
+    return t.aantal[t.waarden[2].indexOf(x) * t.waarden[3].length + t.waarden[3].indexOf(y)];
+  };
+
   it("een verborgen status verbergt ook de rand van de matrix die hetzelfde telt, en andersom", () => {
     // Moment M2 in one gemeente: statuses WERK 3 (small), NIET_IN_BEELD 20, ONDERWIJS 30.
-    const S = (moment: string, status: string, jongeren: number) => ({ moment, gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status, jongeren });
     const statussen = [
-      S("M1", "WERK", 10), S("M1", "NIET_IN_BEELD", 23), S("M1", "ONDERWIJS", 20), S("M1", TOTAAL, 53),
-      S("M2", "WERK", 3), S("M2", "NIET_IN_BEELD", 20), S("M2", "ONDERWIJS", 30), S("M2", TOTAAL, 53),
+      S("M1", { WERK: 10, NIET_IN_BEELD: 23, ONDERWIJS: 20, [TOTAAL]: 53 }),
+      S("M2", { WERK: 3, NIET_IN_BEELD: 20, ONDERWIJS: 30, [TOTAAL]: 53 }),
     ];
     // Column WERK of the matrix = 3 (as statussen); its cells: 3 from NIET_IN_BEELD.
-    const O = (van: string, naar: string, jongeren: number) => ({ moment: "M2", gemeente: "REGIO", groep: "ALLE", van, naar, jongeren });
-    const overgangen = [
-      O("WERK", "WERK", 0), O("WERK", "NIET_IN_BEELD", 10), O("WERK", "ONDERWIJS", 0), O("WERK", TOTAAL, 10),
-      O("NIET_IN_BEELD", "WERK", 3), O("NIET_IN_BEELD", "NIET_IN_BEELD", 10), O("NIET_IN_BEELD", "ONDERWIJS", 10), O("NIET_IN_BEELD", TOTAAL, 23),
-      O("ONDERWIJS", "WERK", 0), O("ONDERWIJS", "NIET_IN_BEELD", 0), O("ONDERWIJS", "ONDERWIJS", 20), O("ONDERWIJS", TOTAAL, 20),
-      O(TOTAAL, "WERK", 3), O(TOTAAL, "NIET_IN_BEELD", 20), O(TOTAAL, "ONDERWIJS", 30), O(TOTAAL, TOTAAL, 53),
-    ];
-    const uit = onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 5);
-    const s = (m: string, st: string) => uit.statussen.find((r) => r.moment === m && r.status === st)!.jongeren;
-    const o = (van: string, naar: string) => uit.overgangen.find((r) => r.van === van && r.naar === naar)!.jongeren;
+    const st = ["WERK", "NIET_IN_BEELD", "ONDERWIJS", TOTAAL];
+    const overgangen = [O(st, st, [[0, 10, 0, 10], [3, 10, 10, 23], [0, 0, 20, 20], [3, 20, 30, 53]])];
+    const uit = onderdrukSamen(statussen, overgangen, vorig, 5);
+    const s = (m: string, status: string) => cel(uit.statussen, m, "ALLE", status);
+    const o = (van: string, naar: string) => cel(uit.overgangen, "M2", van, naar);
     expect(s("M2", "WERK")).toBeNull();
     expect(o(TOTAAL, "WERK")).toBeNull();
     expect(o("NIET_IN_BEELD", "WERK")).toBeNull();
@@ -334,33 +344,30 @@ describe("onderdrukking van statussen en overgangen samen", () => {
       expect(verborgen === 1 && s(m, TOTAAL) !== null).toBe(false);
     }
     // Exact (internal) output is untouched.
-    expect(onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 1).overgangen).toEqual(overgangen);
+    expect(onderdrukSamen(statussen, overgangen, vorig, 1).overgangen).toEqual(overgangen);
+    // The rows of monitor.json: a suppressed count is null and marked.
+    expect(alsRijen(uit.statussen[1])).toContainEqual({ gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status: "WERK", jongeren: null, onderdrukt: true });
   });
 
   it("weinig jongeren uit de monitor: ook nieuw en het eindtotaal verborgen, de statussen blijven staan", () => {
     // M1: WERK 20, NIET_IN_BEELD 30. M2: WERK 25, NIET_IN_BEELD 27; 3 left, 5 came in.
-    const S = (moment: string, status: string, jongeren: number) => ({ moment, gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status, jongeren });
     const statussen = [
-      S("M1", "WERK", 20), S("M1", "NIET_IN_BEELD", 30), S("M1", TOTAAL, 50),
-      S("M2", "WERK", 25), S("M2", "NIET_IN_BEELD", 27), S("M2", TOTAAL, 52),
+      S("M1", { WERK: 20, NIET_IN_BEELD: 30, [TOTAAL]: 50 }),
+      S("M2", { WERK: 25, NIET_IN_BEELD: 27, [TOTAAL]: 52 }),
     ];
-    const O = (van: string, naar: string, jongeren: number) => ({ moment: "M2", gemeente: "REGIO", groep: "ALLE", van, naar, jongeren });
-    const overgangen = [
-      O("NIEUW_IN_MONITOR", "WERK", 2), O("NIEUW_IN_MONITOR", "NIET_IN_BEELD", 3), O("NIEUW_IN_MONITOR", "UIT_MONITOR", 0), O("NIEUW_IN_MONITOR", TOTAAL, 5),
-      O("WERK", "WERK", 15), O("WERK", "NIET_IN_BEELD", 2), O("WERK", "UIT_MONITOR", 3), O("WERK", TOTAAL, 20),
-      O("NIET_IN_BEELD", "WERK", 8), O("NIET_IN_BEELD", "NIET_IN_BEELD", 22), O("NIET_IN_BEELD", "UIT_MONITOR", 0), O("NIET_IN_BEELD", TOTAAL, 30),
-      O(TOTAAL, "WERK", 25), O(TOTAAL, "NIET_IN_BEELD", 27), O(TOTAAL, "UIT_MONITOR", 3), O(TOTAAL, TOTAAL, 55),
-    ];
-    const uit = onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 5);
-    const o = (van: string, naar: string) => uit.overgangen.find((r) => r.van === van && r.naar === naar)!.jongeren;
+    const overgangen = [O(["NIEUW_IN_MONITOR", "WERK", "NIET_IN_BEELD", TOTAAL], ["WERK", "NIET_IN_BEELD", "UIT_MONITOR", TOTAAL], [
+      [2, 3, 0, 5], [15, 2, 3, 20], [8, 22, 0, 30], [25, 27, 3, 55],
+    ])];
+    const uit = onderdrukSamen(statussen, overgangen, vorig, 5);
+    const o = (van: string, naar: string) => cel(uit.overgangen, "M2", van, naar);
     // 55 - 52 would give the 3 who left back, and 5 + 50 the 55: all three hidden.
     expect(o(TOTAAL, "UIT_MONITOR")).toBeNull();
     expect(o("NIEUW_IN_MONITOR", TOTAAL)).toBeNull();
     expect(o(TOTAAL, TOTAAL)).toBeNull();
     // The status counts (and their twins in the matrix) need not go for it.
-    expect(uit.statussen.map((r) => r.jongeren)).toEqual([20, 30, 50, 25, 27, 52]);
+    expect(uit.statussen.flatMap((t) => t.aantal)).toEqual([20, 30, 50, 25, 27, 52]);
     expect([o(TOTAAL, "WERK"), o(TOTAAL, "NIET_IN_BEELD"), o("WERK", TOTAAL), o("NIET_IN_BEELD", TOTAAL)]).toEqual([25, 27, 20, 30]);
-    const exact = onderdrukSamen(statussen, overgangen, new Map([["M1", null], ["M2", "M1"]]), 0);
+    const exact = onderdrukSamen(statussen, overgangen, vorig, 0);
     expect(exact.statussen).toEqual(statussen);
   });
 });
