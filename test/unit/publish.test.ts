@@ -3,7 +3,9 @@
 // brute-force "derive by subtraction" attacker over random tables.
 import { describe, test, expect } from "vitest";
 import fc from "fast-check";
-import { onderdruk, controleerGeenIds, type OnderdrukOpties, type TotaalRelatie } from "../../loaders/publish.ts";
+import {
+  onderdruk, controleerGeenIds, celGroepen, kubusGroepen, teVerbergen, type OnderdrukOpties, type TotaalRelatie,
+} from "../../loaders/publish.ts";
 
 type Cel = { gemeente: string; jaar: string; n: number | null; pct?: number | null; onderdrukt?: true };
 
@@ -224,6 +226,30 @@ describe("no suppressed count can be derived by subtraction (random tables)", ()
         for (const jaar of [...jaren, "ALLE"]) rows.push({ gemeente: "REGIO", jaar, n: som((r) => r.jaar === jaar && r.gemeente !== "REGIO") });
         const uit = onderdruk(rows, { minimumCel, tellingen: ["n"], sleutels: ["gemeente", "jaar"], totalen: [REGIO, ALLE] });
         expect(afgeleid(uit, rows, ["gemeente", "jaar"], [REGIO, ALLE])).toEqual([]);
+      },
+    ), { numRuns: 500 });
+  });
+});
+
+describe("kubusGroepen: the groups of a complete grid from positions alone", () => {
+  test("the same cells hidden as with the groups found by key (celGroepen), on random grids", () => {
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+      fc.integer({ min: 2, max: 10 }),
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), { minLength: 256, maxLength: 256 }),
+      (maten, metTotaal, minimumCel, getallen) => {
+        // Column d has values named against their order (so a tie between equal counts is broken
+        // by name, not by place), the last one its total T when metTotaal[d].
+        const waarden = maten.map((n, d) => [...Array.from({ length: n }, (_, i) => `${d}${String.fromCharCode(100 - i)}`), ...(metTotaal[d] ? ["T"] : [])]);
+        const rijen: Record<string, string>[] = [{}];
+        const grid = waarden.reduce((acc, w, d) => acc.flatMap((r) => w.map((x) => ({ ...r, [`k${d}`]: x }))), rijen);
+        const tellingen = grid.map((_r, i) => getallen[i % getallen.length]);
+        const sleutels = waarden.map((_w, d) => `k${d}`);
+        const totalen = waarden.map(() => "T");
+        const perSleutel = celGroepen(grid, sleutels, sleutels.map((kolom) => ({ kolom, totaal: "T" })));
+        expect([...teVerbergen(kubusGroepen(waarden, totalen), tellingen, minimumCel)])
+          .toEqual([...teVerbergen(perSleutel, tellingen, minimumCel)]);
       },
     ), { numRuns: 500 });
   });
