@@ -111,8 +111,8 @@ export function alsRijen<R>(t: Tabel): R[] {
 /** Counts per gemeente × groep × herkomst × status, one table per moment, totals included, zeros filled in. */
 async function statussenRuw(db: Staging, momenten: string[]): Promise<Tabel[]> {
   if (!momenten.length) return [];
-  const cellen = await db.all<Cel>(`
-    SELECT moment, gemeente_code AS gemeente, groep, herkomst AS a, status AS b, COUNT(*)::INTEGER AS n
+  const cellen = await db.all<Cellen>(`
+    SELECT moment, gemeente_code AS gemeente, groep, herkomst AS a, ${perWaarde("status", MONITOR_STATUSSEN)}, COUNT(*)::INTEGER AS n
     FROM monitor_def WHERE moment IN (${momenten.map(datumSql).join(", ")})
     GROUP BY ALL`);
   return volledig(db, cellen, momenten.map((moment) => ({ moment, data: [moment] })),
@@ -126,26 +126,35 @@ async function statussenRuw(db: Staging, momenten: string[]): Promise<Tabel[]> {
  */
 async function overgangenRuw(db: Staging, paren: { moment: string; vorigMoment: string }[]): Promise<Tabel[]> {
   if (!paren.length) return [];
-  const cellen = await db.all<Cel>(`
+  const cellen = await db.all<Cellen>(`
     WITH paren (moment, vorig) AS (
       VALUES ${paren.map((p) => `(${datumSql(p.moment)}, ${datumSql(p.vorigMoment)})`).join(", ")}
     ),
     nu AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.moment),
-    toen AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.vorig)
-    SELECT COALESCE(nu.moment, toen.moment) AS moment,
-      COALESCE(nu.gemeente_code, toen.gemeente_code) AS gemeente,
-      COALESCE(nu.groep, toen.groep) AS groep,
-      COALESCE(toen.status, '${NIEUW_IN_MONITOR}') AS a,
-      COALESCE(nu.status, '${UIT_MONITOR}') AS b,
-      COUNT(*)::INTEGER AS n
-    FROM nu FULL OUTER JOIN toen ON nu.moment = toen.moment AND nu.pseudo_id = toen.pseudo_id
-    GROUP BY ALL`);
+    toen AS (SELECT p.moment, m.pseudo_id, m.gemeente_code, m.groep, m.status FROM paren p JOIN monitor_def m ON m.moment = p.vorig),
+    paar AS (
+      SELECT COALESCE(nu.moment, toen.moment) AS moment,
+        COALESCE(nu.gemeente_code, toen.gemeente_code) AS gemeente,
+        COALESCE(nu.groep, toen.groep) AS groep,
+        COALESCE(toen.status, '${NIEUW_IN_MONITOR}') AS van,
+        COALESCE(nu.status, '${UIT_MONITOR}') AS naar
+      FROM nu FULL OUTER JOIN toen ON nu.moment = toen.moment AND nu.pseudo_id = toen.pseudo_id
+    )
+    SELECT moment, gemeente, groep, van AS a, ${perWaarde("naar", NAAR.filter((n) => n !== TOTAAL))}, COUNT(*)::INTEGER AS n
+    FROM paar GROUP BY ALL`);
   return volledig(db, cellen, paren.map((p) => ({ moment: p.moment, data: [p.moment, p.vorigMoment] })),
     O_KOLOMMEN, [GROEPEN_MET_ALLE, VAN, NAAR], O_TOTALEN);
 }
 
-/** A counted cell: moment, gemeente, groep and the table's two other columns (a, b). */
-type Cel = { moment: string; gemeente: string; groep: string; a: string; b: string; n: number };
+/**
+ * Counted cells: a row per moment, gemeente, groep and value of the table's third column (a),
+ * a column per value of the fourth, and n, all of them. A row per cell would be several times
+ * as many rows, and reading rows back from DuckDB costs more than counting them.
+ */
+type Cellen = { moment: string; gemeente: string; groep: string; a: string; n: number } & Record<string, number>;
+/** One count column per value of `kolom`, named after the value. */
+const perWaarde = (kolom: string, waarden: readonly string[]) =>
+  waarden.map((w) => `COUNT(*) FILTER (WHERE ${kolom} = '${w}')::INTEGER AS "${w}"`).join(", ");
 
 /**
  * The complete tables: for every moment each gemeente (REGIO, then the members on one of
@@ -154,7 +163,7 @@ type Cel = { moment: string; gemeente: string; groep: string; a: string; b: stri
  * cells, in one array over all moments: DuckDB's CUBE spends 16 aggregations on what are a
  * few thousand cells, several times longer than this.
  */
-function volledig(db: Staging, cellen: Cel[], momenten: { moment: string; data: string[] }[], kolommen: Tabel["kolommen"],
+function volledig(db: Staging, cellen: Cellen[], momenten: { moment: string; data: string[] }[], kolommen: Tabel["kolommen"],
   [groepen, aWaarden, bWaarden]: [readonly string[], readonly string[], readonly string[]], totalen: string[]): Tabel[] {
   const gemeenten = [REGIO, ...new Set([...db.regio.gemeenten.map((g) => g.code), ...cellen.map((c) => c.gemeente)])];
   // The five columns of the array (moment first); a cell's place counts in mixed radix.
@@ -163,14 +172,21 @@ function volledig(db: Staging, cellen: Cel[], momenten: { moment: string; data: 
   const stap = as.map((_k, d) => as.slice(d + 1).reduce((p, k) => p * k.aantal, 1));
   const aantal = new Int32Array(stap[0] * as[0].aantal);
   const inData = momenten.map(() => new Set<string>());
+  const bKolommen = bWaarden.filter((_b, i) => i !== as[4].totaal);
   for (const c of cellen) {
     let p = 0;
-    [c.moment, c.gemeente, c.groep, c.a, c.b].forEach((w, d) => {
+    [c.moment, c.gemeente, c.groep, c.a].forEach((w, d) => {
       const i = as[d].nummer.get(w);
       if (i === undefined || i === as[d].totaal) throw new Error(`monitor: onverwachte waarde ${w}`);
       p += i * stap[d];
     });
-    aantal[p] += c.n;
+    let som = 0;
+    for (const b of bKolommen) {
+      aantal[p + as[4].nummer.get(b)!] += c[b];
+      som += c[b];
+    }
+    // Every jongere has one of the known values: else the totals would miss some.
+    if (som !== c.n) throw new Error(`monitor: ${c.n - som} jongeren met een onverwachte ${kolommen[3]}`);
     inData[as[0].nummer.get(c.moment)!].add(c.gemeente);
   }
   // Totals, one column at a time: afterwards also the totals over several columns.
