@@ -9,8 +9,9 @@
 // part can never be computed back. Those helper totals are dropped from the output where the
 // contract does not have them.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import type { Staging } from "../db.ts";
 import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
@@ -20,7 +21,7 @@ import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/components/format.ts";
-import { inpakken, type JvData, type JvDataKort } from "../../src/components/jaarverslag.ts";
+import { inpakken, type JvData, type JvDataKort } from "../../src/components/jaarverslag-data.ts";
 
 export const REGIO = "REGIO";
 const TOTAAL = "TOTAAL";
@@ -117,47 +118,110 @@ type Dims = [string, readonly string[]][];
 function cellen(db: Staging, jaren: string[], dims: (sj: string) => Dims): Rij[] {
   const uit: Rij[] = [];
   for (const sj of jaren) {
-    for (const gemeente of [REGIO, ...ledenIn(db, sj)]) {
-      let combis: Rij[] = [{ gemeente, schooljaar: sj }];
-      for (const [kolom, waarden] of dims(sj)) {
-        combis = combis.flatMap((c) => waarden.map((w) => ({ ...c, [kolom]: w })));
+    const d = dims(sj);
+    const waarden: string[] = [];
+    // The first dimension varies slowest; a cell's columns are gemeente, schooljaar, the dimensions.
+    const vul = (gemeente: string, i: number) => {
+      if (i < d.length) {
+        for (const w of d[i][1]) {
+          waarden[i] = w;
+          vul(gemeente, i + 1);
+        }
+        return;
       }
-      uit.push(...combis);
-    }
+      const cel: Rij = { gemeente, schooljaar: sj };
+      for (let j = 0; j < d.length; j++) cel[d[j][0]] = waarden[j];
+      uit.push(cel);
+    };
+    for (const gemeente of [REGIO, ...ledenIn(db, sj)]) vul(gemeente, 0);
   }
   return uit;
 }
 
 /**
- * Fills an additive count into cells from the finest-grain rows: a cell value equal to its
- * column's total label (REGIO, TOTAAL, ALLE) matches every value of that column.
+ * A cell's key: its values joined by a character no code contains. Cells hold text only, so
+ * any other value in a source row (a null) gets a mark that keeps it from ever matching a
+ * cell, as a JSON key did.
+ */
+const deel = (v: unknown): string => (typeof v === "string" ? v : `\u0001${String(v)}`);
+function sleutel(r: Rij, kolommen: string[]): string {
+  let key = deel(r[kolommen[0]]);
+  for (let i = 1; i < kolommen.length; i++) key += `\u0000${deel(r[kolommen[i]])}`;
+  return key;
+}
+
+/**
+ * Fills an additive count into cells (a grid of cellen(), filled in place) from the
+ * finest-grain rows: a cell value equal to its column's total label (REGIO, TOTAAL, ALLE)
+ * matches every value of that column.
  */
 function somIn(cel: Rij[], bron: Rij[], telling: string, totalen: Record<string, string>): Rij[] {
   if (cel.length === 0) return [];
   const sleutels = Object.keys(cel[0]);
-  const wild = sleutels.filter((k) => totalen[k] !== undefined);
+  const m = sleutels.length;
+  // Each column's values in the cells as small numbers, so a cell's key is one number (the
+  // columns in mixed radix). A source value no cell has matches no cell (undefined).
+  const nummers: Map<unknown, number>[] = [];
+  const ids = new Int32Array(cel.length * m);
+  for (let i = 0; i < m; i++) {
+    const nummer = new Map<unknown, number>();
+    for (let c = 0; c < cel.length; c++) {
+      const w = cel[c][sleutels[i]];
+      let id = nummer.get(w);
+      if (id === undefined) nummer.set(w, (id = nummer.size));
+      ids[c * m + i] = id;
+    }
+    nummers.push(nummer);
+  }
+  const factor: number[] = [];
+  for (let i = m - 1, f = 1; i >= 0; f *= nummers[i].size, i--) factor[i] = f;
+  // Per column: its bit in the mask below if it has a total label (0: none), and the label's number.
+  const bit: number[] = [];
+  let wild = 0;
+  for (const k of sleutels) bit.push(totalen[k] !== undefined ? 1 << wild++ : 0);
+  const totaal = sleutels.map((k, i) => nummers[i].get(totalen[k]));
   // Every source row adds to its own key and to each key with some columns replaced by
   // their total label (2^wild keys per row), so each cell is one lookup.
-  const sommen = new Map<string, number>();
+  const sommen = new Map<number, number>();
+  const eigen: (number | undefined)[] = [];
   for (const r of bron) {
-    for (let masker = 0; masker < 1 << wild.length; masker++) {
-      const key = JSON.stringify(sleutels.map((k) => {
-        const i = wild.indexOf(k);
-        return i >= 0 && masker & (1 << i) ? totalen[k] : r[k];
-      }));
-      sommen.set(key, (sommen.get(key) ?? 0) + Number(r[telling] ?? 0));
+    const n = Number(r[telling] ?? 0);
+    for (let i = 0; i < m; i++) eigen[i] = nummers[i].get(r[sleutels[i]]);
+    maskers: for (let masker = 0; masker < 1 << wild; masker++) {
+      let key = 0;
+      for (let i = 0; i < m; i++) {
+        const w = masker & bit[i] ? totaal[i] : eigen[i];
+        if (w === undefined) continue maskers;
+        key += w * factor[i];
+      }
+      sommen.set(key, (sommen.get(key) ?? 0) + n);
     }
   }
-  return cel.map((c) => ({ ...c, [telling]: sommen.get(JSON.stringify(sleutels.map((k) => c[k]))) ?? 0 }));
+  for (let c = 0; c < cel.length; c++) {
+    let key = 0;
+    for (let i = 0; i < m; i++) key += ids[c * m + i] * factor[i];
+    cel[c][telling] = sommen.get(key) ?? 0;
+  }
+  return cel;
 }
 
-/** Fills a non-additive count (distinct jongeren) by exact key; missing is 0. */
+/** Fills a non-additive count (distinct jongeren) into cells (in place) by exact key; missing is 0. */
 function zoekIn(cel: Rij[], bron: Rij[], telling: string): Rij[] {
   if (cel.length === 0) return [];
   const sleutels = Object.keys(cel[0]);
-  const key = (r: Rij) => JSON.stringify(sleutels.map((k) => r[k]));
-  const map = new Map(bron.map((r) => [key(r), Number(r[telling] ?? 0)]));
-  return cel.map((c) => ({ ...c, [telling]: map.get(key(c)) ?? 0 }));
+  const map = new Map(bron.map((r) => [sleutel(r, sleutels), Number(r[telling] ?? 0)]));
+  for (const c of cel) c[telling] = map.get(sleutel(c, sleutels)) ?? 0;
+  return cel;
+}
+
+/** Lookup of a run's row by its values of `kolommen` (the first such row, as a find would give). */
+function vindIn(rows: Rij[], kolommen: string[]): (key: Rij) => Rij {
+  const map = new Map<string, Rij>();
+  for (const r of rows) {
+    const k = sleutel(r, kolommen);
+    if (!map.has(k)) map.set(k, r);
+  }
+  return (key) => map.get(sleutel(key, kolommen))!;
 }
 
 const gemeenteTotaal: TotaalRelatie = { kolom: "gemeente", totaal: REGIO };
@@ -186,13 +250,18 @@ export interface Peildatum {
 
 /** The jongeren peildatum of a schooljaar: the regio's vsvPeildatum if present, else the latest. */
 export async function peildatumVan(db: Staging, sj: string): Promise<Peildatum> {
+  const rows = await db.all<{ peildatum: string }>(
+    `SELECT DISTINCT peildatum FROM jongeren_def WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
+  return kiesPeildatum(db, sj, rows.map((r) => r.peildatum));
+}
+
+/** The choice of peildatumVan among a schooljaar's peildata, latest first. */
+function kiesPeildatum(db: Staging, sj: string, peildata: string[]): Peildatum {
   const [mm, dd] = db.regio.vsvPeildatum.split("-");
   const start = Number(sj.slice(0, 4));
   const vsv = `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
-  const rows = await db.all<{ peildatum: string }>(
-    `SELECT DISTINCT peildatum FROM jongeren_def WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
-  if (rows.some((r) => r.peildatum === vsv)) return { peildatum: vsv, bron: "vsv" };
-  if (rows.length) return { peildatum: rows[0].peildatum, bron: "laatste" };
+  if (peildata.includes(vsv)) return { peildatum: vsv, bron: "vsv" };
+  if (peildata.length) return { peildatum: peildata[0], bron: "laatste" };
   return { peildatum: null, bron: "geen" };
 }
 
@@ -202,6 +271,45 @@ function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
   if (p.bron === "vsv") return `op ${formatDatum(p.peildatum)} (de VSV-peildatum)`;
   if (p.bron === "laatste") return `op ${formatDatum(p.peildatum)} (laatste peildatum in ${sj}; geen gegevens op de VSV-peildatum ${vsvDag})`;
   return `(geen peildatum in ${sj})`;
+}
+
+// ------------------------------------------------------------------ the sources
+
+// The site and the PDF want the tables of several schooljaren, and a query per source per
+// schooljaar cost more than all the counting. So each source is read once per Staging, for
+// every schooljaar in it (grouped by schooljaar as well), and a table takes its schooljaren's
+// rows from that.
+
+const bronCache = new WeakMap<Staging, Map<string, Promise<unknown>>>();
+
+/** The value `maak` gives, made once per Staging and `naam`. */
+function eenmaal<T>(db: Staging, naam: string, maak: () => Promise<T>): Promise<T> {
+  let perNaam = bronCache.get(db);
+  if (!perNaam) bronCache.set(db, (perNaam = new Map()));
+  let p = perNaam.get(naam) as Promise<T> | undefined;
+  if (!p) perNaam.set(naam, (p = maak()));
+  return p;
+}
+
+/** Rows by their value of `kolom`, each group in the order of the rows. */
+function splits(rows: Rij[], kolom: string): Map<unknown, Rij[]> {
+  const uit = new Map<unknown, Rij[]>();
+  for (const r of rows) {
+    const groep = uit.get(r[kolom]);
+    if (groep) groep.push(r);
+    else uit.set(r[kolom], [r]);
+  }
+  return uit;
+}
+
+/**
+ * The rows of source `naam` in the given schooljaren. The query `sql` runs once per Staging,
+ * over all schooljaren, with a column schooljaar in its grouping. Nothing in a table depends
+ * on the order of a source's rows (sums, lookups by key, sorted code lists).
+ */
+async function bron(db: Staging, naam: string, jaren: string[], sql: string): Promise<Rij[]> {
+  const perJaar = await eenmaal(db, naam, async () => splits(await db.all(sql), "schooljaar"));
+  return jaren.flatMap((sj) => perJaar.get(sj) ?? []);
 }
 
 // ------------------------------------------------------------------ the tables
@@ -226,20 +334,39 @@ function pas(run: Run, minimumCel: number): Rij[] {
  * optionally restricted to one gemeente plus the REGIO rows.
  */
 export async function jaarverslagTabellen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
+  const tabellen = await tabellenZonderNamen(db, schooljaar, opties);
+  const namen = new Map<unknown, string>([[REGIO, db.regio.naam], ["LANDELIJK", "Nederland"]]);
+  // From the last gemeente to the first: a code regio.json would repeat gets its first name.
+  for (const g of [...db.regio.gemeenten].reverse()) if (g.code !== REGIO && g.code !== "LANDELIJK") namen.set(g.code, g.naam);
+  for (const t of tabellen) {
+    // gemeente, naam, then the row's other columns in their order.
+    t.rijen = t.rijen.map((r) => Object.assign({ gemeente: r.gemeente, naam: namen.get(r.gemeente) ?? String(r.gemeente) }, r));
+  }
+  return tabellen;
+}
+
+/** jaarverslagTabellen without the names of the gemeenten (the site has them once, in `gemeenten`). */
+async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
   await controleerKeuze(db, schooljaar, opties.gemeente);
   const sj = schooljaar;
   const vorig = vorigSchooljaar(sj);
   const beide = [vorig, sj];
   const min = opties.minimumCel;
-  const inJaren = (jaren: string[]) => `schooljaar IN (${lijst(jaren)})`;
   const tabellen: JaarverslagTabel[] = [];
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
-  const pd = await peildatumVan(db, sj);
-  const pdSql = pd.peildatum ? `DATE ${lit(pd.peildatum)}` : "NULL";
-  const leerlingBron = await db.all(`
-    SELECT ${lit(sj)} AS schooljaar, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen
-    FROM jongeren_def WHERE peildatum = ${pdSql} GROUP BY ALL`);
+  // One read of jongeren_def, the largest table, for every schooljaar's peildata and the
+  // counts on each peildatum.
+  const peildata = await eenmaal(db, "peildata", async () => {
+    const rows = await db.all(`
+      SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen,
+        ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
+      FROM jongeren_def GROUP BY ALL ORDER BY schooljaar, peildatum DESC`);
+    return { perJaar: splits(rows, "schooljaar"), perPeildatum: splits(rows, "peildatum") };
+  });
+  const pd = kiesPeildatum(db, sj, [...new Set((peildata.perJaar.get(sj) ?? []).map((r) => r.peildatum as string))]);
+  const opPeildatum = (pd.peildatum !== null && peildata.perPeildatum.get(pd.peildatum)) || [];
+  const leerlingBron = opPeildatum.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
   const leerlingen = pas({
     rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
       .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen })),
@@ -250,11 +377,7 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
   });
 
-  const doelgroepBron = (await db.all(`
-    SELECT gemeente_code AS gemeente,
-      ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
-    FROM jongeren_def WHERE peildatum = ${pdSql} GROUP BY ALL`))
-    .flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
+  const doelgroepBron = opPeildatum.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
   const doelgroepen = pas({
     rijen: somIn(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren", { gemeente: REGIO })
       .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, doelgroep: r.doelgroep, jongeren: r.jongeren })),
@@ -268,9 +391,9 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   // ---------------------------------------------------------------- verzuim Leerplicht
   // One run for soort × maand with their totals: the month table, the year per soort
   // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
-  const lpBron = await db.all(`
+  const lpBron = await bron(db, "lp", beide, `
     SELECT schooljaar, gemeente_code AS gemeente, strftime(melddatum, '%Y-%m') AS maand, verzuimsoort, COUNT(*)::INTEGER AS meldingen
-    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND ${inJaren(beide)} GROUP BY ALL`);
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' GROUP BY ALL`);
   const lp = pas({
     rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
       lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
@@ -280,11 +403,11 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
 
   // ---------------------------------------------------------------- Doorstroompunt preventief
   // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
-  const dspBron = await db.all(`
+  const dspBron = await bron(db, "dsp", beide, `
     SELECT schooljaar, gemeente_code AS gemeente, verzuimsoort,
       CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat,
-      COUNT(*)::INTEGER AS meldingen, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' AND ${inJaren(beide)} GROUP BY ALL`);
+      COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' GROUP BY ALL`);
   const dspResultaten = codesMet(DSP_RESULTATEN, dspBron.map((r) => r.resultaat));
   const dspCellen = [
     ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
@@ -297,20 +420,22 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   }, min);
 
   // ---------------------------------------------------------------- verzuimmeldingen (both years)
-  const jongerenBron = await db.all(`
+  const jongerenBron = await bron(db, "jongeren", beide, `
     SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, regeling, verzuimsoort,
       COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM verzuim_def WHERE ${inJaren(beide)}
+    FROM verzuim_def
     GROUP BY GROUPING SETS ((schooljaar, gemeente_code, regeling, verzuimsoort), (schooljaar, regeling, verzuimsoort))`);
   const jongeren = pas({
     rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
   }, min);
-  const vind = (rows: Rij[], key: Rij) => rows.find((r) => Object.entries(key).every(([k, v]) => r[k] === v))!;
+  // Only year totals are looked up in lp.
+  const lpRij = vindIn(lp.filter((r) => r.maand === TOTAAL), ["gemeente", "schooljaar", "maand", "verzuimsoort"]);
+  const dspRij = vindIn(dsp, ["gemeente", "schooljaar", "verzuimsoort", "resultaat"]);
   const verzuimmeldingen = jongeren.map((j) => {
     const m = j.regeling === "LEERPLICHT"
-      ? vind(lp, { gemeente: j.gemeente, schooljaar: j.schooljaar, maand: TOTAAL, verzuimsoort: j.verzuimsoort })
-      : vind(dsp, { gemeente: j.gemeente, schooljaar: j.schooljaar, verzuimsoort: j.verzuimsoort, resultaat: TOTAAL });
+      ? lpRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, maand: TOTAAL, verzuimsoort: j.verzuimsoort })
+      : dspRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, verzuimsoort: j.verzuimsoort, resultaat: TOTAAL });
     const rij: Rij = {
       gemeente: j.gemeente, schooljaar: j.schooljaar, regeling: j.regeling, verzuimsoort: j.verzuimsoort,
       meldingen: m.meldingen, jongeren: j.jongeren,
@@ -333,9 +458,9 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   });
 
   // ---------------------------------------------------------------- luxe verzuim
-  const luxeBron = await db.all(`
+  const luxeBron = await bron(db, "luxe", [sj], `
     SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
-    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' AND schooljaar = ${lit(sj)} GROUP BY ALL`);
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' GROUP BY ALL`);
   const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
   // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
   const luxe = pas({
@@ -351,10 +476,10 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   // ---------------------------------------------------------------- thuiszitters
   // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
   // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
-  const tzBron = await db.all(`
+  const tzBron = await bron(db, "thuiszitters", [sj], `
     WITH m AS (
       SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
-      FROM verzuim_def WHERE schooljaar = ${lit(sj)} AND verzuimsoort IN ('LRV', 'ABSOLUUT')),
+      FROM verzuim_def WHERE verzuimsoort IN ('LRV', 'ABSOLUUT')),
     p AS (
       SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
       FROM m GROUP BY ALL),
@@ -384,9 +509,9 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   });
 
   // ---------------------------------------------------------------- vrijstellingen (both years)
-  const vrBron = await db.all(`
+  const vrBron = await bron(db, "vrijstellingen", beide, `
     SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
-    FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' AND ${inJaren(beide)} GROUP BY ALL`);
+    FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' GROUP BY ALL`);
   const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
   const vrijstellingen = pas({
     rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
@@ -398,20 +523,20 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   });
 
   // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
-  const dspJongerenBron = await db.all(`
+  const dspJongerenBron = await bron(db, "dspJongeren", [sj], `
     WITH m AS (
-      SELECT gemeente_code, pseudo_id,
+      SELECT schooljaar, gemeente_code, pseudo_id,
         CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat
-      FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' AND schooljaar = ${lit(sj)})
-    SELECT ${lit(sj)} AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, resultaat,
+      FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT')
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, resultaat,
       COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM m GROUP BY GROUPING SETS ((gemeente_code, resultaat), (resultaat))`);
+    FROM m GROUP BY GROUPING SETS ((schooljaar, gemeente_code, resultaat), (schooljaar, resultaat))`);
   const dspJongeren = pas({
     rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
   }, min);
   const dspResultaat = dspJongeren.map((j) => {
-    const m = vind(dsp, { gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
+    const m = dspRij({ gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
     const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, resultaat: j.resultaat, meldingen: m.meldingen, jongeren: j.jongeren };
     if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
     return rij;
@@ -425,9 +550,9 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   // One run over a small hierarchy: result within report group within all, and NIEUW/OUD
   // beside it; the total also feeds inzet's trajecten per fte.
   const groepVan = (r: string) => rapportgroep(r) ?? (r === "LOPEND" ? "LOPEND" : "OVERIG_RESULTAAT");
-  const vsvBron = (await db.all(`
+  const vsvBron = (await bron(db, "vsv", [sj], `
     SELECT schooljaar, gemeente_code AS gemeente, vsv_type, resultaat_in_jaar AS resultaat, COUNT(*)::INTEGER AS trajecten
-    FROM traject_schooljaar WHERE schooljaar = ${lit(sj)} GROUP BY ALL`))
+    FROM traject_schooljaar GROUP BY ALL`))
     .map((r): Rij => ({ ...r, groep: groepVan(String(r.resultaat)) }));
   const vsvResultaten = codesMet(VSV_RESULTATEN_JAAR, vsvBron.map((r) => r.resultaat));
   const groepen = [...new Set(vsvResultaten.map(groepVan))];
@@ -443,25 +568,26 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   }, min);
 
   const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
-  const vsvJongerenBron = await db.all(`
-    WITH t AS (SELECT * FROM traject_schooljaar WHERE schooljaar = ${lit(sj)}),
+  const vsvJongerenBron = await bron(db, "vsvJongeren", [sj], `
+    WITH t AS (SELECT * FROM traject_schooljaar),
     c AS (
-      SELECT gemeente_code, pseudo_id, 'TOTAAL' AS categorie FROM t
-      UNION ALL SELECT gemeente_code, pseudo_id, vsv_type FROM t
+      SELECT schooljaar, gemeente_code, pseudo_id, 'TOTAAL' AS categorie FROM t
+      UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, vsv_type FROM t
       ${Object.entries(RAPPORTGROEPEN).map(([g, codes]) =>
-        `UNION ALL SELECT gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
-    SELECT ${lit(sj)} AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM c GROUP BY GROUPING SETS ((gemeente_code, categorie), (categorie))`);
+        `UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`);
   const vsvJongeren = pas({
     rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
   }, min);
+  const vsvRij = vindIn(vsv, ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"]);
   const vsvBenaderd = vsvJongeren.map((j) => {
     const c = String(j.categorie);
     const sleutel = c === "TOTAAL" ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
       : (VSV_TYPES as readonly string[]).includes(c) ? { vsv_type: c, groep: ALLE, resultaat: TOTAAL }
       : { vsv_type: ALLE, groep: c, resultaat: TOTAAL };
-    const t = vind(vsv, { gemeente: j.gemeente, schooljaar: sj, ...sleutel });
+    const t = vsvRij({ gemeente: j.gemeente, schooljaar: sj, ...sleutel });
     const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, categorie: c, trajecten: t.trajecten, jongeren: j.jongeren };
     if (t.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
     return rij;
@@ -484,13 +610,15 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   // Public OCW figures: every year in the file for the country, the regio and the gemeenten
   // that are members this schooljaar. Only primary suppression of gemeente counts: the official
   // regio figure is not the sum of its gemeenten (school and home location differ).
+  // Read once for every gemeente of regio.json; this schooljaar's members are kept.
   const leden = ledenIn(db, sj);
   const regioNummer = db.regio.nummer !== undefined ? String(db.regio.nummer) : null;
-  const vsvCijfers = await db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
+  const vsvCijfers = (await eenmaal(db, "vsvCijfers", () => db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
     SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
     WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${regioNummer ? `AND code = ${lit(regioNummer)}` : ""})
-       OR (niveau = 'GEMEENTE' AND code IN (${lijst(leden)}))
-    ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`);
+       OR (niveau = 'GEMEENTE' AND code IN (${lijst(db.regio.gemeenten.map((g) => g.code))}))
+    ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`)))
+    .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
   const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
   const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
     gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : "LANDELIJK",
@@ -507,17 +635,17 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
   });
 
   // ---------------------------------------------------------------- inzet
-  const inzetBron = await db.all(`
-    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet WHERE schooljaar = ${lit(sj)} GROUP BY ALL`);
+  const inzetBron = await bron(db, "inzet", [sj], `
+    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`);
   const inzet = somIn(cellen(db, [sj], () => [["functie", FUNCTIES]]), inzetBron, "fte", { gemeente: REGIO }).map((r) => {
     const fte = Math.round(Number(r.fte) * 100) / 100;
     const rij: Rij = { gemeente: r.gemeente, schooljaar: sj, functie: r.functie, fte };
     const perFte = (n: unknown) => (typeof n === "number" && fte > 0 ? Math.round((n / fte) * 10) / 10 : null);
     if (r.functie === "LEERPLICHTAMBTENAAR") {
-      const m = vind(lp, { gemeente: r.gemeente, schooljaar: sj, maand: TOTAAL, verzuimsoort: TOTAAL });
+      const m = lpRij({ gemeente: r.gemeente, schooljaar: sj, maand: TOTAAL, verzuimsoort: TOTAAL });
       Object.assign(rij, { meldingen: m.meldingen, meldingen_per_fte: perFte(m.meldingen) }, m.onderdrukt ? { onderdrukt: true } : {});
     } else if (r.functie === "DOORSTROOMCOACH") {
-      const t = vind(vsv, { gemeente: r.gemeente, schooljaar: sj, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL });
+      const t = vsvRij({ gemeente: r.gemeente, schooljaar: sj, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL });
       Object.assign(rij, { trajecten: t.trajecten, trajecten_per_fte: perFte(t.trajecten) }, t.onderdrukt ? { onderdrukt: true } : {});
     }
     return rij;
@@ -527,19 +655,18 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
     kolommen: ["gemeente", "naam", "schooljaar", "functie", "fte", "meldingen", "meldingen_per_fte", "trajecten", "trajecten_per_fte"],
   });
 
-  // ---------------------------------------------------------------- order, one gemeente, names
-  const volgorde = [REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)];
-  const naam = (code: unknown) =>
-    code === REGIO ? db.regio.naam : code === "LANDELIJK" ? "Nederland" : db.regio.gemeenten.find((g) => g.code === code)?.naam ?? String(code);
+  // ---------------------------------------------------------------- order, one gemeente
+  // Place of each code in the order (the first, where regio.json would repeat one).
+  const plaats = new Map<string, number>();
+  for (const [i, code] of [REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)].entries()) if (!plaats.has(code)) plaats.set(code, i);
   const gemeente = opties.gemeente?.toUpperCase();
   for (const t of tabellen) {
     let rijen = t.rijen;
     if (gemeente) rijen = rijen.filter((r) => r.gemeente === gemeente || r.gemeente === REGIO || r.gemeente === "LANDELIJK");
-    // Stable sort: gemeente order of regio.json, the rest as built.
-    rijen = rijen.map((r, i) => ({ r, i }))
-      .sort((a, b) => volgorde.indexOf(String(a.r.gemeente)) - volgorde.indexOf(String(b.r.gemeente)) || a.i - b.i)
-      .map(({ r }) => r);
-    t.rijen = rijen.map(({ gemeente: g, ...rest }) => ({ gemeente: g, naam: naam(g), ...rest }));
+    // Stable sort: gemeente order of regio.json, the rest as built (a code not in it first).
+    const perPlaats: Rij[][] = [];
+    for (const r of rijen) (perPlaats[(plaats.get(String(r.gemeente)) ?? -1) + 1] ??= []).push(r);
+    t.rijen = perPlaats.flat();
     controleerGeenIds(t.rijen, `jaarverslag ${t.id}`);
   }
   return tabellen;
@@ -552,18 +679,27 @@ export const TEKST_NAMEN = [
 
 // ------------------------------------------------------------------ the coördinator's texts
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-// Images would load files from outside the document (and the PDF allows no external resources).
-md.disable("image");
-// The text sits under a chapter heading: its own headings start one level lower (# → h3).
-md.core.ruler.push("kopniveau", (state) => {
-  for (const t of state.tokens) {
-    if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 2)}`;
-  }
-});
+// Made on the first text: loading markdown-it takes a tenth of a second, and most data
+// directories (the sample too) have no teksten/ at all.
+let md: MarkdownIt | undefined;
+
+function markdown(): MarkdownIt {
+  if (md) return md;
+  const Markdown = createRequire(import.meta.url)("markdown-it") as typeof MarkdownIt;
+  md = new Markdown({ html: false, linkify: false, typographer: false });
+  // Images would load files from outside the document (and the PDF allows no external resources).
+  md.disable("image");
+  // The text sits under a chapter heading: its own headings start one level lower (# → h3).
+  md.core.ruler.push("kopniveau", (state) => {
+    for (const t of state.tokens) {
+      if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 2)}`;
+    }
+  });
+  return md;
+}
 
 export function markdownNaarHtml(tekst: string): string {
-  return md.render(tekst.replace(/^\uFEFF/, ""));
+  return markdown().render(tekst.replace(/^\uFEFF/, ""));
 }
 
 export interface Teksten {
@@ -612,6 +748,15 @@ export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: stri
 const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
 
+/** Whether a row has a count other than 0. */
+function nietNul(r: Rij): boolean {
+  for (const k in r) {
+    const v = r[k];
+    if (typeof v === "number" && v !== 0 && k !== "schooljaar") return true;
+  }
+  return false;
+}
+
 /**
  * The jaarverslag data for the given schooljaren: tables, member gemeenten and rendered
  * texts. `compact` (the site) drops names, rows of other schooljaren and all-zero rows.
@@ -627,11 +772,13 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     meldingen: [],
   };
   const gemeente = opties.gemeente?.toUpperCase();
+  // The compact data has no names in its rows.
+  const tabellenVan = opties.compact ? tabellenZonderNamen : jaarverslagTabellen;
   for (const sj of jaren) {
     // A gemeente that was no member in an earlier year (it joined later) has only the regio to compare with.
     const lid = !gemeente || ledenIn(db, sj).includes(gemeente);
-    const tabellen = lid ? await jaarverslagTabellen(db, sj, opties)
-      : (await jaarverslagTabellen(db, sj, { minimumCel: opties.minimumCel }))
+    const tabellen = lid ? await tabellenVan(db, sj, opties)
+      : (await tabellenVan(db, sj, { minimumCel: opties.minimumCel }))
         .map((t) => ({ ...t, rijen: t.rijen.filter((r) => r.gemeente === REGIO || r.gemeente === "LANDELIJK") }));
     const leden = ledenIn(db, sj).filter((g) => !gemeente || g === gemeente);
     const t = leesTeksten(db.dataDir, sj, ledenIn(db, sj));
@@ -648,11 +795,9 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
         codes: tab.codes,
         rijen: !opties.compact ? tab.rijen : tab.rijen
           .filter((r) => tab.id === "vsv_percentage" || r.schooljaar === undefined || r.schooljaar === sj)
-          .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt ||
-            Object.entries(r).some(([k, v]) => typeof v === "number" && v !== 0 && k !== "schooljaar"))
+          .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt || nietNul(r))
           // The pages do not use the month totals (they are in verzuimmeldingen).
-          .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL"))
-          .map(({ naam: _naam, ...rest }) => rest),
+          .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL")),
       })),
     };
   }
