@@ -182,13 +182,18 @@ export function kubusGroepen(waarden: readonly (readonly string[])[], totalen: r
  * (ties broken by the relation's column), or, lacking one, the total. The groups are visited
  * in a fixed order and a cell hidden counts at once, so the result is the same on every run.
  */
-export function teVerbergen(groepen: CelGroepen, waarden: readonly unknown[], minimumCel: number): Uint8Array {
+export function teVerbergen(groepen: CelGroepen, waarden: readonly unknown[] | Float64Array, minimumCel: number): Uint8Array {
   const { cellen, aantal, leden, start, totaal, groepVan, relaties } = groepen;
   const weg = new Uint8Array(cellen);
   if (minimumCel <= 1) return weg;
-  // Not a number (e.g. a count already null): never small, never a candidate.
-  const w = new Float64Array(cellen);
-  for (let i = 0; i < cellen; i++) w[i] = typeof waarden[i] === "number" ? (waarden[i] as number) : NaN;
+  // Not a number (e.g. a count already null): never small, never a candidate. (A caller that
+  // suppresses the same table many times passes the counts as numbers already, NaN for null.)
+  let w: Float64Array;
+  if (waarden instanceof Float64Array) w = waarden;
+  else {
+    w = new Float64Array(cellen);
+    for (let i = 0; i < cellen; i++) w[i] = typeof waarden[i] === "number" ? (waarden[i] as number) : NaN;
+  }
   // Hidden members per group, kept up to date as cells are hidden.
   const verborgen = new Int32Array(aantal);
   function verberg(i: number) {

@@ -241,10 +241,16 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
   if (minimumCel <= 1) return { statussen: statussen.map(kopie), overgangen: overgangen.map(kopie) };
   const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
 
-  /** One table with its groups, and which cells are forced or hidden now. */
-  interface Werk { t: Tabel; groepen: CelGroepen; geforceerd: Uint8Array; verborgen: Uint8Array; index: Map<string, number>[] }
+  /**
+   * One table with its groups, and which cells are forced or hidden now. `invoer` is what
+   * teVerbergen() gets: the counts (a null as NaN), forced cells as 1, a twin as a last choice.
+   */
+  interface Werk {
+    t: Tabel; groepen: CelGroepen; invoer: Float64Array; geforceerd: Uint8Array; verborgen: Uint8Array; index: Map<string, number>[];
+  }
   const werk = (totalen: string[]) => (t: Tabel): [string, Werk] => [t.moment, {
-    t, groepen: kubusGroepen(t.waarden, totalen), geforceerd: new Uint8Array(t.aantal.length), verborgen: new Uint8Array(t.aantal.length),
+    t, groepen: kubusGroepen(t.waarden, totalen), invoer: Float64Array.from(t.aantal, (n) => n ?? NaN),
+    geforceerd: new Uint8Array(t.aantal.length), verborgen: new Uint8Array(t.aantal.length),
     index: t.waarden.map((w) => new Map(w.map((x, i) => [x, i]))),
   }];
   const S = new Map(statussen.map(werk(S_TOTALEN)));
@@ -302,47 +308,41 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
     randen.set(moment, lijst);
   }
 
-  const verberg = (w: Werk, invoer: (number | null)[]) => { w.verborgen = teVerbergen(w.groepen, invoer, minimumCel); };
+  // A twin that is not small goes in as a very large count: the last choice as a second cell.
+  for (const [m, w] of O) {
+    for (const { i, tweeling } of randen.get(m)!) if (tweeling && w.invoer[i] >= minimumCel) w.invoer[i] = LAATSTE_KEUZE + w.invoer[i];
+  }
+  /** Forces cell i of a table: it goes in as a small count, so it is hidden. */
+  const forceer = (w: Werk, i: number) => { w.geforceerd[i] = 1; w.invoer[i] = 1; };
   let opnieuwS = new Set(S.keys());
   let opnieuwO = new Set(O.keys());
   while (opnieuwS.size || opnieuwO.size) {
-    for (const m of opnieuwS) {
-      const w = S.get(m)!;
-      verberg(w, w.t.aantal.map((n, i) => (w.geforceerd[i] ? 1 : n)));
-    }
-    for (const m of opnieuwO) {
-      const w = O.get(m)!;
-      const invoer = w.t.aantal.map((n, i) => (w.geforceerd[i] ? 1 : n));
-      for (const { i, tweeling } of randen.get(m)!) {
-        const n = w.t.aantal[i];
-        if (tweeling && !w.geforceerd[i] && n !== null && n >= minimumCel) invoer[i] = LAATSTE_KEUZE + n;
-      }
-      verberg(w, invoer);
-    }
+    for (const m of opnieuwS) S.get(m)!.verborgen = teVerbergen(S.get(m)!.groepen, S.get(m)!.invoer, minimumCel);
+    for (const m of opnieuwO) O.get(m)!.verborgen = teVerbergen(O.get(m)!.groepen, O.get(m)!.invoer, minimumCel);
     opnieuwS = new Set();
     opnieuwO = new Set();
     // First let the matrices settle (cells hidden because of the status table or of the
     // in/out rule); only a twin a settled matrix still hides is forced into the status table.
     const naarS: SCel[] = [];
     for (const [m, w] of O) {
-      const forceer = (i: number) => { w.geforceerd[i] = 1; opnieuwO.add(m); };
+      const forceerO = (i: number) => { forceer(w, i); opnieuwO.add(m); };
       for (const { i, tweeling: s, trio } of randen.get(m)!) {
         const oVerborgen = w.verborgen[i] === 1;
         if (s !== null) {
           const st = S.get(s.moment)!;
           const sVerborgen = st.verborgen[s.i] === 1;
           if (oVerborgen && !sVerborgen && !st.geforceerd[s.i]) naarS.push(s);
-          if (sVerborgen && !oVerborgen && !w.geforceerd[i]) forceer(i);
+          if (sVerborgen && !oVerborgen && !w.geforceerd[i]) forceerO(i);
         }
         if (!oVerborgen) continue;
         for (const p of trio ?? []) {
           // A zero stays: it is never hidden (and says nothing about anyone).
-          if (!w.verborgen[p] && w.t.aantal[p] !== 0 && !w.geforceerd[p]) forceer(p);
+          if (!w.verborgen[p] && w.t.aantal[p] !== 0 && !w.geforceerd[p]) forceerO(p);
         }
       }
     }
     if (opnieuwO.size === 0) {
-      for (const s of naarS) { S.get(s.moment)!.geforceerd[s.i] = 1; opnieuwS.add(s.moment); }
+      for (const s of naarS) { forceer(S.get(s.moment)!, s.i); opnieuwS.add(s.moment); }
     }
   }
   const gepubliceerd = (w: Werk): Tabel => ({ ...w.t, aantal: w.t.aantal.map((n, i) => (w.verborgen[i] ? null : n)) });

@@ -7,12 +7,17 @@ const MAANDEN = [
 ];
 const MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
-const nf0 = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
+// Made on first use: creating a number format loads locale data (~15 ms), which a module that
+// only imports datum() (a data loader) need not pay.
+let nf0: Intl.NumberFormat | null = null;
 
 /** A whole number with dots for thousands: 1.234.567. */
 export function getal(n: number | null | undefined, decimalen = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return "–";
-  if (decimalen === 0) return nf0.format(n);
+  if (decimalen === 0) {
+    nf0 ??= new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
+    return nf0.format(n);
+  }
   return new Intl.NumberFormat("nl-NL", {
     minimumFractionDigits: decimalen, maximumFractionDigits: decimalen, useGrouping: "always",
   } as unknown as Intl.NumberFormatOptions).format(n);

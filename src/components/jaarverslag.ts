@@ -6,85 +6,13 @@
 // Node. Every chart has its numbers in a table and a one-line summary.
 import { getal, datum, label as codeLabel, maandKort, maandNaam } from "./format.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
+import { REGIO, type JvData, type Rij } from "./jaarverslag-data.js";
 
-export const REGIO = "REGIO";
+export {
+  REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
+} from "./jaarverslag-data.js";
 
-export type Rij = Record<string, unknown>;
-export interface JvTabel {
-  id: string;
-  titel: string;
-  rijen: Rij[];
-  /** The values of each dimension on the table's grid (the site leaves out all-zero rows). */
-  codes?: Record<string, string[]>;
-}
-export interface JvJaar {
-  /** Member gemeenten in this schooljaar (a missing row of a member means 0). */
-  leden: string[];
-  tabellen: JvTabel[];
-  /** The coördinator's texts as HTML, per name (voorwoord, verzuim, …). */
-  teksten: Record<string, string>;
-  /** Per gemeente: texts that replace the regio's text in that gemeente's jaarverslag. */
-  gemeenteTeksten: Record<string, Record<string, string>>;
-}
-export interface JvData {
-  regio: string;
-  minimumCel: number;
-  gemeenten: { code: string; naam: string }[];
-  /** Schooljaren with data, oldest first. */
-  schooljaren: string[];
-  jaren: Record<string, JvJaar>;
-}
 export interface Keuze { schooljaar: string; gemeente: string }
-
-// ------------------------------------------------------------------ the site's wire format
-
-/** A table as the site loads it: columns once, rows as arrays, constant columns apart. */
-export interface JvTabelKort {
-  id: string;
-  titel: string;
-  codes?: Record<string, string[]>;
-  /** Columns with the same value in every row (schooljaar, peildatum). */
-  vast: Rij;
-  kolommen: string[];
-  rijen: unknown[][];
-}
-
-export function inpakken(t: JvTabel): JvTabelKort {
-  const alle: string[] = [];
-  for (const r of t.rijen) for (const k of Object.keys(r)) if (!alle.includes(k)) alle.push(k);
-  const vast: Rij = {};
-  for (const k of alle) {
-    if (k === "onderdrukt" || t.rijen.length === 0) continue;
-    const v = t.rijen[0][k];
-    if (v !== undefined && t.rijen.every((r) => r[k] === v)) vast[k] = v;
-  }
-  const kolommen = alle.filter((k) => !(k in vast));
-  return { id: t.id, titel: t.titel, codes: t.codes, vast, kolommen, rijen: t.rijen.map((r) => kolommen.map((k) => r[k] ?? null)) };
-}
-
-function uitpakkenTabel(t: JvTabel | JvTabelKort): JvTabel {
-  if (!("kolommen" in t)) return t;
-  return {
-    id: t.id, titel: t.titel, codes: t.codes,
-    rijen: t.rijen.map((waarden) => {
-      const r: Rij = { ...t.vast };
-      t.kolommen.forEach((k, i) => {
-        if (k === "onderdrukt") { if (waarden[i]) r.onderdrukt = true; } else r[k] = waarden[i];
-      });
-      return r;
-    }),
-  };
-}
-
-export type JvDataKort = Omit<JvData, "jaren"> & { jaren: Record<string, Omit<JvJaar, "tabellen"> & { tabellen: (JvTabel | JvTabelKort)[] }> };
-
-/** The site's data as loaded (FileAttachment(…).json()) back to row objects. */
-export function uitpakken(data: JvDataKort): JvData {
-  return {
-    ...data,
-    jaren: Object.fromEntries(Object.entries(data.jaren).map(([sj, j]) => [sj, { ...j, tabellen: j.tabellen.map(uitpakkenTabel) }])),
-  };
-}
 
 export const HOOFDSTUKKEN = [
   { id: "leerlingen", titel: "Leerlingen en doelgroepen" },
