@@ -45,8 +45,30 @@ export interface CelGroepen {
   /** The group of cell i in relation r at groepVan[i * relaties + r], or -1. */
   groepVan: Int32Array;
   relaties: number;
-  /** The value of group g's relation column in cell i, as text: the tie-break between equal counts. */
-  naam(g: number, i: number): string;
+  /**
+   * The place in locale order of the value of group g's relation column in cell i (as text):
+   * the tie-break between equal counts. Worked out once per value: comparing texts in the
+   * locale's order costs more than all else in suppressing a table with many equal counts.
+   */
+  rang(g: number, i: number): number;
+}
+
+const plaatsenCache = new Map<string, Int32Array>();
+
+/** The place of each text in locale order; texts the locale calls equal get the same place. */
+function plaatsen(teksten: readonly string[]): Int32Array {
+  // The same columns come back table after table (the monitor's moments).
+  const sleutel = teksten.join("\u0000");
+  const bekend = plaatsenCache.get(sleutel);
+  if (bekend) return bekend;
+  const volgorde = teksten.map((_t, i) => i).sort((a, b) => teksten[a].localeCompare(teksten[b]));
+  const uit = new Int32Array(teksten.length);
+  volgorde.forEach((i, k) => {
+    const vorige = volgorde[k - 1];
+    uit[i] = k > 0 && teksten[vorige].localeCompare(teksten[i]) === 0 ? uit[vorige] : k;
+  });
+  plaatsenCache.set(sleutel, uit);
+  return uit;
 }
 
 export function celGroepen(rows: readonly object[], sleutels: string[], totalen: TotaalRelatie[] = []): CelGroepen {
@@ -56,7 +78,8 @@ export function celGroepen(rows: readonly object[], sleutels: string[], totalen:
   // a group's key is then one number, the other columns' numbers in mixed radix (or, for a
   // table too wide for that, a string of them).
   const radix: number[] = [];
-  const ids = sleutels.map((k) => {
+  const waarden: unknown[][] = [];
+  const nummers = (k: string) => {
     const nummer = new Map<unknown, number>();
     const kolom = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -66,8 +89,10 @@ export function celGroepen(rows: readonly object[], sleutels: string[], totalen:
       kolom[i] = id;
     }
     radix.push(nummer.size);
+    waarden.push([...nummer.keys()]);
     return kolom;
-  });
+  };
+  const ids = sleutels.map(nummers);
   const relaties = totalen.length;
   const groepVan = new Int32Array(n * relaties).fill(-1);
   const leden: number[] = [];
@@ -127,10 +152,15 @@ export function celGroepen(rows: readonly object[], sleutels: string[], totalen:
       groepVan[i * relaties + r] = nummer[g];
     }
   });
-  const kolomVan = relatieVan.map((r) => totalen[r].kolom);
+  // Per relation: each cell's value of its column as a number, and each number's place in locale order.
+  const perRelatie = totalen.map((rel) => {
+    const j = sleutels.indexOf(rel.kolom);
+    const kolom = j >= 0 ? ids[j] : nummers(rel.kolom);
+    return { kolom, plaats: plaatsen(waarden[j >= 0 ? j : waarden.length - 1].map(String)) };
+  });
   return {
     cellen: n, aantal: totaal.length, leden: Int32Array.from(leden), start: Int32Array.from(start), totaal: Int32Array.from(totaal),
-    groepVan, relaties, naam: (g, i) => String(uit[i][kolomVan[g]]),
+    groepVan, relaties, rang: (g, i) => perRelatie[relatieVan[g]].plaats[perRelatie[relatieVan[g]].kolom[i]],
   };
 }
 
@@ -147,6 +177,7 @@ export function kubusGroepen(waarden: readonly (readonly string[])[], totalen: r
   const cellen = n.reduce((a, b) => a * b, 1);
   const stap = n.map((_n, d) => n.slice(d + 1).reduce((a, b) => a * b, 1));
   const kolommen = waarden.flatMap((w, d) => (w.indexOf(totalen[d]) >= 0 ? [{ d, t: w.indexOf(totalen[d]) }] : []));
+  const plaats = waarden.map(plaatsen);
   const relaties = kolommen.length;
   const groepVan = new Int32Array(cellen * relaties).fill(-1);
   const leden: number[] = [];
@@ -169,7 +200,7 @@ export function kubusGroepen(waarden: readonly (readonly string[])[], totalen: r
   });
   return {
     cellen, aantal: totaal.length, leden: Int32Array.from(leden), start: Int32Array.from(start), totaal: Int32Array.from(totaal),
-    groepVan, relaties, naam: (g, i) => waarden[kolomVan[g]][Math.floor(i / stap[kolomVan[g]]) % n[kolomVan[g]]],
+    groepVan, relaties, rang: (g, i) => plaats[kolomVan[g]][Math.floor(i / stap[kolomVan[g]]) % n[kolomVan[g]]],
   };
 }
 
@@ -210,12 +241,12 @@ export function teVerbergen(groepen: CelGroepen, waarden: readonly unknown[] | F
     veranderd = false;
     for (let g = 0; g < aantal; g++) {
       if (verborgen[g] !== 1) continue;
-      // The smallest published positive part; equal counts: the first name in locale order.
+      // The smallest published positive part; equal counts: the first value in locale order.
       let beste = -1;
       for (let k = start[g]; k < start[g + 1]; k++) {
         const i = leden[k];
         if (i === totaal[g] || weg[i] || !(w[i] > 0)) continue;
-        if (beste < 0 || w[i] < w[beste] || (w[i] === w[beste] && groepen.naam(g, i).localeCompare(groepen.naam(g, beste)) < 0)) beste = i;
+        if (beste < 0 || w[i] < w[beste] || (w[i] === w[beste] && groepen.rang(g, i) < groepen.rang(g, beste))) beste = i;
       }
       const extra = beste >= 0 ? beste : weg[totaal[g]] ? -1 : totaal[g];
       // A hidden total beside parts that are all zero is no sum of them: nothing to protect.

@@ -275,20 +275,99 @@ function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
 
 // ------------------------------------------------------------------ the sources
 
-// The site and the PDF want the tables of several schooljaren, and a query per source per
-// schooljaar cost more than all the counting. So each source is read once per Staging, for
-// every schooljaar in it (grouped by schooljaar as well), and a table takes its schooljaren's
-// rows from that.
+/**
+ * The sources of the tables: one query each over every schooljaar in the data, with a column
+ * schooljaar, from which each table takes its schooljaren's rows. The site and the PDF want
+ * the tables of several schooljaren, and a query per source per schooljaar cost more than all
+ * the counting. Nothing in a table depends on the order of a source's rows (sums, lookups by
+ * key, sorted code lists), except where an ORDER BY says so.
+ */
+const BRONNEN: Record<string, (db: Staging) => string> = {
+  /** Every peildatum of every schooljaar: per gemeente and onderwijssoort, all jongeren and each doelgroep. */
+  jongeren: () => `
+      SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen,
+        ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
+      FROM jongeren_def GROUP BY ALL ORDER BY schooljaar, peildatum DESC`,
+  lp: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, strftime(melddatum, '%Y-%m') AS maand, verzuimsoort, COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' GROUP BY ALL`,
+  dsp: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, verzuimsoort,
+      CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat,
+      COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' GROUP BY ALL`,
+  verzuimJongeren: () => `
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, regeling, verzuimsoort,
+      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM verzuim_def
+    GROUP BY GROUPING SETS ((schooljaar, gemeente_code, regeling, verzuimsoort), (schooljaar, regeling, verzuimsoort))`,
+  luxe: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
+    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' GROUP BY ALL`,
+  thuiszitters: () => `
+    WITH m AS (
+      SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
+      FROM verzuim_def WHERE verzuimsoort IN ('LRV', 'ABSOLUUT')),
+    p AS (
+      SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
+      FROM m GROUP BY ALL),
+    l AS (
+      SELECT p.schooljaar, p.soort, m.gemeente_code, m.onderwijssoort,
+        row_number() OVER (PARTITION BY p.schooljaar, p.pseudo_id ORDER BY m.melddatum DESC, m.melding_id DESC) AS nr
+      FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
+    SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
+    FROM l WHERE nr = 1 GROUP BY ALL`,
+  vrijstellingen: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
+    FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' GROUP BY ALL`,
+  dspJongeren: () => `
+    WITH m AS (
+      SELECT schooljaar, gemeente_code, pseudo_id,
+        CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat
+      FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT')
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, resultaat,
+      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM m GROUP BY GROUPING SETS ((schooljaar, gemeente_code, resultaat), (schooljaar, resultaat))`,
+  vsv: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, vsv_type, resultaat_in_jaar AS resultaat, COUNT(*)::INTEGER AS trajecten
+    FROM traject_schooljaar GROUP BY ALL`,
+  vsvJongeren: () => `
+    WITH t AS (SELECT * FROM traject_schooljaar),
+    c AS (
+      SELECT schooljaar, gemeente_code, pseudo_id, 'TOTAAL' AS categorie FROM t
+      UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, vsv_type FROM t
+      ${Object.entries(RAPPORTGROEPEN).map(([g, codes]) =>
+        `UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
+    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+    FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`,
+  inzet: () => `
+    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`,
+  /** Every year in the file, for the gemeenten of regio.json: each schooljaar keeps its members. */
+  vsvCijfers: (db) => `
+    SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
+    WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = ${lit(String(db.regio.nummer))}` : ""})
+       OR (niveau = 'GEMEENTE' AND code IN (${lijst(db.regio.gemeenten.map((g) => g.code))}))
+    ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`,
+};
 
-const bronCache = new WeakMap<Staging, Map<string, Promise<unknown>>>();
+const bronCache = new WeakMap<Staging, Map<string, Promise<{ alle: Rij[]; perJaar: Map<unknown, Rij[]> }>>>();
 
-/** The value `maak` gives, made once per Staging and `naam`. */
-function eenmaal<T>(db: Staging, naam: string, maak: () => Promise<T>): Promise<T> {
+/**
+ * Every source, read once per Staging: all asked for at once when the first table is made,
+ * so DuckDB works on them side by side (each query on a connection of its own).
+ */
+function bronnen(db: Staging) {
   let perNaam = bronCache.get(db);
-  if (!perNaam) bronCache.set(db, (perNaam = new Map()));
-  let p = perNaam.get(naam) as Promise<T> | undefined;
-  if (!p) perNaam.set(naam, (p = maak()));
-  return p;
+  if (!perNaam) {
+    bronCache.set(db, (perNaam = new Map()));
+    for (const [naam, sql] of Object.entries(BRONNEN)) {
+      const p = db.all(sql(db)).then((alle) => ({ alle, perJaar: splits(alle, "schooljaar") }));
+      // A failure is reported where the source is used, not also as an unhandled rejection.
+      p.catch(() => {});
+      perNaam.set(naam, p);
+    }
+  }
+  return perNaam;
 }
 
 /** Rows by their value of `kolom`, each group in the order of the rows. */
@@ -302,14 +381,10 @@ function splits(rows: Rij[], kolom: string): Map<unknown, Rij[]> {
   return uit;
 }
 
-/**
- * The rows of source `naam` in the given schooljaren. The query `sql` runs once per Staging,
- * over all schooljaren, with a column schooljaar in its grouping. Nothing in a table depends
- * on the order of a source's rows (sums, lookups by key, sorted code lists).
- */
-async function bron(db: Staging, naam: string, jaren: string[], sql: string): Promise<Rij[]> {
-  const perJaar = await eenmaal(db, naam, async () => splits(await db.all(sql), "schooljaar"));
-  return jaren.flatMap((sj) => perJaar.get(sj) ?? []);
+/** The rows of source `naam` in the given schooljaren (without: all rows, in order). */
+async function bron(db: Staging, naam: string, jaren?: string[]): Promise<Rij[]> {
+  const b = await bronnen(db).get(naam)!;
+  return jaren ? jaren.flatMap((sj) => b.perJaar.get(sj) ?? []) : b.alle;
 }
 
 // ------------------------------------------------------------------ the tables
@@ -355,17 +430,10 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const tabellen: JaarverslagTabel[] = [];
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
-  // One read of jongeren_def, the largest table, for every schooljaar's peildata and the
-  // counts on each peildatum.
-  const peildata = await eenmaal(db, "peildata", async () => {
-    const rows = await db.all(`
-      SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen,
-        ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
-      FROM jongeren_def GROUP BY ALL ORDER BY schooljaar, peildatum DESC`);
-    return { perJaar: splits(rows, "schooljaar"), perPeildatum: splits(rows, "peildatum") };
-  });
-  const pd = kiesPeildatum(db, sj, [...new Set((peildata.perJaar.get(sj) ?? []).map((r) => r.peildatum as string))]);
-  const opPeildatum = (pd.peildatum !== null && peildata.perPeildatum.get(pd.peildatum)) || [];
+  // The schooljaar's peildata (latest first) and the counts on the one it is reported on.
+  const jaarRijen = await bron(db, "jongeren", [sj]);
+  const pd = kiesPeildatum(db, sj, [...new Set(jaarRijen.map((r) => r.peildatum as string))]);
+  const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);
   const leerlingBron = opPeildatum.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
   const leerlingen = pas({
     rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
@@ -391,9 +459,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // ---------------------------------------------------------------- verzuim Leerplicht
   // One run for soort × maand with their totals: the month table, the year per soort
   // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
-  const lpBron = await bron(db, "lp", beide, `
-    SELECT schooljaar, gemeente_code AS gemeente, strftime(melddatum, '%Y-%m') AS maand, verzuimsoort, COUNT(*)::INTEGER AS meldingen
-    FROM verzuim_def WHERE regeling = 'LEERPLICHT' GROUP BY ALL`);
+  const lpBron = await bron(db, "lp", beide);
   const lp = pas({
     rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
       lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
@@ -403,11 +469,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
 
   // ---------------------------------------------------------------- Doorstroompunt preventief
   // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
-  const dspBron = await bron(db, "dsp", beide, `
-    SELECT schooljaar, gemeente_code AS gemeente, verzuimsoort,
-      CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat,
-      COUNT(*)::INTEGER AS meldingen
-    FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT' GROUP BY ALL`);
+  const dspBron = await bron(db, "dsp", beide);
   const dspResultaten = codesMet(DSP_RESULTATEN, dspBron.map((r) => r.resultaat));
   const dspCellen = [
     ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
@@ -420,11 +482,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   }, min);
 
   // ---------------------------------------------------------------- verzuimmeldingen (both years)
-  const jongerenBron = await bron(db, "jongeren", beide, `
-    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, regeling, verzuimsoort,
-      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM verzuim_def
-    GROUP BY GROUPING SETS ((schooljaar, gemeente_code, regeling, verzuimsoort), (schooljaar, regeling, verzuimsoort))`);
+  const jongerenBron = await bron(db, "verzuimJongeren", beide);
   const jongeren = pas({
     rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
@@ -458,9 +516,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- luxe verzuim
-  const luxeBron = await bron(db, "luxe", [sj], `
-    SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
-    FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' GROUP BY ALL`);
+  const luxeBron = await bron(db, "luxe", [sj]);
   const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
   // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
   const luxe = pas({
@@ -476,19 +532,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // ---------------------------------------------------------------- thuiszitters
   // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
   // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
-  const tzBron = await bron(db, "thuiszitters", [sj], `
-    WITH m AS (
-      SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
-      FROM verzuim_def WHERE verzuimsoort IN ('LRV', 'ABSOLUUT')),
-    p AS (
-      SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
-      FROM m GROUP BY ALL),
-    l AS (
-      SELECT p.schooljaar, p.soort, m.gemeente_code, m.onderwijssoort,
-        row_number() OVER (PARTITION BY p.schooljaar, p.pseudo_id ORDER BY m.melddatum DESC, m.melding_id DESC) AS nr
-      FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
-    SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
-    FROM l WHERE nr = 1 GROUP BY ALL`);
+  const tzBron = await bron(db, "thuiszitters", [sj]);
   const tzRun = pas({
     rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
       tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
@@ -509,9 +553,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- vrijstellingen (both years)
-  const vrBron = await bron(db, "vrijstellingen", beide, `
-    SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
-    FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' GROUP BY ALL`);
+  const vrBron = await bron(db, "vrijstellingen", beide);
   const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
   const vrijstellingen = pas({
     rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
@@ -523,14 +565,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
-  const dspJongerenBron = await bron(db, "dspJongeren", [sj], `
-    WITH m AS (
-      SELECT schooljaar, gemeente_code, pseudo_id,
-        CASE WHEN doorlopend THEN 'DOORLOPEND' ELSE COALESCE(resultaat, '${HANDHAVING_ONBEKEND}') END AS resultaat
-      FROM verzuim_def WHERE regeling = 'DOORSTROOMPUNT')
-    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, resultaat,
-      COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM m GROUP BY GROUPING SETS ((schooljaar, gemeente_code, resultaat), (schooljaar, resultaat))`);
+  const dspJongerenBron = await bron(db, "dspJongeren", [sj]);
   const dspJongeren = pas({
     rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
@@ -550,9 +585,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // One run over a small hierarchy: result within report group within all, and NIEUW/OUD
   // beside it; the total also feeds inzet's trajecten per fte.
   const groepVan = (r: string) => rapportgroep(r) ?? (r === "LOPEND" ? "LOPEND" : "OVERIG_RESULTAAT");
-  const vsvBron = (await bron(db, "vsv", [sj], `
-    SELECT schooljaar, gemeente_code AS gemeente, vsv_type, resultaat_in_jaar AS resultaat, COUNT(*)::INTEGER AS trajecten
-    FROM traject_schooljaar GROUP BY ALL`))
+  const vsvBron = (await bron(db, "vsv", [sj]))
     .map((r): Rij => ({ ...r, groep: groepVan(String(r.resultaat)) }));
   const vsvResultaten = codesMet(VSV_RESULTATEN_JAAR, vsvBron.map((r) => r.resultaat));
   const groepen = [...new Set(vsvResultaten.map(groepVan))];
@@ -568,15 +601,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   }, min);
 
   const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
-  const vsvJongerenBron = await bron(db, "vsvJongeren", [sj], `
-    WITH t AS (SELECT * FROM traject_schooljaar),
-    c AS (
-      SELECT schooljaar, gemeente_code, pseudo_id, 'TOTAAL' AS categorie FROM t
-      UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, vsv_type FROM t
-      ${Object.entries(RAPPORTGROEPEN).map(([g, codes]) =>
-        `UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
-    SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-    FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`);
+  const vsvJongerenBron = await bron(db, "vsvJongeren", [sj]);
   const vsvJongeren = pas({
     rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
@@ -610,14 +635,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // Public OCW figures: every year in the file for the country, the regio and the gemeenten
   // that are members this schooljaar. Only primary suppression of gemeente counts: the official
   // regio figure is not the sum of its gemeenten (school and home location differ).
-  // Read once for every gemeente of regio.json; this schooljaar's members are kept.
   const leden = ledenIn(db, sj);
-  const regioNummer = db.regio.nummer !== undefined ? String(db.regio.nummer) : null;
-  const vsvCijfers = (await eenmaal(db, "vsvCijfers", () => db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
-    SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
-    WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${regioNummer ? `AND code = ${lit(regioNummer)}` : ""})
-       OR (niveau = 'GEMEENTE' AND code IN (${lijst(db.regio.gemeenten.map((g) => g.code))}))
-    ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`)))
+  const vsvCijfers = ((await bron(db, "vsvCijfers")) as { schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }[])
     .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
   const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
   const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
@@ -635,8 +654,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- inzet
-  const inzetBron = await bron(db, "inzet", [sj], `
-    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`);
+  const inzetBron = await bron(db, "inzet", [sj]);
   const inzet = somIn(cellen(db, [sj], () => [["functie", FUNCTIES]]), inzetBron, "fte", { gemeente: REGIO }).map((r) => {
     const fte = Math.round(Number(r.fte) * 100) / 100;
     const rij: Rij = { gemeente: r.gemeente, schooljaar: sj, functie: r.functie, fte };

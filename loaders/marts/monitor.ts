@@ -91,8 +91,7 @@ const O_TOTALEN = [REGIO, ALLE, TOTAAL, TOTAAL];
 
 /** The place of a cell in a table's array, from the positions of its values in the four columns. */
 function plek(t: Tabel, a: number, b: number, c: number, d: number): number {
-  const [, n1, n2, n3] = t.waarden.map((w) => w.length);
-  return ((a * n1 + b) * n2 + c) * n3 + d;
+  return ((a * t.waarden[1].length + b) * t.waarden[2].length + c) * t.waarden[3].length + d;
 }
 
 /** The cells of a table as rows of monitor.json (a suppressed count: null and onderdrukt). */
@@ -189,12 +188,16 @@ function volledig(db: Staging, cellen: Cellen[], momenten: { moment: string; dat
     if (som !== c.n) throw new Error(`monitor: ${c.n - som} jongeren met een onverwachte ${kolommen[3]}`);
     inData[as[0].nummer.get(c.moment)!].add(c.gemeente);
   }
-  // Totals, one column at a time: afterwards also the totals over several columns.
+  // Totals, one column at a time: afterwards also the totals over several columns. For column
+  // d, each block of the columns before it holds n slices (one per value) of the columns after.
   as.forEach(({ aantal: n, totaal }, d) => {
     if (totaal < 0) return;
-    for (let p = 0; p < aantal.length; p++) {
-      const i = Math.floor(p / stap[d]) % n;
-      if (i !== totaal) aantal[p + (totaal - i) * stap[d]] += aantal[p];
+    const st = stap[d];
+    for (let blok = 0; blok < aantal.length; blok += n * st) {
+      for (let i = 0; i < n; i++) {
+        if (i === totaal) continue;
+        for (let k = 0; k < st; k++) aantal[blok + totaal * st + k] += aantal[blok + i * st + k];
+      }
     }
   });
   // Each moment's table: its own gemeenten, in display order.
@@ -208,6 +211,13 @@ function volledig(db: Staging, cellen: Cellen[], momenten: { moment: string; dat
     }
     return { moment, kolommen, waarden: [eigen, groepen, aWaarden, bWaarden], aantal: tabel };
   });
+}
+
+/** Counts as numbers for teVerbergen(), a null as NaN. */
+function alsGetallen(aantal: (number | null)[]): Float64Array {
+  const uit = new Float64Array(aantal.length);
+  for (let i = 0; i < aantal.length; i++) uit[i] = aantal[i] ?? NaN;
+  return uit;
 }
 
 /** Larger than any count: what teVerbergen() picks last as a second cell to hide. */
@@ -249,15 +259,16 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
     t: Tabel; groepen: CelGroepen; invoer: Float64Array; geforceerd: Uint8Array; verborgen: Uint8Array; index: Map<string, number>[];
   }
   const werk = (totalen: string[]) => (t: Tabel): [string, Werk] => [t.moment, {
-    t, groepen: kubusGroepen(t.waarden, totalen), invoer: Float64Array.from(t.aantal, (n) => n ?? NaN),
+    t, groepen: kubusGroepen(t.waarden, totalen), invoer: alsGetallen(t.aantal),
     geforceerd: new Uint8Array(t.aantal.length), verborgen: new Uint8Array(t.aantal.length),
     index: t.waarden.map((w) => new Map(w.map((x, i) => [x, i]))),
   }];
   const S = new Map(statussen.map(werk(S_TOTALEN)));
   const O = new Map(overgangen.map(werk(O_TOTALEN)));
+  /** The place of a cell by its values; with three values, the place of the fourth column's first. */
   const positie = (w: Werk, waarden: string[]) => {
     const i = waarden.map((x, d) => w.index[d].get(x));
-    return i.some((x) => x === undefined) ? undefined : plek(w.t, i[0]!, i[1]!, i[2]!, i[3]!);
+    return i.some((x) => x === undefined) ? undefined : plek(w.t, i[0]!, i[1]!, i[2]!, i[3] ?? 0);
   };
 
   /** A cell of a status table: its moment and its place there. */
@@ -281,9 +292,14 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
     const trioCD = IN_UIT.map(([p, q]) => [van.indexOf(p), naar.indexOf(q)]).filter(([c, d]) => c >= 0 && d >= 0);
     const lijst: Rand[] = [];
     gemeenten.forEach((gemeente, a) => groepen.forEach((groep, b) => {
+      // Where this gemeente and groep (herkomst ALLE) are in the status tables now and then.
+      const plaatsNu = sNu && positie(sNu, [gemeente, groep, ALLE]);
+      const plaatsToen = sToen && positie(sToen, [gemeente, groep, ALLE]);
       /** The status cell of `status` in this gemeente and groep (herkomst ALLE) if it counts `n` too. */
       const twin = (s: Werk | undefined, status: string, n: number | null): SCel | null => {
-        const j = s && positie(s, [gemeente, groep, ALLE, status]);
+        const p = s === sNu ? plaatsNu : plaatsToen;
+        const d = s?.index[3].get(status);
+        const j = p === undefined || d === undefined ? undefined : p + d;
         return s && j !== undefined && s.t.aantal[j] === n ? { moment: s.t.moment, i: j } : null;
       };
       // The margins: row TOTAAL (column naar = X is status X now) and column TOTAAL (row van = X
