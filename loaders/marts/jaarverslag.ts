@@ -422,6 +422,8 @@ export async function jaarverslagTabellen(db: Staging, schooljaar: string, optie
 
 /** jaarverslagTabellen without the names of the gemeenten (the site has them once, in `gemeenten`). */
 async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
+  // The sources are read while the choice is checked (once per Staging).
+  bronnen(db);
   await controleerKeuze(db, schooljaar, opties.gemeente);
   const sj = schooljaar;
   const vorig = vorigSchooljaar(sj);
