@@ -20,7 +20,7 @@ export function exponenten(m: Metingen): Record<string, number | null> {
     s.map((x) => ({ rijen: x.totaalRijen, ms: f(x) ?? 0 }));
   return {
     "ingest + validation": groeiExponent(punten((x) => x.ingest.ms)),
-    "all loaders (in process)": groeiExponent(punten(agg)),
+    "all loaders (own work)": groeiExponent(punten(agg)),
     "ingest + all loaders": groeiExponent(punten((x) => x.ingest.ms + agg(x))),
     "cold build": groeiExponent(punten((x) => x.builds?.koud.ms)),
   };
@@ -51,7 +51,8 @@ export function markdown(m: Metingen): string {
   r.push("### Targets", "", "| target | measured | |", "|---|---|---|");
   r.push(`| scale 1: cold build ≤ 30 s | ${tijd(een?.builds?.koud.ms)} | ${doel(een?.builds ? een.builds.koud.ms <= 30_000 : null)} |`);
   r.push(`| scale 1: warm build, nothing changed ≤ 8 s | ${tijd(een?.builds?.warm.ms)} | ${doel(een?.builds ? een.builds.warm.ms <= 8_000 : null)} |`);
-  r.push(`| scale 1: every loader on staged data ≤ 300 ms | slowest ${tijd(maxLoader)} in process; ${tijd(maxProces)} as a whole process (Node + tsx start included) | ${doel(maxLoader === null ? null : maxLoader <= 300)} in process, ${doel(maxProces === null ? null : maxProces <= 300)} as a process |`);
+  const vast = een ? Math.max(...een.loaders.map((l) => l.startMs + (l.duckdbMs ?? 0))) : null;
+  r.push(`| scale 1: every loader on staged data ≤ 300 ms | slowest ${tijd(maxLoader)}: the loader's own work; ${tijd(maxProces)} as a whole process, of which up to ${tijd(vast)} is starting Node + tsx and loading DuckDB, before any loader code | ${doel(maxLoader === null ? null : maxLoader <= 300)} for the loader's work, ${doel(maxProces === null ? null : maxProces <= 300)} as a process |`);
   r.push(`| national: ingest + all aggregations ≤ 90 s | ${tijd(natTijd)} (ingest ${tijd(nat?.ingest.ms)} + loaders ${tijd(nat ? agg(nat) : null)}; as processes ${tijd(nat ? nat.ingest.ms + aggProces(nat) : null)}) | ${doel(natTijd === null ? null : natTijd <= 90_000)} |`);
   r.push(`| national: peak memory ≤ 6 GB | ${mb(natPiek)} | ${doel(natPiek === null ? null : natPiek <= 6 * 1024)} |`);
   const e = exp["ingest + all loaders"];
@@ -77,16 +78,20 @@ export function markdown(m: Metingen): string {
   r.push(rij("load at ingest", (x) => x.ingest.load.toFixed(1)));
   const namen = [...new Set(s.flatMap((x) => x.loaders.map((l) => l.loader)))];
   for (const n of namen) {
-    r.push(rij(`loader ${n}: in process (whole process)`, (x) => {
+    r.push(rij(`loader ${n}: own work (whole process)`, (x) => {
       const l = x.loaders.find((y) => y.loader === n);
       return l ? `${tijd(l.loaderMs)} (${tijd(l.procesMs)})` : "–";
     }));
-    r.push(rij(`&nbsp;&nbsp;of which imports / queries / other JS`, (x) => {
+    r.push(rij(`&nbsp;&nbsp;own work: imports / queries / other JS`, (x) => {
       const l = x.loaders.find((y) => y.loader === n);
       return l ? `${tijd(l.importMs)} / ${tijd(l.sqlMs)} / ${tijd(l.jsMs)}` : "–";
     }));
+    r.push(rij(`&nbsp;&nbsp;before it: Node + tsx / DuckDB library`, (x) => {
+      const l = x.loaders.find((y) => y.loader === n);
+      return l ? `${tijd(l.startMs)} / ${l.duckdbMs === undefined ? "–" : tijd(l.duckdbMs)}` : "–";
+    }));
   }
-  r.push(rij("**all loaders** (in process)", (x) => `**${tijd(agg(x))}**`));
+  r.push(rij("**all loaders** (own work)", (x) => `**${tijd(agg(x))}**`));
   r.push(rij("**ingest + all loaders**", (x) => `**${tijd(x.ingest.ms + agg(x))}**`));
   r.push(rij("loaders' peak memory", (x) => mb(Math.max(...x.loaders.map((l) => l.rssMb ?? 0)))));
   r.push(rij("verzuim aggregation: DuckDB", (x) => tijd(x.aggregatie.duckdbMs)));
