@@ -164,6 +164,21 @@ export const SQL_DOELGROEP_FLAGS = `
   (${SQL_LEEFTIJD("geboortemaand", "peildatum")} >= 18 AND ${SQL_LEEFTIJD("geboortemaand", "peildatum")} < ${NEET_MAX}
     AND onderwijssoort = 'GEEN' AND werk IS NOT DISTINCT FROM false) AS neet`;
 
+/**
+ * The jongeren counted per cell of all the marts group them by (staged as jongeren_telling):
+ * peildatum, schooljaar, gemeente, onderwijssoort and the doelgroep flags. A few thousand rows
+ * where jongeren_def has one per jongere per peildatum; every count of jongeren is a sum of them.
+ */
+export const SQL_JONGEREN_TELLING = `
+  SELECT peildatum, schooljaar, gemeente_code, onderwijssoort, ${DOELGROEPEN.map((d) => d.toLowerCase()).join(", ")},
+    COUNT(*)::INTEGER AS jongeren
+  FROM jongeren_def GROUP BY ALL`;
+
+/** Per doelgroep the jongeren of the rows summed, from jongeren_telling (0 where none); `alias` names the column. */
+export function sqlDoelgroepSommen(alias: (d: Doelgroep) => string): string {
+  return DOELGROEPEN.map((d) => `COALESCE(SUM(jongeren) FILTER (WHERE ${d.toLowerCase()}), 0)::INTEGER AS ${alias(d)}`).join(", ");
+}
+
 // ---------------------------------------------------------------- verzuim
 
 /** < 18 at melddatum: Leerplicht; ≥ 18: Doorstroompunt (preventief). */

@@ -3,7 +3,7 @@
 // leaves through onderdruk(), with the regio total beside its gemeenten.
 import type { Staging } from "../db.ts";
 import { onderdruk, controleerGeenIds } from "../publish.ts";
-import { DOELGROEPEN, schooljaar } from "../definitions.ts";
+import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 
 export const REGIO = "REGIO";
@@ -34,7 +34,6 @@ const metRegio = (kolom: string) => `COALESCE(${kolom}, '${REGIO}')`;
 
 export async function dashboard(db: Staging, opties: { minimumCel?: number } = {}): Promise<Dashboard> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
-  const flags = DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d.toLowerCase()}`).join(", ");
   // The queries are independent: asked for at once, DuckDB works on them side by side while
   // the monitor's suppression runs. Monitor figures come from the monitor mart, already
   // suppressed there: the same cell on two pages must be suppressed the same way, or
@@ -43,8 +42,8 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
     db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`),
     db.all<Record<string, any>>(`
       SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
-        COUNT(*)::INTEGER AS totaal, ${flags}
-      FROM jongeren_def GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
+        SUM(jongeren)::INTEGER AS totaal, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
+      FROM jongeren_telling GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
       ORDER BY peildatum, gemeente`),
     monitorSite(db, { minimumCel }),
     kerncijfers(db),
@@ -84,17 +83,12 @@ async function kerncijfers(db: Staging): Promise<KerncijferRij[]> {
   return db.all<KerncijferRij>(`
     WITH peil AS (
       SELECT schooljaar, COALESCE(max(peildatum) FILTER (WHERE month(peildatum) = ${maand} AND day(peildatum) = ${dag}), max(peildatum)) AS peildatum
-      FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_def) GROUP BY schooljaar
+      FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling) GROUP BY schooljaar
     ),
     populatie AS (
       SELECT j.schooljaar, ${metRegio("j.gemeente_code")} AS gemeente,
-        COUNT(*)::INTEGER AS jongeren,
-        COUNT(*) FILTER (WHERE leerplichtig)::INTEGER AS leerplichtig,
-        COUNT(*) FILTER (WHERE kwalificatieplichtig)::INTEGER AS kwalificatieplichtig,
-        COUNT(*) FILTER (WHERE vsv_nieuw)::INTEGER AS vsv_nieuw,
-        COUNT(*) FILTER (WHERE vsv_oud)::INTEGER AS vsv_oud,
-        COUNT(*) FILTER (WHERE neet)::INTEGER AS neet
-      FROM jongeren_def j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
+        SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
+      FROM jongeren_telling j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
       GROUP BY GROUPING SETS ((j.schooljaar, j.gemeente_code), (j.schooljaar))
     ),
     verzuim AS (

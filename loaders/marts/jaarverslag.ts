@@ -16,7 +16,7 @@ import type { Staging } from "../db.ts";
 import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { onderdruk, controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
-import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN } from "../definitions.ts";
+import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
 import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
 } from "../schema.ts";
@@ -73,7 +73,7 @@ export function schooljarenInData(db: Staging): Promise<string[]> {
 async function leesSchooljaren(db: Staging): Promise<string[]> {
   const rows = await db.all<{ schooljaar: string }>(`
     SELECT DISTINCT schooljaar FROM (
-      SELECT schooljaar FROM jongeren_def UNION ALL SELECT schooljaar FROM verzuim_def
+      SELECT schooljaar FROM jongeren_telling UNION ALL SELECT schooljaar FROM verzuim_def
       UNION ALL SELECT schooljaar FROM vrijstelling_def UNION ALL SELECT schooljaar FROM inzet
       UNION ALL SELECT schooljaar FROM traject_schooljaar t
         WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)
@@ -251,7 +251,7 @@ export interface Peildatum {
 /** The jongeren peildatum of a schooljaar: the regio's vsvPeildatum if present, else the latest. */
 export async function peildatumVan(db: Staging, sj: string): Promise<Peildatum> {
   const rows = await db.all<{ peildatum: string }>(
-    `SELECT DISTINCT peildatum FROM jongeren_def WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
+    `SELECT DISTINCT peildatum FROM jongeren_telling WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
   return kiesPeildatum(db, sj, rows.map((r) => r.peildatum));
 }
 
@@ -285,9 +285,9 @@ function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
 const BRONNEN: Record<string, (db: Staging) => string> = {
   /** Every peildatum of every schooljaar: per gemeente and onderwijssoort, all jongeren and each doelgroep. */
   jongeren: () => `
-      SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, COUNT(*)::INTEGER AS leerlingen,
-        ${DOELGROEPEN.map((d) => `COUNT(*) FILTER (WHERE ${d.toLowerCase()})::INTEGER AS ${d}`).join(", ")}
-      FROM jongeren_def GROUP BY ALL ORDER BY schooljaar, peildatum DESC`,
+      SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, SUM(jongeren)::INTEGER AS leerlingen,
+        ${sqlDoelgroepSommen((d) => d)}
+      FROM jongeren_telling GROUP BY ALL ORDER BY schooljaar, peildatum DESC`,
   lp: () => `
     SELECT schooljaar, gemeente_code AS gemeente, strftime(melddatum, '%Y-%m') AS maand, verzuimsoort, COUNT(*)::INTEGER AS meldingen
     FROM verzuim_def WHERE regeling = 'LEERPLICHT' GROUP BY ALL`,

@@ -6,7 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import {
   schooljaar, schooljaarStart, schooljaarEinde, vorigSchooljaar, leeftijd, maxLeeftijd, isLeerplichtig,
   isKwalificatieplichtig, doelgroepen, regeling, isDoorlopend, thuiszitterSoort, trajectSchooljaren,
-  trajectResultaat, monitorStatus, isBsn, SQL_IS_BSN, type JongereOpPeildatum, type MonitorRij, type Doelgroep,
+  trajectResultaat, monitorStatus, isBsn, SQL_IS_BSN, type JongereOpPeildatum, type MonitorRij, type Doelgroep, sqlDoelgroepSommen,
 } from "../../loaders/definitions.ts";
 import { maakDataMap, stageDb, csv, rij, ruimDataMappenOp, type TestDb } from "../helpers/datamap.ts";
 
@@ -366,6 +366,29 @@ describe("the staged definition views agree with the TypeScript definitions", ()
     const rijen = await db.all(`SELECT * FROM jongeren_def WHERE pseudo_id LIKE 'h\\_%' ESCAPE '\\'`);
     const per = Object.fromEntries(rijen.map((r) => [r.pseudo_id, (Object.keys(VLAG) as Doelgroep[]).filter((d) => r[VLAG[d]])]));
     expect(per).toEqual(Object.fromEntries(BEKEND.map((b) => [b.id, b.verwacht])));
+  });
+
+  test("jongeren_telling: per peildatum, gemeente and onderwijssoort, every doelgroep count is that of jongeren_def", async () => {
+    // Counted in TypeScript from jongeren_def's rows, summed from the telling by the marts' SQL.
+    const rijen = await db.all(`SELECT * FROM jongeren_def`);
+    const verwacht = new Map<string, Record<string, number>>();
+    for (const r of rijen) {
+      const k = `${r.peildatum}|${r.gemeente_code}|${r.onderwijssoort}`;
+      const tel = verwacht.get(k) ?? Object.fromEntries(["TOTAAL", ...Object.keys(VLAG)].map((d) => [d, 0]));
+      tel.TOTAAL++;
+      for (const d of Object.keys(VLAG) as Doelgroep[]) if (r[VLAG[d]]) tel[d]++;
+      verwacht.set(k, tel);
+    }
+    const som = await db.all(`SELECT peildatum, gemeente_code, onderwijssoort, SUM(jongeren)::INTEGER AS "TOTAAL",
+      ${sqlDoelgroepSommen((d) => `"${d}"`)} FROM jongeren_telling GROUP BY ALL`);
+    expect(som.length).toBe(verwacht.size);
+    for (const r of som) {
+      const { peildatum, gemeente_code, onderwijssoort, ...tellingen } = r;
+      expect(tellingen, `${peildatum} ${gemeente_code} ${onderwijssoort}`).toEqual(verwacht.get(`${peildatum}|${gemeente_code}|${onderwijssoort}`));
+    }
+    // Far fewer rows than jongeren: the point of the table.
+    const [{ n }] = await db.all(`SELECT count(*)::INTEGER AS n FROM jongeren_telling`);
+    expect(n).toBeLessThan(rijen.length / 2);
   });
 
   test("verzuim_def: schooljaar, regeling and doorlopend", async () => {
