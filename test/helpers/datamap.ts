@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { stage } from "../../loaders/stage.ts";
 import { ValidatieFout } from "../../loaders/errors.ts";
+import { rijenVan } from "../../loaders/db.ts";
 
 export const CSV_BESTANDEN = [
   "jongeren.csv", "verzuimmeldingen.csv", "vrijstellingen.csv", "vsv_trajecten.csv", "jikp_monitor.csv",
@@ -197,15 +198,9 @@ export async function verwachtFout(dir: string): Promise<ValidatieFout> {
 
 export interface TestDb {
   meldingen: string[];
-  /** Like db.ts: BIGINT → number, DATE → 'YYYY-MM-DD'. */
+  /** Read as db.ts reads (rijenVan): BIGINT → number, DATE → 'YYYY-MM-DD'. */
   all<T = Record<string, any>>(sql: string): Promise<T[]>;
   close(): void;
-}
-
-function naarJs(v: unknown): unknown {
-  if (typeof v === "bigint") return Number(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return v;
 }
 
 /**
@@ -220,9 +215,7 @@ export async function stageDb(dir: string): Promise<TestDb> {
   return {
     meldingen,
     async all<T>(sql: string) {
-      const r = await c.runAndReadAll(sql);
-      return r.getRowObjectsJS().map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, naarJs(v)])) as T);
+      return rijenVan<T>(await c.runAndReadAll(sql));
     },
     close() {
       c.closeSync();

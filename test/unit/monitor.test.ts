@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import {
   MONITOR_STATUSSEN, monitorStatus, SQL_MONITOR_STATUS, SQL_MAX_LEEFTIJD, type MonitorRij, type MonitorStatus,
 } from "../../loaders/definitions.ts";
-import type { Staging } from "../../loaders/db.ts";
+import { rijenVan, type Staging } from "../../loaders/db.ts";
 import type { Regio } from "../../loaders/config.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
@@ -83,14 +83,12 @@ async function maakStaging(rijen: Rij[], regio: Regio = REGIO): Promise<Staging 
   }
   // As loaders/stage.ts defines it.
   await c.run(`CREATE VIEW monitor_def AS SELECT *, ${SQL_MAX_LEEFTIJD("moment")} AS max_leeftijd, ${SQL_MONITOR_STATUS} AS status FROM jikp_monitor`);
-  const naarJs = (v: unknown): unknown => (typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v);
   return {
     c,
     dataDir: "(geheugen)",
     regio,
     async all<T>(sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
-      const r = await c.runAndReadAll(sql, params as never);
-      return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, naarJs(v)])) as T);
+      return rijenVan<T>(await c.runAndReadAll(sql, params as never));
     },
     close() { c.closeSync(); instance.closeSync(); },
   };
