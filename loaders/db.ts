@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, openSync, closeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
-  DuckDBDecimalValue, DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDateValue, type DuckDBResultReader,
+  DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDateValue, type DuckDBDecimalValue, type DuckDBResultReader,
 } from "@duckdb/node-api";
 import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, type Regio } from "./config.ts";
 import { EXPORTS } from "./schema.ts";
@@ -75,10 +75,10 @@ export function rijenVan<T = Record<string, any>>(r: DuckDBResultReader): T[] {
   const kolommen = r.getColumns().map((waarden, j) => {
     const id = typen[j].typeId;
     if (ALS_HET_IS.has(id)) return waarden;
+    if (GROTE_GETALLEN.has(id)) return waarden.map((v) => (v === null ? null : Number(v)));
+    if (id === DuckDBTypeId.DECIMAL) return waarden.map((v) => (v === null ? null : (v as DuckDBDecimalValue).toDouble()));
     return waarden.map((v) => {
       if (v === null) return null;
-      if (GROTE_GETALLEN.has(id)) return Number(v);
-      if (v instanceof DuckDBDecimalValue) return v.toDouble();
       const dagen = (v as DuckDBDateValue).days;
       let d = datums.get(dagen);
       if (d === undefined) datums.set(dagen, (d = new Date(dagen * 86_400_000).toISOString().slice(0, 10)));
