@@ -2,11 +2,12 @@
 // own row reader gives after the loaders' conversion (BIGINT → number, DATE → 'YYYY-MM-DD').
 import { describe, test, expect, afterAll } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { rijenVan } from "../../loaders/db.ts";
+import { openStaging, rijenVan } from "../../loaders/db.ts";
+import { maakDataMap, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
 
 const instance = await DuckDBInstance.create(":memory:");
 const c = await instance.connect();
-afterAll(() => { c.closeSync(); instance.closeSync(); });
+afterAll(() => { c.closeSync(); instance.closeSync(); ruimDataMappenOp(); });
 
 /** DuckDB's row reader with the conversion the loaders had before rijenVan. */
 async function zoalsVroeger(sql: string) {
@@ -36,5 +37,24 @@ describe("rijenVan", () => {
 
   test("no rows: an empty list", async () => {
     expect(rijenVan(await c.runAndReadAll(`SELECT 1 AS x WHERE false`))).toEqual([]);
+  });
+});
+
+describe("openStaging", () => {
+  test("regio.json as checked while staging, and queries asked for at once each answered (a failing one too)", async () => {
+    const { publicatie: _p, ...zonderPublicatie } = STANDAARD_REGIO;
+    const db = await openStaging(maakDataMap({}, zonderPublicatie));
+    try {
+      expect(db.regio.naam).toBe(STANDAARD_REGIO.naam);
+      expect(db.regio.publicatie.minimumCel).toBe(5); // the default, filled in when regio.json was checked
+      const vragen = Array.from({ length: 6 }, (_, i) => db.all<{ i: number }>(`SELECT ${i}::INTEGER AS i, count(*)::INTEGER AS n FROM gemeenten`));
+      const fout = db.all("SELECT * FROM bestaat_niet");
+      await expect(fout).rejects.toThrow(/bestaat_niet/);
+      expect((await Promise.all(vragen)).map(([r]) => r.i)).toEqual([0, 1, 2, 3, 4, 5]);
+      // The connections are free again: later queries are answered as well.
+      expect(await db.all(`SELECT 42::INTEGER AS x`)).toEqual([{ x: 42 }]);
+    } finally {
+      db.close();
+    }
   });
 });
