@@ -248,14 +248,10 @@ export interface Peildatum {
   bron: "vsv" | "laatste" | "geen";
 }
 
-/** The jongeren peildatum of a schooljaar: the regio's vsvPeildatum if present, else the latest. */
-export async function peildatumVan(db: Staging, sj: string): Promise<Peildatum> {
-  const rows = await db.all<{ peildatum: string }>(
-    `SELECT DISTINCT peildatum FROM jongeren_telling WHERE schooljaar = ${lit(sj)} ORDER BY peildatum DESC`);
-  return kiesPeildatum(db, sj, rows.map((r) => r.peildatum));
-}
-
-/** The choice of peildatumVan among a schooljaar's peildata, latest first. */
+/**
+ * The jongeren peildatum of a schooljaar, among its peildata (latest first): the regio's
+ * vsvPeildatum if present, else the latest.
+ */
 function kiesPeildatum(db: Staging, sj: string, peildata: string[]): Peildatum {
   const [mm, dd] = db.regio.vsvPeildatum.split("-");
   const start = Number(sj.slice(0, 4));
@@ -410,9 +406,8 @@ function pas(run: Run, minimumCel: number): Rij[] {
  */
 export async function jaarverslagTabellen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
   const tabellen = await tabellenZonderNamen(db, schooljaar, opties);
-  const namen = new Map<unknown, string>([[REGIO, db.regio.naam], ["LANDELIJK", "Nederland"]]);
-  // From the last gemeente to the first: a code regio.json would repeat gets its first name.
-  for (const g of [...db.regio.gemeenten].reverse()) if (g.code !== REGIO && g.code !== "LANDELIJK") namen.set(g.code, g.naam);
+  // Gemeente codes are unique and GMnnnn (regio.json is checked), so never REGIO or LANDELIJK.
+  const namen = new Map<unknown, string>([[REGIO, db.regio.naam], ["LANDELIJK", "Nederland"], ...db.regio.gemeenten.map((g): [string, string] => [g.code, g.naam])]);
   for (const t of tabellen) {
     // gemeente, naam, then the row's other columns in their order.
     t.rijen = t.rijen.map((r) => Object.assign({ gemeente: r.gemeente, naam: namen.get(r.gemeente) ?? String(r.gemeente) }, r));
@@ -676,9 +671,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- order, one gemeente
-  // Place of each code in the order (the first, where regio.json would repeat one).
-  const plaats = new Map<string, number>();
-  for (const [i, code] of [REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)].entries()) if (!plaats.has(code)) plaats.set(code, i);
+  // Place of each code in the order: REGIO, LANDELIJK, then the gemeenten of regio.json.
+  const plaats = new Map([REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)].map((code, i) => [code, i]));
   const gemeente = opties.gemeente?.toUpperCase();
   for (const t of tabellen) {
     let rijen = t.rijen;
