@@ -265,10 +265,10 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
   }];
   const S = new Map(statussen.map(werk(S_TOTALEN)));
   const O = new Map(overgangen.map(werk(O_TOTALEN)));
-  /** The place of a cell by its values; with three values, the place of the fourth column's first. */
-  const positie = (w: Werk, waarden: string[]) => {
-    const i = waarden.map((x, d) => w.index[d].get(x));
-    return i.some((x) => x === undefined) ? undefined : plek(w.t, i[0]!, i[1]!, i[2]!, i[3] ?? 0);
+  /** Where the row of statuses of a gemeente, groep and herkomst starts in a status table (undefined: not in it). */
+  const rijBegin = (w: Werk, gemeente: string, groep: string, herkomst: string) => {
+    const [a, b, c] = [gemeente, groep, herkomst].map((x, d) => w.index[d].get(x));
+    return a === undefined || b === undefined || c === undefined ? undefined : plek(w.t, a, b, c, 0);
   };
 
   /** A cell of a status table: its moment and its place there. */
@@ -293,14 +293,14 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
     const lijst: Rand[] = [];
     gemeenten.forEach((gemeente, a) => groepen.forEach((groep, b) => {
       // Where this gemeente and groep (herkomst ALLE) are in the status tables now and then.
-      const plaatsNu = sNu && positie(sNu, [gemeente, groep, ALLE]);
-      const plaatsToen = sToen && positie(sToen, [gemeente, groep, ALLE]);
-      /** The status cell of `status` in this gemeente and groep (herkomst ALLE) if it counts `n` too. */
-      const twin = (s: Werk | undefined, status: string, n: number | null): SCel | null => {
-        const p = s === sNu ? plaatsNu : plaatsToen;
-        const d = s?.index[3].get(status);
-        const j = p === undefined || d === undefined ? undefined : p + d;
-        return s && j !== undefined && s.t.aantal[j] === n ? { moment: s.t.moment, i: j } : null;
+      const nu = sNu && { s: sNu, begin: rijBegin(sNu, gemeente, groep, ALLE) };
+      const toen = sToen && { s: sToen, begin: rijBegin(sToen, gemeente, groep, ALLE) };
+      /** The status cell of `status` in that row if it counts `n` too. */
+      const twin = (rij: { s: Werk; begin: number | undefined } | undefined, status: string, n: number | null): SCel | null => {
+        const d = rij?.s.index[3].get(status);
+        if (!rij || rij.begin === undefined || d === undefined) return null;
+        const j = rij.begin + d;
+        return rij.s.t.aantal[j] === n ? { moment: rij.s.t.moment, i: j } : null;
       };
       // The margins: row TOTAAL (column naar = X is status X now) and column TOTAAL (row van = X
       // is status X at vorigMoment). Jongeren who moved gemeente or groep make the row margin
@@ -308,11 +308,11 @@ export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: M
       const cellen: [number, SCel | null][] = [
         ...(c0 < 0 ? [] : naar.map((y, d): [number, SCel | null] => {
           const i = plek(w.t, a, b, c0, d);
-          return [i, isStatus(y) ? twin(sNu, y, w.t.aantal[i]) : null];
+          return [i, isStatus(y) ? twin(nu, y, w.t.aantal[i]) : null];
         })),
         ...(d0 < 0 ? [] : van.flatMap((x, c): [number, SCel | null][] => {
           const i = plek(w.t, a, b, c, d0);
-          return c === c0 ? [] : [[i, isStatus(x) ? twin(sToen, x, w.t.aantal[i]) : null]];
+          return c === c0 ? [] : [[i, isStatus(x) ? twin(toen, x, w.t.aantal[i]) : null]];
         })),
       ];
       const trio = trioCD.map(([c, d]) => plek(w.t, a, b, c, d));
