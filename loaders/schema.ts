@@ -1,4 +1,4 @@
-// The input contract (shared/contract/exports.md) as data: every export, its columns,
+// The input contract (docs/exports.md) as data: every export, its columns,
 // their types and allowed codes. The validator, the staging step and the sample
 // generator all read this one description, so a code added here is accepted everywhere.
 

@@ -1,5 +1,5 @@
 // Deterministic synthetic sample data directory (regio.json + the 8 exports of
-// shared/contract/exports.md) for the fictitious-but-realistic regio IJssel-Vecht.
+// docs/exports.md) for the fictitious-but-realistic regio IJssel-Vecht.
 //
 //   npm run generate -- --out DIR [--scale N] [--seed S]
 //

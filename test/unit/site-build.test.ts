@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { siteInvoerHash, leegCacheBijWijziging, htmlBijwerken } from "../../scripts/lib/site.ts";
 
-const VOORBEELD = join(import.meta.dirname, "..", "..", "..", "shared", "contract", "voorbeeld");
+const VOORBEELD = join(import.meta.dirname, "..", "..", "docs", "voorbeeld");
 
 function kopie(): string {
   const dir = mkdtempSync(join(tmpdir(), "vsv-site-"));
