@@ -1,17 +1,25 @@
 // Reading an export file as its author meant it: the encoding (UTF-8 with or without BOM,
-// or Windows-1252 from older JVS/CAREL exports), the delimiter (from the header line) and
-// the header's column names. DuckDB parses the rows afterwards; it reads UTF-8 only, so a
-// Windows-1252 file is decoded to a UTF-8 copy first.
+// or Windows-1252 from older JVS/CAREL exports), the delimiter (from the header line), the
+// line ends and the header's column names. DuckDB parses the rows afterwards; it reads UTF-8
+// only, so a Windows-1252 file is decoded to a UTF-8 copy first. What the contract does not
+// allow (UTF-16, tabs, an empty file) is only recognised here, so that validation can say
+// what is wrong instead of reporting every column missing.
 import { readFileSync, createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { pipeline } from "node:stream/promises";
 import iconv from "iconv-lite";
 
-export type Codering = "utf-8" | "utf-8-bom" | "windows-1252";
+/** "utf-16" is recognised only to be refused: Excel's "Unicode-tekst" is the usual source. */
+export type Codering = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16";
 
 export interface Kop {
   codering: Codering;
-  scheidingsteken: ";" | ",";
+  /** A tab is recognised only to be refused (the contract allows ; and ,). */
+  scheidingsteken: ";" | "," | "\t";
+  /** Line breaks: LF (or CRLF), or CR alone (old Mac exports; DuckDB reads both). */
+  regeleinde: "\n" | "\r";
+  /** Nothing but a BOM, spaces and line breaks. */
+  leeg: boolean;
   /** Column names as written, in order. */
   kolommen: string[];
   /** Where data rows stop being on line (row number + 1): see regelSprongen. */
@@ -30,8 +38,11 @@ export interface RegelSprong {
  * bytes (the delimiter, quote and line breaks are ASCII in both encodings) the way the CSV
  * reader does: a quote opens a field only at its start, "" inside quotes is a quote.
  */
-export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
+export function regelSprongen(buf: Buffer, teken: string, regeleinde: "\n" | "\r" = "\n"): RegelSprong[] {
   const d = teken.charCodeAt(0);
+  // With CR-only line ends a CR is the line break; otherwise a CR before LF is part of it.
+  const nl = regeleinde.charCodeAt(0);
+  const cr = nl === 0x0d ? -1 : 0x0d;
   const sprongen: RegelSprong[] = [];
   let extra = 0;
   let rijen = 0; // records ended so far, the header included: the next record is data row `rijen`
@@ -46,9 +57,9 @@ export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
   if (buf.indexOf(0x22) === -1) {
     // No quotes (the usual export): only blank lines matter; jump from line to line.
     for (let begin = 0; begin < buf.length;) {
-      const eind = buf.indexOf(0x0a, begin);
+      const eind = buf.indexOf(nl, begin);
       const e = eind === -1 ? buf.length : eind;
-      if (e === begin || (e === begin + 1 && buf[begin] === 0x0d)) {
+      if (e === begin || (e === begin + 1 && buf[begin] === cr)) {
         if (eind !== -1) {
           extra++;
           noteer(rijen);
@@ -65,13 +76,13 @@ export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
       if (c === 0x22) {
         if (buf[i + 1] === 0x22) i++;
         else inQuotes = false;
-      } else if (c === 0x0a) {
+      } else if (c === nl) {
         extra++; // a line break inside a field: the rows after this one move down
         noteer(rijen + 1);
       }
       continue;
     }
-    if (c === 0x0a) {
+    if (c === nl) {
       if (regelLeeg) {
         extra++; // a blank line, skipped by the reader
         noteer(rijen);
@@ -80,7 +91,7 @@ export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
       veldBegin = true;
       continue;
     }
-    if (c === 0x0d) continue;
+    if (c === cr) continue;
     regelLeeg = false;
     if (c === 0x22 && veldBegin) inQuotes = true;
     veldBegin = c === d;
@@ -90,12 +101,29 @@ export function regelSprongen(buf: Buffer, teken: string): RegelSprong[] {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes read at a time when checking the encoding: national exports are over a GB. */
+const STUK = 16 * 1024 * 1024;
+/** The start of a file, enough for its header line and to tell its encoding and line ends. */
+const BEGIN = 64 * 1024;
 
 /**
- * Decides the encoding from the bytes: valid UTF-8 is UTF-8 (with a BOM noted), anything
- * else is taken as Windows-1252, the only other encoding the contract allows.
+ * UTF-16 from its BOM (FF FE or FE FF) or, without one, from its NUL bytes: every ASCII
+ * character has one, so a tenth of the bytes is far more than any text in UTF-8 or
+ * Windows-1252 holds (a stray NUL there is found per field, as a control character).
+ */
+function isUtf16(begin: Buffer): boolean {
+  if (begin.length >= 2 && ((begin[0] === 0xff && begin[1] === 0xfe) || (begin[0] === 0xfe && begin[1] === 0xff))) return true;
+  let nullen = 0;
+  for (let i = 0; i < begin.length; i++) if (begin[i] === 0) nullen++;
+  return begin.length > 0 && nullen >= begin.length / 10;
+}
+
+/**
+ * Decides the encoding from the bytes: UTF-16 (to be refused), valid UTF-8 (with a BOM
+ * noted), anything else is taken as Windows-1252, the only other encoding the contract allows.
  */
 export function detecteerCodering(buf: Buffer): Codering {
+  if (isUtf16(buf.subarray(0, BEGIN))) return "utf-16";
   if (buf.subarray(0, 3).equals(BOM)) return "utf-8-bom";
   return isUtf8(buf) ? "utf-8" : "windows-1252";
 }
@@ -119,19 +147,23 @@ export function splitRegel(regel: string, teken: string): string[] {
   return velden;
 }
 
-/** The delimiter is whichever of `;` and `,` splits the header line into more columns. */
-export function detecteerScheidingsteken(kopregel: string): ";" | "," {
-  return splitRegel(kopregel, ";").length >= splitRegel(kopregel, ",").length ? ";" : ",";
+/**
+ * The delimiter is whichever of `;` and `,` splits the header line into more columns; a tab
+ * only when it splits it into more than either (a tab-separated export, to be refused).
+ */
+export function detecteerScheidingsteken(kopregel: string): ";" | "," | "\t" {
+  const puntkomma = splitRegel(kopregel, ";").length;
+  const komma = splitRegel(kopregel, ",").length;
+  if (splitRegel(kopregel, "\t").length > Math.max(puntkomma, komma)) return "\t";
+  return puntkomma >= komma ? ";" : ",";
 }
 
 /** Reads the first line and the encoding of a file, and where rows stop being on line row + 1. */
 export function leesKop(pad: string): Kop {
   const kop = leesKopregel(pad);
-  return { ...kop, sprongen: regelSprongen(readFileSync(pad), kop.scheidingsteken) };
+  return { ...kop, sprongen: regelSprongen(readFileSync(pad), kop.scheidingsteken, kop.regeleinde) };
 }
 
-/** Bytes read at a time when checking the encoding: national exports are over a GB. */
-const STUK = 16 * 1024 * 1024;
 
 /**
  * The encoding (as detecteerCodering on the whole file), the delimiter and the header, reading
@@ -143,18 +175,24 @@ export function leesKopregel(pad: string): Omit<Kop, "sprongen"> {
   let codering: Codering;
   let begin: Buffer;
   try {
-    const eerste = Buffer.alloc(64 * 1024);
+    const eerste = Buffer.alloc(BEGIN);
     begin = eerste.subarray(0, readSync(fd, eerste, 0, eerste.length, 0));
-    if (begin.subarray(0, 3).equals(BOM)) codering = "utf-8-bom";
+    if (isUtf16(begin)) codering = "utf-16";
+    else if (begin.subarray(0, 3).equals(BOM)) codering = "utf-8-bom";
     else codering = isUtf8Bestand(fd) ? "utf-8" : "windows-1252";
   } finally {
     closeSync(fd);
   }
+  // The first line break decides: a CR not followed by LF means CR-only line ends.
+  const cr = begin.indexOf(0x0d);
+  const lf = begin.indexOf(0x0a);
+  const regeleinde = cr !== -1 && (lf === -1 || cr < lf) && begin[cr + 1] !== 0x0a ? "\r" : "\n";
+  if (codering === "utf-16") return { codering, scheidingsteken: ";", regeleinde, leeg: false, kolommen: [] };
   const kopdeel = begin.subarray(codering === "utf-8-bom" ? 3 : 0);
   const tekst = codering === "windows-1252" ? iconv.decode(kopdeel, "windows-1252") : kopdeel.toString("utf8");
-  const kopregel = tekst.split(/\r?\n/, 1)[0] ?? "";
+  const kopregel = tekst.split(/\r\n|\r|\n/, 1)[0] ?? "";
   const scheidingsteken = detecteerScheidingsteken(kopregel);
-  return { codering, scheidingsteken, kolommen: splitRegel(kopregel, scheidingsteken) };
+  return { codering, scheidingsteken, regeleinde, leeg: tekst.trim() === "", kolommen: splitRegel(kopregel, scheidingsteken) };
 }
 
 /**

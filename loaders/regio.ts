@@ -5,6 +5,12 @@ import { z } from "zod";
 import { GebruikersFout } from "./errors.ts";
 import { dataDir } from "./config.ts";
 
+/**
+ * The lowest publicatie.minimumCel: below it a published count of 1 or 2 jongeren points to
+ * persons. Internal outputs do not read regio.json for this; they pass 0 or 1 themselves.
+ */
+export const MINIMUM_CEL_PUBLIEK = 3;
+
 const isoDatum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "een datum JJJJ-MM-DD");
 const gmCode = z.string().regex(/^GM\d{4}$/, "een CBS-gemeentecode GMnnnn");
 
@@ -31,7 +37,13 @@ const RegioSchema = z.object({
     risicoscoreJaar: z.number().int(),
     vasteVoet: z.record(z.string(), z.number().nonnegative()).default({}),
   })).default([]),
-  publicatie: z.object({ minimumCel: z.number().int().min(0).default(5) }).default({ minimumCel: 5 }),
+  publicatie: z.object({
+    minimumCel: z.number().int().min(MINIMUM_CEL_PUBLIEK, {
+      error: (i) => `waarde ${String(i.input)}: verwacht een geheel getal van minstens ${MINIMUM_CEL_PUBLIEK}; ` +
+        "aantallen van 1 of 2 jongeren zijn tot personen te herleiden en worden nooit gepubliceerd " +
+        "(exacte aantallen voor intern gebruik geven de rapporten zelf, zoals npm run jaarverslag -- --intern)",
+    }).default(5),
+  }).default({ minimumCel: 5 }),
   /** Optional presentation: a logo file in the data directory. */
   logo: z.string().optional(),
   /** Optional contact for the toegankelijkheidsverklaring and the /over page. */

@@ -15,7 +15,8 @@ import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
-  controleerKop, kolomRegel, kolomControleSql, kolomAantalFoutenSql, rijControleSql, lit, q, lidmaatschapTekst,
+  controleerKop, kolomRegel, kolomControleSql, telSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit, rijControleSql,
+  stagedNamen, toonWaarde, lit, q, lidmaatschapTekst, TOON_TEKENS, type Context,
 } from "./validate.ts";
 import {
   SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
@@ -42,13 +43,15 @@ interface Geladen {
   /** What DuckDB reads: the file itself or its UTF-8 copy. */
   bron: string;
   kop: Omit<Kop, "sprongen">;
+  /** What the rules of this file depend on (validate.ts). */
+  ctx: Context;
   /** Values failing a column rule (counted in the same pass that parsed every row). */
   fouten: number;
 }
 
 /** The export as rows of text: the contract's own rules decide what a value means, not DuckDB's sniffer. */
 function csvSql(g: Pick<Geladen, "bron" | "kop">): string {
-  const namen = g.kop.kolommen.map((k, i) => k.trim().toLowerCase() || `__leeg_${i}`);
+  const namen = stagedNamen(g.kop.kolommen);
   return `read_csv(${lit(g.bron)}, delim=${lit(g.kop.scheidingsteken)}, header=true, quote='"', escape='"',
         auto_detect=false,
         columns={${namen.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, encoding='utf-8')`;
@@ -59,10 +62,10 @@ function csvSql(g: Pick<Geladen, "bron" | "kop">): string {
  * row is a finding) and counts the values failing a column rule. Nothing is stored yet: storing
  * the raw text first and reading it back cost more than reading the file twice.
  */
-async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string, regio: Regio,
+async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string, regio: Regio, vandaag: string,
   bevindingen: Bevinding[], meldingen: string[]): Promise<Geladen | null> {
   const kop = leesKopregel(pad);
-  const kopCheck = controleerKop(spec, kop.kolommen);
+  const kopCheck = controleerKop(spec, kop);
   bevindingen.push(...kopCheck.bevindingen);
   meldingen.push(...kopCheck.meldingen);
   if (kopCheck.bevindingen.length) return null;
@@ -72,10 +75,19 @@ async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap:
     await naarUtf8(pad, bron);
     meldingen.push(`${spec.bestand}: gelezen als Windows-1252`);
   }
-  const g = { spec, pad, bron, kop, fouten: 0 };
+  const g: Geladen = { spec, pad, bron, kop, ctx: { regio, vandaag, kolommen: stagedNamen(kop.kolommen) }, fouten: 0 };
   try {
-    const [{ n }] = await rijen(c, kolomAantalFoutenSql(spec, csvSql(g), regio));
-    g.fouten = n as number;
+    // Whether 1.234 is ambiguous depends on the other values of its column: a quick pass
+    // first, over the small files that have decimals.
+    const decimaal = decimaalGebruikSql(spec, csvSql(g));
+    if (decimaal) g.ctx.dubbelzinnig = dubbelzinnigUit(spec, (await rijen(c, decimaal))[0]);
+    const [telling] = await rijen(c, telSql(spec, csvSql(g), g.ctx));
+    g.fouten = telling.n as number;
+    const bsn = bsnBevindingen(spec, g.ctx, telling);
+    if (bsn.length) {
+      bevindingen.push(...bsn);
+      return null;
+    }
   } catch (e) {
     bevindingen.push(csvFout(spec.bestand, (e as Error).message, kop.kolommen.length, kop.scheidingsteken));
     return null;
@@ -86,7 +98,7 @@ async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap:
 /** The raw text with line numbers, to list the values that failed a column rule. */
 async function laadRaw(c: DuckDBConnection, g: Geladen): Promise<string> {
   const raw = q("raw_" + g.spec.tabel);
-  const s = regelSprongen(readFileSync(g.pad), g.kop.scheidingsteken);
+  const s = regelSprongen(readFileSync(g.pad), g.kop.scheidingsteken, g.kop.regeleinde);
   // ORDINALITY gives each row its place in the file (header = line 1), moved down by s.
   const csv = `SELECT * FROM ${csvSql(g)} WITH ORDINALITY`;
   await c.run(s.length === 0
@@ -108,7 +120,8 @@ function csvFout(bestand: string, melding: string, velden: number, teken: string
   return {
     bestand,
     regel: regel ? Number(regel[1]) : undefined,
-    waarde: origineel ? origineel[1].slice(0, 120) : undefined,
+    // DuckDB quotes a long line only in part: its length is not known here.
+    waarde: origineel ? toonWaarde(origineel[1], null) : undefined,
     // Count the fields ourselves: DuckDB stops counting one past the expected number.
     verwacht: aantal ? `${verwacht} (${origineel ? splitRegel(origineel[1], teken).length : aantal[2]} gevonden)`
       : /unterminated quote/i.test(melding) ? `${verwacht}; een veld tussen aanhalingstekens (") wordt niet gesloten`
@@ -117,26 +130,28 @@ function csvFout(bestand: string, melding: string, velden: number, teken: string
 }
 
 async function verzamel(c: DuckDBConnection, sql: string, bestand: string, bevindingen: Bevinding[]): Promise<void> {
-  for (const r of await rijen(c, `SELECT * FROM (${sql}) ORDER BY regel, positie LIMIT ${MAX_BEVINDINGEN}`)) {
+  // Only the start of a long value comes back: the message quotes no more of it.
+  for (const r of await rijen(c, `SELECT regel, kolom, left(waarde, ${TOON_TEKENS}) AS waarde, length(waarde)::INTEGER AS lengte, verwacht
+      FROM (${sql}) ORDER BY regel, positie LIMIT ${MAX_BEVINDINGEN}`)) {
     bevindingen.push({
       bestand, regel: r.regel as number, kolom: r.kolom as string,
-      waarde: r.waarde === null ? "" : String(r.waarde), verwacht: r.verwacht as string,
+      waarde: r.waarde === null ? "" : toonWaarde(String(r.waarde), r.lengte as number), verwacht: r.verwacht as string,
     });
   }
 }
 
 /** Validates and types one export; returns the number of findings beyond those listed. */
-async function valideerEnType(c: DuckDBConnection, g: Geladen, regio: Regio, bevindingen: Bevinding[]): Promise<number> {
+async function valideerEnType(c: DuckDBConnection, g: Geladen, bevindingen: Bevinding[]): Promise<number> {
   const spec = g.spec;
   if (g.fouten > 0) {
     const voor = bevindingen.length;
-    await verzamel(c, kolomControleSql(spec, await laadRaw(c, g), regio, MAX_BEVINDINGEN), spec.bestand, bevindingen);
+    await verzamel(c, kolomControleSql(spec, await laadRaw(c, g), g.ctx, MAX_BEVINDINGEN), spec.bestand, bevindingen);
     return g.fouten - (bevindingen.length - voor);
   }
   // Every value passed, so the casts cannot fail: typed straight from the file. Keeping the
   // file's row order would make DuckDB merge and recompress the row groups its threads
   // write (it doubled the time); no query depends on the physical order.
-  const casts = spec.kolommen.map((k) => `${kolomRegel(k, regio).cast} AS ${q(k.naam)}`);
+  const casts = spec.kolommen.map((k) => `${kolomRegel(k, g.ctx).cast} AS ${q(k.naam)}`);
   const def = OPGESLAGEN_DEFINITIES[spec.tabel];
   const tabel = q(def ? def.tabel : spec.tabel);
   await c.run("SET preserve_insertion_order = false");
@@ -148,7 +163,7 @@ async function valideerEnType(c: DuckDBConnection, g: Geladen, regio: Regio, bev
     await c.run("RESET preserve_insertion_order");
   }
   if (def) await c.run(`CREATE VIEW ${q(spec.tabel)} AS SELECT ${spec.kolommen.map((k) => q(k.naam)).join(", ")} FROM ${tabel}`);
-  const delen = (t: string) => rijControleSql(spec, t, regio, MAX_BEVINDINGEN).join("\nUNION ALL\n");
+  const delen = (t: string) => rijControleSql(spec, t, g.ctx, MAX_BEVINDINGEN).join("\nUNION ALL\n");
   if (!delen(tabel)) return 0;
   // Whether any row rule fails (rowid stands in for the line); only then is the file read
   // again with its line numbers, the slow way, to name them.
@@ -199,13 +214,23 @@ const DEFINITIE_VIEWS = [
   `CREATE TABLE jongeren_telling AS ${SQL_JONGEREN_TELLING}`,
 ];
 
+/** Today in local time (ISO): what happened cannot lie after it. */
+function vandaagLokaal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /**
  * Reads, validates and stages the data directory into a new DuckDB file at `doel`.
- * Throws ValidatieFout (nothing written) on any finding.
+ * Throws ValidatieFout (nothing written) on any finding. `vandaag` (ISO) bounds the dates;
+ * tests fix it, otherwise it is today.
  */
-export async function stage(dir: string, doel: string): Promise<StageResultaat> {
+export async function stage(dir: string, doel: string, opties: { vandaag?: string } = {}): Promise<StageResultaat> {
   const regio = loadRegio(dir);
-  const werkmap = mkdtempSync(join(tmpdir(), "vsv-stage-"));
+  const vandaag = opties.vandaag ?? vandaagLokaal();
+  // Named after this process, so a run that is killed leaves a folder the next staging can
+  // recognise as left over and remove (db.ts ruimStagingRestenOp).
+  const werkmap = mkdtempSync(join(tmpdir(), `vsv-stage-${process.pid}-`));
   if (existsSync(doel)) rmSync(doel);
   const instance = await DuckDBInstance.create(doel);
   const c = await instance.connect();
@@ -225,12 +250,12 @@ export async function stage(dir: string, doel: string): Promise<StageResultaat> 
         bevindingen.push({ bestand: spec.bestand, verwacht: `dit bestand ontbreekt in de datamap ${dir}` });
         continue;
       }
-      const g = await lees(c, spec, pad, werkmap, regio, bevindingen, meldingen);
+      const g = await lees(c, spec, pad, werkmap, regio, vandaag, bevindingen, meldingen);
       if (g) geladen.push(g);
     }
     for (const g of geladen) {
       if (bevindingen.length >= MAX_BEVINDINGEN) break;
-      meer += await valideerEnType(c, g, regio, bevindingen);
+      meer += await valideerEnType(c, g, bevindingen);
     }
     if (bevindingen.length) {
       const getoond = bevindingen.slice(0, MAX_BEVINDINGEN);

@@ -1,11 +1,12 @@
 // The contract's rules as SQL over the raw (all-text) staging tables, so that validation
 // runs at DuckDB speed on national-size exports. Every rule yields findings with file,
 // line, column, value and what was expected, in Dutch.
-import type { Kolom, ExportSpec } from "./schema.ts";
-import { VERBODEN_KOLOMMEN } from "./schema.ts";
+import type { Kolom, ExportSpec, Vergelijking, Tijdgrens } from "./schema.ts";
+import { VERBODEN_KOLOMMEN, BSN_KOLOM_AANDEEL, EERSTE_JAAR } from "./schema.ts";
 import type { Regio } from "./config.ts";
 import type { Bevinding } from "./errors.ts";
-import { SQL_IS_BSN } from "./definitions.ts";
+import type { Kop } from "./read.ts";
+import { SQL_IS_BSN, SQL_LEEFTIJD, schooljaar } from "./definitions.ts";
 import { datum as formatDatum } from "../src/components/format.ts";
 
 export const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
@@ -17,7 +18,76 @@ function opsomming(codes: readonly string[]): string {
   return codes.length <= 14 ? codes.join(", ") : `${codes.slice(0, 12).join(", ")}, …`;
 }
 
+/** What the rules of one file depend on besides its own values. */
+export interface Context {
+  regio: Regio;
+  /** The day of the run (ISO): the latest day a date may be (schema.ts, Tijdgrens). */
+  vandaag: string;
+  /** The header's column names as staged (stagedNamen): extra and nameless columns have rules too. */
+  kolommen: string[];
+  /**
+   * Per decimal column, which form is ambiguous in it (decimaalGebruik): `punt` refuses 1.234
+   * where the column writes decimals with a comma, `komma` refuses 1,234 where it uses a point.
+   */
+  dubbelzinnig?: Record<string, { punt: boolean; komma: boolean }>;
+}
+
+/** A column's name as staged: trimmed, lower case; a nameless one gets a name of its own. */
+export function stagedNamen(kolommen: string[]): string[] {
+  return kolommen.map((k, i) => k.trim().toLowerCase() || `${NAAMLOOS}${i}`);
+}
+const NAAMLOOS = "__leeg_";
+const naamloosTekst = (naam: string) => `(zonder naam, kolom ${Number(naam.slice(NAAMLOOS.length)) + 1})`;
+
+// ---------------------------------------------------------------- values in messages
+
+/** Characters of a value quoted in a message: a 1 MB value must not make a 1 MB message. */
+export const TOON_TEKENS = 60;
+const STUURNAMEN: Record<number, string> = { 0: "NUL", 9: "TAB", 10: "LF", 13: "CR" };
+
+/**
+ * A value as a message quotes it: control characters made visible (a NUL shows nothing in a
+ * terminal), cut after TOON_TEKENS characters with the length of the whole. `lengte` is the
+ * whole value's length when only its start was read; null when it is not known (the text
+ * may itself be the start of a longer one).
+ */
+export function toonWaarde(waarde: string, lengte: number | null = waarde.length): string {
+  const lang = (lengte ?? waarde.length) > TOON_TEKENS;
+  const begin = lang ? waarde.slice(0, TOON_TEKENS) : waarde;
+  // eslint-disable-next-line no-control-regex
+  const zichtbaar = begin.replace(/[\x00-\x1f\x7f]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return `<${STUURNAMEN[n] ?? `U+${n.toString(16).toUpperCase().padStart(4, "0")}`}>`;
+  });
+  return !lang ? zichtbaar : lengte === null ? `${zichtbaar}…(ingekort)` : `${zichtbaar}…(${lengte} tekens)`;
+}
+
+// ---------------------------------------------------------------- dates
+
+const EERSTE_DATUM = `${EERSTE_JAAR}-01-01`;
+
+/** The latest day a date of this column may be: today plus naVandaag years (29 February → 28). */
+function laatsteDag(ctx: Context, t: Tijdgrens): string {
+  const jaar = Number(ctx.vandaag.slice(0, 4)) + (t.naVandaag ?? 0);
+  const md = ctx.vandaag.slice(5);
+  const schrikkel = (jaar % 4 === 0 && jaar % 100 !== 0) || jaar % 400 === 0;
+  return `${jaar}-${md === "02-29" && !schrikkel ? "02-28" : md}`;
+}
+
+/** "niet na vandaag (1 december 2026)" or "niet later dan 15 jaar na vandaag (…)". */
+function grensTekst(ctx: Context, t: Tijdgrens): string {
+  const n = t.naVandaag ?? 0;
+  const dag = formatDatum(laatsteDag(ctx, t));
+  return n === 0 ? `niet na vandaag (${dag})` : `niet later dan ${n === 1 ? "een jaar" : `${n} jaar`} na vandaag (${dag})`;
+}
+
+const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+/** "1 oktober" from "10-01". */
+const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${MAANDEN[Number(mmdd.slice(0, 2)) - 1]}`;
+
 const DATUM_PARSE = (v: string) => `COALESCE(try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d-%m-%Y'))`;
+
+// ---------------------------------------------------------------- column rules
 
 export interface KolomRegel {
   /** True when the raw text value is acceptable. */
@@ -27,36 +97,50 @@ export interface KolomRegel {
   verwacht: string;
 }
 
+/**
+ * Control characters: never in a contract column (a NUL or line break inside a code or an id
+ * is a damaged file or a wrong encoding). Extra columns may hold notes over several lines, so
+ * there only tab, LF and CR pass.
+ */
+const STUURTEKEN = "'[\\x00-\\x1F\\x7F]'";
+const STUURTEKEN_BEHALVE_REGELS = "'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'";
+const ZONDER_STUURTEKENS = "zonder stuurtekens (zoals NUL, tab of een regeleinde)";
+
+/** A decimal that a thousands separator could have made: 1.234 (1234?) or 1,234. */
+const DUIZENDTAL = (v: string, teken: "." | ",") => `regexp_full_match(${v}, '-?[1-9]\\d{0,2}\\${teken}\\d{3}')`;
+
 /** The check and the cast of one column, from its type in schema.ts. */
-export function kolomRegel(k: Kolom, regio: Regio): KolomRegel {
+export function kolomRegel(k: Kolom, ctx: Context): KolomRegel {
   const v = `trim(${q(k.naam)})`;
   const leeg = `(${q(k.naam)} IS NULL OR ${v} = '')`;
+  const geenStuurtekens = `NOT regexp_matches(${q(k.naam)}, ${STUURTEKEN})`;
   let check: string;
   let cast: string;
   let verwacht: string;
   const t = k.type;
   switch (t.soort) {
     case "tekst":
-      check = "true"; cast = v; verwacht = "een waarde";
+      check = geenStuurtekens; cast = v; verwacht = `een waarde ${ZONDER_STUURTEKENS}`;
       break;
     case "pseudo_id":
       // Only a 9-character value can be a BSN: the CASE spares the elfproef (8 substrings and
       // casts) on every other value, which made this the costliest check of all.
-      check = `CASE WHEN length(${v}) = 9 THEN NOT ${SQL_IS_BSN(v)} ELSE true END`;
+      check = `${geenStuurtekens} AND CASE WHEN length(${v}) = 9 THEN NOT ${SQL_IS_BSN(v)} ELSE true END`;
       cast = v;
-      verwacht = "een pseudoniem; een getal van 9 cijfers dat de elfproef haalt is vrijwel zeker een BSN en is niet toegestaan";
+      verwacht = `een pseudoniem ${ZONDER_STUURTEKENS}; een getal van 9 cijfers dat de elfproef haalt is vrijwel zeker een BSN en is niet toegestaan`;
       break;
     case "gemeente": {
-      const codes = regio.gemeenten.map((g) => g.code);
+      const codes = ctx.regio.gemeenten.map((g) => g.code);
       check = `upper(${v}) IN (${lijst(codes)})`;
       cast = `upper(${v})`;
       verwacht = `een gemeentecode uit regio.json (${opsomming(codes)})`;
       break;
     }
     case "datum":
-      check = `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}') AND ${DATUM_PARSE(v)} IS NOT NULL`;
+      check = `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}')
+        AND ${DATUM_PARSE(v)} BETWEEN DATE ${lit(EERSTE_DATUM)} AND DATE ${lit(laatsteDag(ctx, t))}`;
       cast = `CAST(${DATUM_PARSE(v)} AS DATE)`;
-      verwacht = "een datum als JJJJ-MM-DD of DD-MM-JJJJ";
+      verwacht = `een datum als JJJJ-MM-DD of DD-MM-JJJJ, niet vóór ${formatDatum(EERSTE_DATUM)} en ${grensTekst(ctx, t)}`;
       break;
     case "maand":
       check = `regexp_full_match(${v}, '\\d{4}-(0[1-9]|1[0-2])')`;
@@ -64,20 +148,34 @@ export function kolomRegel(k: Kolom, regio: Regio): KolomRegel {
       verwacht = "een maand als JJJJ-MM";
       break;
     case "geheel": {
-      const grenzen = [t.min !== undefined ? `TRY_CAST(${v} AS BIGINT) >= ${t.min}` : null,
-        t.max !== undefined ? `TRY_CAST(${v} AS BIGINT) <= ${t.max}` : null].filter(Boolean);
-      check = [`regexp_full_match(${v}, '-?\\d{1,9}')`, ...grenzen].join(" AND ");
+      const getal = `TRY_CAST(${v} AS BIGINT)`;
+      const grenzen = [t.min !== undefined ? `${getal} >= ${t.min}` : null, t.max !== undefined ? `${getal} <= ${t.max}` : null];
+      if (t.jaartal) {
+        // The latest year whose day (1 October for a cohort) is not after the latest day.
+        const laatste = laatsteDag(ctx, t.jaartal);
+        const jaar = Number(laatste.slice(0, 4)) - (laatste.slice(5) < t.jaartal.dag ? 1 : 0);
+        grenzen.push(`${getal} BETWEEN ${EERSTE_JAAR} AND ${jaar}`);
+        verwacht = `een jaartal van ${EERSTE_JAAR} tot en met ${jaar} (het jaar staat voor ${dagTekst(t.jaartal.dag)}, ${grensTekst(ctx, t.jaartal)})`;
+      } else {
+        verwacht = "een geheel getal" +
+          (t.min !== undefined && t.max !== undefined ? ` van ${t.min} tot en met ${t.max}` : t.min !== undefined ? ` van minstens ${t.min}` : "");
+      }
+      check = [`regexp_full_match(${v}, '-?\\d{1,9}')`, ...grenzen.filter(Boolean)].join(" AND ");
       cast = `CAST(${v} AS INTEGER)`;
-      verwacht = "een geheel getal" +
-        (t.min !== undefined && t.max !== undefined ? ` van ${t.min} tot en met ${t.max}` : t.min !== undefined ? ` van minstens ${t.min}` : "");
       break;
     }
     case "decimaal": {
       const getal = `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)`;
-      check = `regexp_full_match(${v}, '-?\\d+([.,]\\d+)?')` + (t.min !== undefined ? ` AND ${getal} >= ${t.min}` : "");
+      const d = ctx.dubbelzinnig?.[k.naam];
+      check = [`regexp_full_match(${v}, '-?\\d+([.,]\\d+)?')`, t.min !== undefined ? `${getal} >= ${t.min}` : null,
+        d?.punt ? `NOT ${DUIZENDTAL(v, ".")}` : null, d?.komma ? `NOT ${DUIZENDTAL(v, ",")}` : null].filter(Boolean).join(" AND ");
       cast = `CAST(replace(${v}, ',', '.') AS DOUBLE)`;
       verwacht = "een getal met een punt of komma als decimaalteken, zonder duizendtallen" +
-        (t.min !== undefined ? ` (minstens ${t.min})` : "");
+        (t.min !== undefined ? ` (minstens ${t.min})` : "") +
+        (d?.punt && d.komma ? "; deze kolom gebruikt zowel punt als komma, dus bij drie cijfers na het teken (1.234 of 1,234) is niet te zien of het duizendtallen zijn: gebruik één decimaalteken"
+          : d?.punt ? "; deze kolom gebruikt een komma als decimaalteken, dus 1.234 kan ook 1234 betekenen: schrijf 1,234 of 1234"
+          : d?.komma ? "; deze kolom gebruikt een punt als decimaalteken, dus 1,234 kan ook 1234 betekenen: schrijf 1.234 of 1234"
+          : "");
       break;
     }
     case "code":
@@ -90,11 +188,17 @@ export function kolomRegel(k: Kolom, regio: Regio): KolomRegel {
       cast = `(upper(${v}) = 'J')`;
       verwacht = "J of N";
       break;
-    case "schooljaar":
-      check = `regexp_full_match(${v}, '\\d{4}-\\d{4}') AND TRY_CAST(substr(${v}, 6, 4) AS INTEGER) = TRY_CAST(substr(${v}, 1, 4) AS INTEGER) + 1`;
+    case "schooljaar": {
+      // A schooljaar stands for its 1 August: the latest is the one the latest day lies in.
+      const laatste = schooljaar(laatsteDag(ctx, t));
+      const begin = `TRY_CAST(substr(${v}, 1, 4) AS INTEGER)`;
+      check = `regexp_full_match(${v}, '\\d{4}-\\d{4}') AND TRY_CAST(substr(${v}, 6, 4) AS INTEGER) = ${begin} + 1
+        AND ${begin} BETWEEN ${EERSTE_JAAR} AND ${laatste.slice(0, 4)}`;
       cast = v;
-      verwacht = "een schooljaar als 2022-2023";
+      verwacht = `een schooljaar als 2022-2023, van ${EERSTE_JAAR}-${EERSTE_JAAR + 1} tot en met ${laatste} ` +
+        `(het schooljaar van ${(t.naVandaag ?? 0) === 0 ? "vandaag" : `${t.naVandaag === 1 ? "een jaar" : `${t.naVandaag} jaar`} na vandaag`})`;
       break;
+    }
   }
   if (k.leegToegestaan) {
     return { ok: `(${leeg} OR COALESCE(${check}, false))`, cast: `CASE WHEN ${leeg} THEN NULL ELSE ${cast} END`, verwacht: `leeg of ${verwacht}` };
@@ -102,57 +206,197 @@ export function kolomRegel(k: Kolom, regio: Regio): KolomRegel {
   return { ok: `(NOT ${leeg} AND COALESCE(${check}, false))`, cast, verwacht: `${verwacht} (leeg is niet toegestaan)` };
 }
 
-/** Header checks: forbidden identifiers, missing and doubled columns. Returns findings and notices. */
-export function controleerKop(spec: ExportSpec, kolommen: string[]): { bevindingen: Bevinding[]; meldingen: string[] } {
+/** A value rule as the queries use it: the column as staged, as named in a finding, and its rule. */
+interface WaardeRegel {
+  naam: string;
+  kolom: string;
+  ok: string;
+  verwacht: string;
+}
+
+/**
+ * Every value rule of a file: the contract's columns, and the columns of the header outside the
+ * contract. An extra column is ignored but may hold no control characters other than line
+ * breaks and tabs; a nameless one (Excel writes `a;b;c;;;` and `1;2;3;;;`) may hold nothing.
+ */
+function waardeRegels(spec: ExportSpec, ctx: Context): WaardeRegel[] {
+  const regels: WaardeRegel[] = spec.kolommen.map((k) => ({ naam: k.naam, kolom: k.naam, ...kolomRegel(k, ctx) }));
+  for (const naam of ctx.kolommen) {
+    if (spec.kolommen.some((k) => k.naam === naam)) continue;
+    if (naam.startsWith(NAAMLOOS)) {
+      regels.push({
+        naam, kolom: naamloosTekst(naam), ok: `(${q(naam)} IS NULL OR trim(${q(naam)}) = '')`,
+        verwacht: "leeg: deze kolom heeft geen naam in de kopregel; geef de kolom een naam of haal de waarden weg",
+      });
+    } else {
+      regels.push({
+        naam, kolom: naam, ok: `(${q(naam)} IS NULL OR NOT regexp_matches(${q(naam)}, ${STUURTEKEN_BEHALVE_REGELS}))`,
+        verwacht: "tekst zonder stuurtekens zoals NUL (de kolom zelf wordt genegeerd); een stuurteken wijst op een beschadigd bestand of een verkeerde codering",
+      });
+    }
+  }
+  return regels;
+}
+
+// ---------------------------------------------------------------- the header
+
+/**
+ * Header checks: what the file is not (empty, UTF-16, tab-separated), forbidden identifiers,
+ * missing and doubled columns. Returns findings and notices.
+ */
+export function controleerKop(spec: ExportSpec, kop: Pick<Kop, "codering" | "scheidingsteken" | "leeg" | "kolommen" | "regeleinde">):
+  { bevindingen: Bevinding[]; meldingen: string[] } {
   const bevindingen: Bevinding[] = [];
   const meldingen: string[] = [];
-  const namen = kolommen.map((k) => k.trim().toLowerCase());
+  const bestand = spec.bestand;
+  if (kop.codering === "utf-16") {
+    bevindingen.push({ bestand, verwacht: "een bestand in UTF-8 of Windows-1252; dit bestand is opgeslagen als UTF-16 " +
+      "(in Excel: 'Unicode-tekst'): sla het op als 'CSV UTF-8 (door komma's gescheiden)'" });
+    return { bevindingen, meldingen };
+  }
+  if (kop.leeg) {
+    bevindingen.push({ bestand, verwacht: `een kopregel met de kolommen ${spec.kolommen.map((k) => k.naam).join(", ")}; het bestand is leeg` });
+    return { bevindingen, meldingen };
+  }
+  if (kop.scheidingsteken === "\t") {
+    bevindingen.push({ bestand, regel: 1, waarde: toonWaarde(kop.kolommen.join("\t")),
+      verwacht: "kolommen gescheiden door ; of ,; dit bestand is gescheiden door tabs: sla het op als CSV" });
+    return { bevindingen, meldingen };
+  }
+  const namen = kop.kolommen.map((k) => k.trim().toLowerCase());
   for (const naam of namen) {
     if ((VERBODEN_KOLOMMEN as readonly string[]).includes(naam)) {
       bevindingen.push({
-        bestand: spec.bestand, regel: 1, kolom: naam,
+        bestand, regel: 1, kolom: naam,
         verwacht: "deze kolom is een direct identificerend gegeven en mag niet geleverd worden; het hele bestand is geweigerd",
       });
     }
   }
   if (bevindingen.length) return { bevindingen, meldingen };
   const gezien = new Set<string>();
-  for (const naam of namen) {
-    if (gezien.has(naam)) bevindingen.push({ bestand: spec.bestand, regel: 1, kolom: naam, verwacht: "elke kolomnaam één keer" });
+  // Nameless columns are no doubles of each other: they must be empty (waardeRegels).
+  for (const naam of namen.filter((n) => n !== "")) {
+    if (gezien.has(naam)) bevindingen.push({ bestand, regel: 1, kolom: naam, verwacht: "elke kolomnaam één keer" });
     gezien.add(naam);
   }
   for (const k of spec.kolommen) {
     if (!gezien.has(k.naam)) {
-      bevindingen.push({ bestand: spec.bestand, regel: 1, kolom: k.naam, verwacht: "deze verplichte kolom ontbreekt in de kopregel" });
+      bevindingen.push({ bestand, regel: 1, kolom: k.naam, verwacht: "deze verplichte kolom ontbreekt in de kopregel" });
     }
   }
   const extra = namen.filter((n) => n !== "" && !spec.kolommen.some((k) => k.naam === n));
-  if (extra.length) meldingen.push(`${spec.bestand}: extra kolom${extra.length > 1 ? "men" : ""} ${extra.join(", ")} genegeerd`);
+  if (extra.length) meldingen.push(`${bestand}: extra kolom${extra.length > 1 ? "men" : ""} ${extra.join(", ")} genegeerd`);
+  if (kop.regeleinde === "\r") meldingen.push(`${bestand}: regeleinden alleen CR (oud Mac-formaat) gelezen`);
   return { bevindingen, meldingen };
 }
 
+// ---------------------------------------------------------------- queries over the raw rows
+
 /**
- * One query that lists every failed column check of a raw table (limited). `positie` orders
+ * Which decimal forms are ambiguous, per decimal column: one quick pass over the file (only
+ * the small files have decimals). Null when the export has no decimal column. Read the row
+ * it returns with `dubbelzinnigUit`.
+ */
+export function decimaalGebruikSql(spec: ExportSpec, bron: string): string | null {
+  const kolommen = spec.kolommen.filter((k) => k.type.soort === "decimaal");
+  if (!kolommen.length) return null;
+  return `SELECT ${kolommen.map((k, i) => {
+    const v = `trim(${q(k.naam)})`;
+    return `coalesce(bool_or(contains(${v}, ',')), false) AS k${i}, coalesce(bool_or(contains(${v}, '.')), false) AS p${i},
+      coalesce(bool_or(${DUIZENDTAL(v, ".")}), false) AS pd${i}, coalesce(bool_or(${DUIZENDTAL(v, ",")}), false) AS kd${i}`;
+  }).join(", ")} FROM ${bron}`;
+}
+
+/** 1.234 is ambiguous where a comma is the decimal mark of another value in the column; 1,234 where a point is. */
+export function dubbelzinnigUit(spec: ExportSpec, rij: Record<string, unknown>): NonNullable<Context["dubbelzinnig"]> {
+  const uit: NonNullable<Context["dubbelzinnig"]> = {};
+  spec.kolommen.filter((k) => k.type.soort === "decimaal").forEach((k, i) => {
+    uit[k.naam] = { punt: Boolean(rij[`k${i}`] && rij[`pd${i}`]), komma: Boolean(rij[`p${i}`] && rij[`kd${i}`]) };
+  });
+  return uit;
+}
+
+/**
+ * One query that lists every failed value rule of a raw table (limited). `positie` orders
  * the findings on one line from left to right.
  */
-export function kolomControleSql(spec: ExportSpec, raw: string, regio: Regio, limiet: number): string {
-  return spec.kolommen.map((k, i) => {
-    const r = kolomRegel(k, regio);
-    return `(SELECT __regel AS regel, ${lit(k.naam)} AS kolom, ${q(k.naam)} AS waarde, ${lit(r.verwacht)} AS verwacht, ${i} AS positie
-       FROM ${raw} WHERE NOT ${r.ok} ORDER BY __regel LIMIT ${limiet})`;
-  }).join("\nUNION ALL\n");
+export function kolomControleSql(spec: ExportSpec, raw: string, ctx: Context, limiet: number): string {
+  return waardeRegels(spec, ctx).map((r, i) =>
+    `(SELECT __regel AS regel, ${lit(r.kolom)} AS kolom, ${q(r.naam)} AS waarde, ${lit(r.verwacht)} AS verwacht, ${i} AS positie
+       FROM ${raw} WHERE NOT ${r.ok} ORDER BY __regel LIMIT ${limiet})`).join("\nUNION ALL\n");
 }
 
-export function kolomAantalFoutenSql(spec: ExportSpec, raw: string, regio: Regio): string {
-  const delen = spec.kolommen.map((k) => `COUNT(*) FILTER (WHERE NOT ${kolomRegel(k, regio).ok})`);
-  return `SELECT (${delen.join(" + ")})::INTEGER AS n FROM ${raw}`;
+/** Columns that may hold numbers of 9 digits: every other type's check refuses them anyway. */
+function bsnKandidaten(spec: ExportSpec, ctx: Context): string[] {
+  return ctx.kolommen.filter((naam) => {
+    if (naam.startsWith(NAAMLOOS)) return false; // must be empty: a rule of its own
+    const k = spec.kolommen.find((x) => x.naam === naam);
+    // pseudo_id refuses every BSN by itself (schema.ts).
+    return !k || k.type.soort === "tekst" || k.type.soort === "geheel" || k.type.soort === "decimaal";
+  });
 }
 
 /**
- * Rules on the typed table (with __regel): uniqueness, membership, dates in order, cross-column
- * codes. `positie` (the rule's place) orders findings on one line.
+ * The count of failed value rules (`n`) and, per column that may hold them, the 9-digit
+ * values passing the elfproef (`bsn<i>`) among the filled ones (`gevuld<i>`): one pass that
+ * also parses every row. Read the BSN columns from its row with `bsnBevindingen`.
  */
-export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, limiet: number): string[] {
+export function telSql(spec: ExportSpec, bron: string, ctx: Context): string {
+  const delen = waardeRegels(spec, ctx).map((r) => `COUNT(*) FILTER (WHERE NOT ${r.ok})`);
+  const bsn = bsnKandidaten(spec, ctx).flatMap((naam, i) => {
+    const v = `trim(${q(naam)})`;
+    return [`COUNT(*) FILTER (WHERE CASE WHEN length(${v}) = 9 THEN ${SQL_IS_BSN(v)} ELSE false END)::INTEGER AS bsn${i}`,
+      `COUNT(*) FILTER (WHERE ${v} <> '')::INTEGER AS gevuld${i}`];
+  });
+  return `SELECT ${[`(${delen.join(" + ")})::INTEGER AS n`, ...bsn].join(", ")} FROM ${bron}`;
+}
+
+/** A column mostly of BSNs (BSN_KOLOM_AANDEEL), whatever its name, refuses the file as a whole. */
+export function bsnBevindingen(spec: ExportSpec, ctx: Context, rij: Record<string, unknown>): Bevinding[] {
+  return bsnKandidaten(spec, ctx).flatMap((naam, i) => {
+    const bsn = Number(rij[`bsn${i}`]);
+    const gevuld = Number(rij[`gevuld${i}`]);
+    if (bsn === 0 || bsn <= gevuld * BSN_KOLOM_AANDEEL) return [];
+    return [{
+      bestand: spec.bestand, regel: 1, kolom: naam,
+      verwacht: `geen burgerservicenummers: ${bsn} van de ${gevuld} waarden in deze kolom zijn getallen van 9 cijfers die de ` +
+        "BSN-elfproef halen, dus vrijwel zeker BSN's; die mogen niet geleverd worden, hoe de kolom ook heet; het hele bestand is geweigerd",
+    }];
+  });
+}
+
+// ---------------------------------------------------------------- rules on the typed rows
+
+/** A column of the typed table as a date to compare (a jaartal by its day) or as a number. */
+function alsVergelijkbaar(spec: ExportSpec, naam: string): { sql: string; tekst: string; datum: boolean } {
+  const t = spec.kolommen.find((k) => k.naam === naam)!.type;
+  if (t.soort === "datum") return { sql: q(naam), tekst: `strftime(${q(naam)}, '%Y-%m-%d')`, datum: true };
+  if (t.soort === "geheel" && t.jaartal) {
+    const [m, d] = t.jaartal.dag.split("-").map(Number);
+    return { sql: `make_date(${q(naam)}, ${m}, ${d})`, tekst: `CAST(${q(naam)} AS VARCHAR)`, datum: true };
+  }
+  return { sql: q(naam), tekst: `CAST(${q(naam)} AS VARCHAR)`, datum: false };
+}
+
+function vergelijkingSql(spec: ExportSpec, tabel: string, v: Vergelijking, positie: number, limiet: number): string {
+  const ander = (v.minstens ?? v.hoogstens)!;
+  const a = alsVergelijkbaar(spec, v.kolom);
+  const b = alsVergelijkbaar(spec, ander);
+  const t = spec.kolommen.find((k) => k.naam === v.kolom)!.type;
+  const wat = t.soort === "datum" ? `een datum niet ${v.minstens ? "vóór" : "na"} ${ander}`
+    : t.soort === "geheel" && t.jaartal ? `een jaar waarvan ${dagTekst(t.jaartal.dag)} niet ${v.minstens ? "vóór" : "na"} ${ander} ligt`
+    : `${v.minstens ? "minstens" : "hoogstens"} ${ander}`;
+  return `(SELECT __regel AS regel, ${lit(v.kolom)} AS kolom, ${a.tekst} AS waarde,
+      ${lit(`${wat} (`)} || ${b.tekst} || ${lit(`)${v.waarom ? `: ${v.waarom}` : ""}`)} AS verwacht, ${positie} AS positie
+    FROM ${tabel} WHERE ${a.sql} ${v.minstens ? "<" : ">"} ${b.sql} ORDER BY __regel LIMIT ${limiet})`;
+}
+
+/**
+ * Rules on the typed table (with __regel): uniqueness, membership, comparisons between columns,
+ * ages from a birth month, cross-column codes. `positie` (the rule's place) orders findings on one line.
+ */
+export function rijControleSql(spec: ExportSpec, tabel: string, ctx: Context, limiet: number): string[] {
+  const regio = ctx.regio;
   const delen: string[] = [];
   const uniek = [...spec.kolommen.filter((k) => k.uniek).map((k) => [k.naam]), ...(spec.sleutel ? [spec.sleutel] : [])];
   for (const sleutel of uniek) {
@@ -176,13 +420,14 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
       WHERE (g.vanaf IS NOT NULL AND t.${d} < g.vanaf) OR (g.tot IS NOT NULL AND t.${d} > g.tot)
       ORDER BY t.__regel LIMIT ${limiet})`);
   }
-  const volgorde: [string, string][] = [["melddatum", "afsluitdatum"], ["begindatum", "einddatum"], ["startdatum", "einddatum"]];
-  for (const [van, tot] of volgorde) {
-    if (spec.kolommen.some((k) => k.naam === van) && spec.kolommen.some((k) => k.naam === tot)) {
-      delen.push(`(SELECT __regel AS regel, ${lit(tot)} AS kolom, strftime(${q(tot)}, '%Y-%m-%d') AS waarde,
-          'een datum niet vóór ${van} (' || strftime(${q(van)}, '%Y-%m-%d') || ')' AS verwacht, ${delen.length} AS positie
-        FROM ${tabel} WHERE ${q(tot)} < ${q(van)} ORDER BY __regel LIMIT ${limiet})`);
-    }
+  for (const v of spec.vergelijkingen ?? []) delen.push(vergelijkingSql(spec, tabel, v, delen.length, limiet));
+  if (spec.leeftijdUit) {
+    const { geboortemaand: gm, op, min, max } = spec.leeftijdUit;
+    delen.push(`(SELECT __regel AS regel, ${lit(gm)} AS kolom, strftime(${q(gm)}, '%Y-%m') AS waarde,
+        ${lit(`een geboortemaand waarmee de jongere op ${op} (`)} || strftime(${q(op)}, '%Y-%m-%d') ||
+        ${lit(`) ${min} tot en met ${max} jaar oud is; met deze is dat `)} || lft::VARCHAR || ' jaar' AS verwacht, ${delen.length} AS positie
+      FROM (SELECT __regel, ${q(gm)}, ${q(op)}, ${SQL_LEEFTIJD(q(gm), q(op))} AS lft FROM ${tabel})
+      WHERE lft NOT BETWEEN ${min} AND ${max} ORDER BY __regel LIMIT ${limiet})`);
   }
   if (spec.tabel === "vsv_cijfers") {
     const codes = regio.gemeenten.map((g) => g.code);
@@ -196,9 +441,6 @@ export function rijControleSql(spec: ExportSpec, tabel: string, regio: Regio, li
          OR (niveau = 'LANDELIJK' AND upper(code) <> 'NL')
          OR (niveau = 'REGIO' AND ${regioNummer ? `code <> ${lit(regioNummer)}` : "code = ''"})
       ORDER BY __regel LIMIT ${limiet})`);
-    delen.push(`(SELECT __regel AS regel, 'vsv' AS kolom, vsv::VARCHAR AS waarde,
-        'hoogstens het aantal deelnemers (' || deelnemers::VARCHAR || ')' AS verwacht, ${delen.length} AS positie
-      FROM ${tabel} WHERE vsv > deelnemers ORDER BY __regel LIMIT ${limiet})`);
   }
   return delen;
 }

@@ -5,6 +5,7 @@
 //   const dir = maakDataMap({ "jongeren.csv": csv("jongeren.csv", ["2025-10-01;j1;GM0100;…"]) });
 //   const fout = await verwachtFout(dir);          // ValidatieFout, nothing left behind
 //   const db = await stageDb(dir); await db.all("SELECT …"); db.close();
+//   const db = await stageDb(dir, { vandaag: "2030-01-01" });  // rows with dates after today
 //   afterAll(ruimDataMappenOp);
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -180,15 +181,18 @@ function tijdelijkPad(): string {
   return join(d, "staging.duckdb");
 }
 
+/** Options passed on to stage(): `vandaag` (ISO) fixes "today", which bounds the dates (default: today). */
+export type StageOpties = Parameters<typeof stage>[2];
+
 /**
  * Stages `dir` and expects it to be refused: returns the ValidatieFout (or other
  * GebruikersFout) and checks that nothing was left at the target. Fails the test when
  * staging succeeds.
  */
-export async function verwachtFout(dir: string): Promise<ValidatieFout> {
+export async function verwachtFout(dir: string, opties: StageOpties = {}): Promise<ValidatieFout> {
   const doel = tijdelijkPad();
   try {
-    await stage(dir, doel);
+    await stage(dir, doel, opties);
   } catch (e) {
     if (existsSync(doel) || existsSync(doel + ".wal")) throw new Error(`stage() liet ${doel} achter na een fout`);
     return e as ValidatieFout;
@@ -205,11 +209,12 @@ export interface TestDb {
 
 /**
  * Stages `dir` into a temp DuckDB file (not the project's .staging cache) and opens it
- * read-only. Throws what stage() throws.
+ * read-only. Throws what stage() throws. Pass `{ vandaag }` when the rows hold dates after
+ * today (a grid running into the future).
  */
-export async function stageDb(dir: string): Promise<TestDb> {
+export async function stageDb(dir: string, opties: StageOpties = {}): Promise<TestDb> {
   const doel = tijdelijkPad();
-  const { meldingen } = await stage(dir, doel);
+  const { meldingen } = await stage(dir, doel, opties);
   const instance = await DuckDBInstance.create(doel, { access_mode: "READ_ONLY" });
   const c = await instance.connect();
   return {

@@ -1,11 +1,13 @@
 // regio.json and the data directory: clear Dutch errors for a broken regio.json (also
 // through the public entries), defaults, and the membership helpers.
 import { describe, test, expect, afterAll } from "vitest";
-import { resolve } from "node:path";
+import { rmSync } from "node:fs";
+import { resolve, join } from "node:path";
 import { dataDir, DEFAULT_DATA_DIR, isLidOp, isLidIn, gemeentenInJaar, type Regio } from "../../loaders/config.ts";
 import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout, ValidatieFout } from "../../loaders/errors.ts";
-import { openStaging } from "../../loaders/db.ts";
+import { openStaging, invoerHash, STAGING_DIR } from "../../loaders/db.ts";
+import { onderdruk } from "../../loaders/publish.ts";
 import { maakDataMap, verwachtFout, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
 
 afterAll(ruimDataMappenOp);
@@ -79,6 +81,31 @@ describe("loadRegio", () => {
     expect(fout({ ...STANDAARD_REGIO, vsvPeildatum: "15 oktober" }).message).toContain("maand-dag");
     const b = fout({ ...STANDAARD_REGIO, budget: [{ jaar: 2026 }] }).message;
     expect(b).toContain("regio.json, veld budget.0.rijksbijdrage: ontbreekt (verplicht veld)");
+  });
+
+  test("publicatie.minimumCel below 3 is refused: counts of 1 or 2 jongeren are never published", () => {
+    for (const minimumCel of [0, 1, 2]) {
+      expect(fout({ ...STANDAARD_REGIO, publicatie: { minimumCel } }).message).toBe(
+        `regio.json, veld publicatie.minimumCel: waarde ${minimumCel}: verwacht een geheel getal van minstens 3; ` +
+        "aantallen van 1 of 2 jongeren zijn tot personen te herleiden en worden nooit gepubliceerd " +
+        "(exacte aantallen voor intern gebruik geven de rapporten zelf, zoals npm run jaarverslag -- --intern)");
+    }
+    expect(loadRegio(maakDataMap({}, { ...STANDAARD_REGIO, publicatie: { minimumCel: 3 } })).publicatie.minimumCel).toBe(3);
+  });
+
+  test("internal outputs still pass minimumCel 0 or 1 themselves: only regio.json's value is checked", async () => {
+    const dir = maakDataMap({}, { ...STANDAARD_REGIO, publicatie: { minimumCel: 3 } });
+    const db = await openStaging(dir);
+    try {
+      expect(db.regio.publicatie.minimumCel).toBe(3);
+      const rijen = [{ g: "a", n: 1 }, { g: "b", n: 2 }];
+      for (const minimumCel of [0, 1]) expect(onderdruk(rijen, { minimumCel, tellingen: ["n"], sleutels: ["g"] })).toEqual(rijen);
+    } finally {
+      db.close();
+      rmSync(join(STAGING_DIR, `${invoerHash(dir)}.duckdb`), { force: true });
+    }
+    await expect(openStaging(maakDataMap({}, { ...STANDAARD_REGIO, publicatie: { minimumCel: 0 } })))
+      .rejects.toThrow(/^regio\.json, veld publicatie\.minimumCel: waarde 0: verwacht een geheel getal van minstens 3/);
   });
 
   test("through stage() and openStaging(): a GebruikersFout about regio.json, not a validation of the exports", async () => {

@@ -230,6 +230,16 @@ const schrijf = (iso: string, nl: boolean) => (nl ? `${iso.slice(8, 10)}-${iso.s
 const PEILDATA = ["2021-10-01", "2024-02-29", "2025-07-31", "2025-08-01", "2025-10-01", "2025-12-31", "2026-01-01", "2026-07-31", "2026-08-01", "2026-10-01"];
 const MELDDATA = ["2024-07-31", "2024-08-01", "2025-07-31", "2025-08-01", "2025-12-31", "2026-01-01"];
 
+/** The ages jongeren.csv accepts (a geboortemaand giving another age at the peildatum is refused). */
+const MIN_LEEFTIJD = 4;
+const MAX_LEEFTIJD = 27;
+
+/**
+ * Every birth month 1997–2022 at every peildatum, kept only where the age at the peildatum is
+ * 4..27 (so both ends, and the age limits 23/27 of the doelgroepen, stay in the grid). The
+ * random choices are made for every month, kept or not, so the kept rows do not depend on
+ * the filter.
+ */
 function jongerenGrid(): string[] {
   const kies = kiezer(42);
   const rijen: string[] = [];
@@ -237,15 +247,21 @@ function jongerenGrid(): string[] {
   for (const peildatum of PEILDATA) {
     for (let j = 1997; j <= 2022; j++) {
       for (let m = 1; m <= 12; m++) {
+        const geboortemaand = `${j}-${String(m).padStart(2, "0")}`;
         const uitschrijving = kies([null, 0, 364, 365, 366, 400, 1000, -5] as const);
+        const onderwijssoort = kies(["GEEN", "GEEN", "GEEN", "VO", "MBO_BOL"]);
+        const startkwalificatie = kies(["N", "N", "J"]);
+        const werk = kies(["J", "N", ""]);
+        const lft = leeftijd(geboortemaand, peildatum);
+        if (lft < MIN_LEEFTIJD || lft > MAX_LEEFTIJD) { n++; continue; }
         rijen.push(rij("jongeren.csv", {
           peildatum: schrijf(peildatum, n % 2 === 0),
           pseudo_id: `g${n++}`,
-          geboortemaand: `${j}-${String(m).padStart(2, "0")}`,
-          onderwijssoort: kies(["GEEN", "GEEN", "GEEN", "VO", "MBO_BOL"]),
-          startkwalificatie: kies(["N", "N", "J"]),
+          geboortemaand,
+          onderwijssoort,
+          startkwalificatie,
           laatste_uitschrijving: uitschrijving === null ? "" : schrijf(plusDagen(peildatum, -uitschrijving), n % 3 === 0),
-          werk: kies(["J", "N", ""]),
+          werk,
         }));
       }
     }
@@ -320,6 +336,12 @@ const VLAG: Record<Doelgroep, string> = {
   LEERPLICHTIG: "leerplichtig", KWALIFICATIEPLICHTIG: "kwalificatieplichtig", VSV_NIEUW: "vsv_nieuw", VSV_OUD: "vsv_oud", NEET: "neet",
 };
 
+/**
+ * "Today" for staging the grids: the verzuim and traject grids run up to 2028-03-11 (800 days
+ * after 2026-01-01), and no date may lie after today.
+ */
+const VANDAAG = "2030-01-01";
+
 describe("the staged definition views agree with the TypeScript definitions", () => {
   let db: TestDb;
   let dataDatum: string;
@@ -334,14 +356,17 @@ describe("the staged definition views agree with the TypeScript definitions", ()
       "vrijstellingen.csv": csv("vrijstellingen.csv", MELDDATA.map((d, i) => rij("vrijstellingen.csv", { vrijstelling_id: `V${i}`, begindatum: d }))),
       "vsv_trajecten.csv": csv("vsv_trajecten.csv", trajectGrid()),
       "jikp_monitor.csv": csv("jikp_monitor.csv", monitorGrid()),
-    }));
+    }), { vandaag: VANDAAG });
     [{ data_datum: dataDatum }] = await db.all<{ data_datum: string }>("SELECT data_datum FROM meta");
   }, 30_000);
   afterAll(() => db?.close());
 
   test("jongeren_def: schooljaar, leeftijd and every doelgroep flag, row by row", async () => {
     const rijen = await db.all(`SELECT * FROM jongeren_def`);
-    expect(rijen.length).toBe(PEILDATA.length * 26 * 12 + BEKEND.length);
+    // Per peildatum the 24 years of birth months giving 4..27 (288), fewer where the grid's
+    // start in 1997 cuts in: 2021-10-01 from 1997-01 to 2017-10 (250), 2024-02-29 to 2020-02 (278).
+    expect(jongerenGrid().length).toBe(250 + 278 + 8 * 288);
+    expect(rijen.length).toBe(jongerenGrid().length + BEKEND.length);
     const verschillen: unknown[] = [];
     const aantallen: Record<string, number> = {};
     for (const r of rijen) {
@@ -358,7 +383,10 @@ describe("the staged definition views agree with the TypeScript definitions", ()
       }
     }
     expect(verschillen.slice(0, 5)).toEqual([]);
-    // The grid reaches every doelgroep many times, so a disagreement would show.
+    // The grid reaches both ends of the accepted ages …
+    const leeftijden = rijen.map((r) => r.leeftijd as number);
+    expect([Math.min(...leeftijden), Math.max(...leeftijden)]).toEqual([MIN_LEEFTIJD, MAX_LEEFTIJD]);
+    // … and every doelgroep many times, so a disagreement would show.
     for (const d of Object.keys(VLAG)) expect(aantallen[d] ?? 0, d).toBeGreaterThan(50);
   });
 

@@ -32,6 +32,15 @@ describe("detecteerCodering", () => {
     expect(detecteerCodering(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a;b\n")]))).toBe("utf-8-bom");
     expect(detecteerCodering(iconv.encode("a;b\né;€\n", "windows-1252"))).toBe("windows-1252");
   });
+
+  test("UTF-16, with a BOM either way round or without one (half its bytes NUL), is recognised", () => {
+    const tekst = "a;b\n1;2\n";
+    expect(detecteerCodering(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tekst, "utf16le")]))).toBe("utf-16");
+    expect(detecteerCodering(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(tekst, "utf16le").swap16()]))).toBe("utf-16");
+    expect(detecteerCodering(Buffer.from(tekst, "utf16le"))).toBe("utf-16");
+    // One NUL in a long line is a damaged value, found per field: not UTF-16.
+    expect(detecteerCodering(Buffer.from(`a;b\n1;x\0y${"z".repeat(20)}\n`))).toBe("utf-8");
+  });
 });
 
 describe("splitRegel and detecteerScheidingsteken", () => {
@@ -53,10 +62,29 @@ describe("leesKop", () => {
   test("reads header names, encoding and delimiter; strips the BOM and CR", () => {
     const p1 = join(tmp, "bom.csv");
     writeFileSync(p1, "\uFEFFMelding_ID, Pseudo_id \r\nM1,p1\r\n");
-    expect(leesKop(p1)).toEqual({ codering: "utf-8-bom", scheidingsteken: ",", kolommen: ["Melding_ID", " Pseudo_id "], sprongen: [] });
+    expect(leesKop(p1)).toEqual({
+      codering: "utf-8-bom", scheidingsteken: ",", regeleinde: "\n", leeg: false, kolommen: ["Melding_ID", " Pseudo_id "], sprongen: [],
+    });
     const p2 = join(tmp, "cp.csv");
     writeFileSync(p2, iconv.encode("naam_é;€\n1;2\n", "windows-1252"));
-    expect(leesKop(p2)).toEqual({ codering: "windows-1252", scheidingsteken: ";", kolommen: ["naam_é", "€"], sprongen: [] });
+    expect(leesKop(p2)).toEqual({ codering: "windows-1252", scheidingsteken: ";", regeleinde: "\n", leeg: false, kolommen: ["naam_é", "€"], sprongen: [] });
+  });
+
+  test("CR-only line ends, an empty file and a tab-separated header are recognised", () => {
+    const kop = (naam: string, inhoud: string | Buffer) => {
+      const p = join(tmp, naam);
+      writeFileSync(p, inhoud);
+      return leesKop(p);
+    };
+    // Row 2 is on line 4: a blank line (a lone CR) before it.
+    expect(kop("cr.csv", "a;b\r1;2\r\r3;4\r")).toMatchObject({ regeleinde: "\r", kolommen: ["a", "b"], sprongen: [{ vanaf: 2, extra: 1 }] });
+    expect(kop("crlf.csv", "a;b\r\n1;2\r\n")).toMatchObject({ regeleinde: "\n", kolommen: ["a", "b"] });
+    expect(kop("leeg.csv", "")).toMatchObject({ leeg: true });
+    expect(kop("bom.csv", "\uFEFF\r\n  \n")).toMatchObject({ leeg: true, codering: "utf-8-bom" });
+    expect(kop("alleen-kop.csv", "a;b\n")).toMatchObject({ leeg: false, kolommen: ["a", "b"] });
+    expect(kop("tab.csv", "a\tb\tc\n1\t2\t3\n")).toMatchObject({ scheidingsteken: "\t", kolommen: ["a", "b", "c"] });
+    // One tab in a name does not make a tab-separated file.
+    expect(kop("tab-in-naam.csv", "a;b\tx;c\n")).toMatchObject({ scheidingsteken: ";" });
   });
   test("regelSprongen: blank lines and line breaks in quoted fields move the rows after them down", () => {
     const s = (t: string, d = ";") => regelSprongen(Buffer.from(t), d);
@@ -69,6 +97,9 @@ describe("leesKop", () => {
     // "" inside quotes and a quote inside an unquoted field do not open or close anything.
     expect(s('a;b\n1;"x "" y"\n5"6;7\n\n8;9\n')).toEqual([{ vanaf: 3, extra: 1 }]);
     expect(s('a,b\n"1;\n",2\n3,4\n', ",")).toEqual([{ vanaf: 2, extra: 1 }]);
+    // CR-only line ends: the same rows on the same lines as with LF.
+    const cr = (t: string) => regelSprongen(Buffer.from(t.replace(/\n/g, "\r")), ";", "\r");
+    for (const t of ["a;b\n1;2\n\n3;4\n\n\n5;6\n", 'a;b\n1;"x\n\ny"\n3;4\n']) expect(cr(t)).toEqual(s(t));
   });
 
   test("regelSprongen: a file without quotes (fast path) gives what the quote-aware scan gives", () => {
@@ -186,5 +217,67 @@ describe("delimiters, quotes, headers, line endings through stage()", () => {
       "inzet.csv": csv("inzet.csv", ["2025-2026;GM0100;LEERPLICHTAMBTENAAR;x"]),
     }));
     expect(fout.bevindingen.map((b) => b.bestand)).toEqual(["inzet.csv"]);
+  });
+});
+
+describe("files the contract does not allow are named for what they are", () => {
+  const V = "verzuimmeldingen.csv";
+  /** The one finding of a run where only verzuimmeldingen.csv is wrong. */
+  async function enige(inhoud: string | Buffer) {
+    const fout = await verwachtFout(maakDataMap({ [V]: inhoud }));
+    expect(fout.bevindingen).toHaveLength(1);
+    expect(fout.message).not.toMatch(/\n\s+at |verplichte kolom/);
+    return { b: fout.bevindingen[0], message: fout.message };
+  }
+
+  test("an empty file (or only a BOM and blank lines) is empty, not a file missing every column", async () => {
+    for (const inhoud of ["", "\uFEFF\r\n\r\n"]) {
+      const { b } = await enige(inhoud);
+      expect(b.bestand).toBe(V);
+      expect(b.regel).toBeUndefined();
+      expect(b.verwacht).toBe(`een kopregel met de kolommen ${VERZUIM_KOP.replace(/;/g, ", ")}; het bestand is leeg`);
+    }
+    // A header without rows is an export with nothing in it: accepted.
+    const { rijen } = await gestaged(csv(V, []));
+    expect(rijen).toEqual([]);
+  });
+
+  test("UTF-16 (Excel's 'Unicode-tekst'), with or without BOM: save as UTF-8", async () => {
+    const tekst = csv(V, [rijMet("M1")]).replace(/;/g, "\t");
+    for (const buf of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tekst, "utf16le")]), Buffer.from(tekst, "utf16le")]) {
+      const { b, message } = await enige(buf);
+      expect(b.bestand).toBe(V);
+      expect(b.verwacht).toMatch(/^een bestand in UTF-8 of Windows-1252; dit bestand is opgeslagen als UTF-16 .*CSV UTF-8/);
+      expect(message).toContain(`${V}: een bestand in UTF-8`);
+    }
+  });
+
+  test("a tab-separated file: use ; or ,", async () => {
+    const { b, message } = await enige(csv(V, [rijMet("M1")]).replace(/;/g, "\t"));
+    expect(b).toMatchObject({ bestand: V, regel: 1, verwacht: "kolommen gescheiden door ; of ,; dit bestand is gescheiden door tabs: sla het op als CSV" });
+    expect(b.waarde).toBe("melding_id<TAB>pseudo_id<TAB>gemeente_code<TAB>leeftijd<TAB>onderwijssoort<TAB>v…(115 tekens)");
+    expect(message).toContain(`${V}, regel 1: waarde "melding_id<TAB>`);
+  });
+
+  test("CR-only line ends (old Mac exports) are read as line ends: the same rows, the right line numbers", async () => {
+    const lf = csv(V, [rijMet("M1"), "", rijMet("M2")]);
+    const { rijen, meldingen } = await gestaged(lf.replace(/\n/g, "\r"));
+    expect(rijen).toEqual((await gestaged(lf)).rijen);
+    expect(rijen.map((r) => r.melding_id)).toEqual(["M1", "M2"]);
+    expect(meldingen).toContain(`${V}: regeleinden alleen CR (oud Mac-formaat) gelezen`);
+    // A bad value after a blank line is on line 4, as the user sees it.
+    const fout = await verwachtFout(maakDataMap({ [V]: csv(V, [rijMet("M1"), "", rijMet("M2").replace("LUXE", "SPIJBELEN")]).replace(/\n/g, "\r") }));
+    expect(fout.bevindingen.map((b) => [b.regel, b.kolom, b.waarde])).toEqual([[4, "verzuimsoort", "SPIJBELEN"]]);
+  });
+
+  test("Excel's empty trailing fields (a;b;c;;; and 1;2;3;;;) are ignored; a value under a nameless column is not", async () => {
+    const { rijen, meldingen } = await gestaged(csv(V, [rijMet("M1") + ";;;", rijMet("M2") + ";; ;"], VERZUIM_KOP + ";;;"));
+    expect(rijen).toEqual((await gestaged(csv(V, [rijMet("M1"), rijMet("M2")]))).rijen);
+    expect(meldingen.join("\n")).not.toContain("genegeerd");
+    const fout = await verwachtFout(maakDataMap({ [V]: csv(V, [rijMet("M1") + ";;;", rijMet("M2") + ";;x;"], VERZUIM_KOP + ";;;") }));
+    expect(fout.bevindingen).toEqual([{
+      bestand: V, regel: 3, kolom: "(zonder naam, kolom 12)", waarde: "x",
+      verwacht: "leeg: deze kolom heeft geen naam in de kopregel; geef de kolom een naam of haal de waarden weg",
+    }]);
   });
 });
