@@ -3,13 +3,16 @@
 // anew and an unchanged one is read in milliseconds. Loaders open it read-only, so many can
 // run at once.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, openSync, closeSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
   DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBDateValue, type DuckDBDecimalValue, type DuckDBResultReader,
 } from "@duckdb/node-api";
 import { PROJECT_ROOT, DEFAULT_DATA_DIR, dataDir, type Regio } from "./config.ts";
 import { EXPORTS } from "./schema.ts";
+import { GebruikersFout } from "./errors.ts";
+import { metSlot, ruimDoodSlotOp, ruimRestenOp } from "./slot.ts";
 
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 
@@ -28,6 +31,43 @@ export function invoerHash(dir: string): string {
   }
   for (const f of STAGING_CODE) h.update(readFileSync(f));
   return h.digest("hex").slice(0, 20);
+}
+
+/**
+ * The data directory must be a directory, and regio.json and the exports in it files: a
+ * missing folder, a dangling link or a link to a folder where a file belongs is named here,
+ * with its path, instead of as the operating system's error halfway (reading a folder reports
+ * no path). A missing export is left to staging, which lists all that are missing. The shipped
+ * sample's folder (data/) may be missing: it is generated on first use.
+ */
+export function controleerDataMap(dir: string): void {
+  const soort = (pad: string) => {
+    try {
+      return statSync(pad).isDirectory() ? "map" : "bestand";
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      try {
+        lstatSync(pad);
+        return "losse snelkoppeling";
+      } catch {
+        return null;
+      }
+    }
+  };
+  const map = soort(dir);
+  if (map === null && resolve(dir) === DEFAULT_DATA_DIR) return;
+  if (map !== "map") {
+    throw new GebruikersFout(map === "bestand"
+      ? `De datamap ${dir} is een bestand, geen map. Geef met --data de map met regio.json en de exports (docs/exports.md).`
+      : `De datamap ${dir} bestaat niet${map ? " (het is een snelkoppeling naar iets dat niet meer bestaat)" : ""}. ` +
+        "Geef met --data de map met regio.json en de exports (docs/exports.md).");
+  }
+  for (const naam of ["regio.json", ...EXPORTS.map((e) => e.bestand)]) {
+    const pad = join(dir, naam);
+    const s = soort(pad);
+    if (s === "map") throw new GebruikersFout(`${pad} is een map (of een snelkoppeling naar een map); daar hoort het bestand ${naam}. Zet het bestand zelf in de datamap.`);
+    if (s === "losse snelkoppeling") throw new GebruikersFout(`${pad} is een snelkoppeling naar iets dat niet meer bestaat. Zet het bestand ${naam} zelf in de datamap.`);
+  }
 }
 
 export interface Staging {
@@ -94,21 +134,46 @@ export function rijenVan<T = Record<string, any>>(r: DuckDBResultReader): T[] {
   return uit;
 }
 
-function slaap(ms: number) {
-  return new Promise((r) => setTimeout(r, ms));
+/**
+ * Leftovers of a staging that was killed: its half-written DuckDB file (`<hash>.duckdb.<pid>.tmp`,
+ * with its `.wal`), its work folder in the system's temp directory (`vsv-stage-<pid>-…`, see
+ * stage.ts) and lock files of the version before the locks were directories. Only those of
+ * processes that no longer run: a staging that is still going keeps its files.
+ */
+export function ruimStagingRestenOp(melding?: (m: string) => void): void {
+  const weg = [
+    ...ruimRestenOp(STAGING_DIR, /^[0-9a-f]+\.duckdb\.(?<pid>\d+)\.tmp(\.wal)?$/),
+    ...ruimRestenOp(tmpdir(), /^vsv-stage-(?<pid>\d+)-/),
+  ];
+  for (const naam of readdirSync(STAGING_DIR)) {
+    const pad = join(STAGING_DIR, naam);
+    // The old lock was a plain file; the lock is now a directory named .slot.
+    if (naam.endsWith(".duckdb.lock") && statSync(pad).isFile()) {
+      rmSync(pad, { force: true });
+      weg.push(naam);
+    } else if (naam.endsWith(".duckdb.slot") && ruimDoodSlotOp(pad)) {
+      weg.push(naam);
+    }
+  }
+  if (weg.length) melding?.(`Resten van een afgebroken verwerking opgeruimd: ${weg.join(", ")}.`);
 }
 
 /**
  * Makes sure the staging file for the current inputs exists and returns its path. Several
  * processes may ask at once (Framework runs loaders in parallel): one stages under a lock,
- * the others wait for it.
+ * the others wait for it, and say so.
  */
 export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding?: (m: string) => void } = {}): Promise<string> {
+  controleerDataMap(dir);
   await zorgVoorVoorbeelddata(dir, opties.melding);
   mkdirSync(STAGING_DIR, { recursive: true });
   const hash = invoerHash(dir);
   const doel = join(STAGING_DIR, `${hash}.duckdb`);
-  await metSlot(`${doel}.lock`, () => existsSync(doel), async () => {
+  if (existsSync(doel)) return doel;
+  await metSlot(`${doel}.slot`, { wat: `de gegevens uit ${dir} klaarzetten`, melding: opties.melding, klaar: () => existsSync(doel) }, async () => {
+    // Holding the lock: no other staging of these inputs runs, and those of others are
+    // recognised by their process id.
+    ruimStagingRestenOp(opties.melding);
     const tijdelijk = `${doel}.${process.pid}.tmp`;
     // Imported here: reading and checking the exports is only needed when they changed.
     const { stage } = await import("./stage.ts");
@@ -128,36 +193,14 @@ export async function zorgVoorStaging(dir: string = dataDir(), opties: { melding
 export async function zorgVoorVoorbeelddata(dir: string, melding?: (m: string) => void): Promise<void> {
   if (resolve(dir) !== DEFAULT_DATA_DIR) return;
   const compleet = () => ["regio.json", ...EXPORTS.map((e) => e.bestand)].every((f) => existsSync(join(dir, f)));
-  await metSlot(join(dir, ".genereren.lock"), compleet, async () => {
+  if (compleet()) return;
+  mkdirSync(dir, { recursive: true });
+  rmSync(join(dir, ".genereren.lock"), { force: true }); // the lock file of the version before
+  await metSlot(join(dir, ".genereren.slot"), { wat: "de voorbeelddata genereren", melding, klaar: compleet }, async () => {
     melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
     const { genereer } = await import("../scripts/generate.ts");
     await genereer({ out: dir });
   });
-}
-
-/**
- * Runs `werk` unless `klaar()`, in one process at a time (Framework and vitest start several at
- * once): the others wait until the lock file is gone. A lock older than 10 minutes is left over
- * from a crash and is taken over.
- */
-async function metSlot(slot: string, klaar: () => boolean, werk: () => Promise<void>): Promise<void> {
-  while (!klaar()) {
-    let fd: number;
-    try {
-      fd = openSync(slot, "wx");
-    } catch {
-      if (existsSync(slot) && Date.now() - statSync(slot).mtimeMs > 600_000) rmSync(slot, { force: true });
-      await slaap(200);
-      continue;
-    }
-    try {
-      if (!klaar()) await werk();
-    } finally {
-      closeSync(fd);
-      rmSync(slot, { force: true });
-    }
-    return;
-  }
 }
 
 /** Keeps the staging directory small: old staging files of other inputs go. */

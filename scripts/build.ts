@@ -1,60 +1,101 @@
 // `npm run build [-- --data DIR]`: validate and stage the data, run the data loaders side by
-// side, build the site with Observable Framework, then post-process dist/. When nothing
-// changed since the last build into the same directory, nothing is done (`npm run clean`
-// forces a full build). `npm run dev` previews instead.
+// side, build the site with Observable Framework beside dist/, post-process and check it, and
+// only then swap it in for dist/. dist/ is never half-built: a build that fails or is killed
+// leaves the previous site as it was (and the next build clears what it left). One build at a
+// time per checkout: they share Framework's cache. When nothing changed since the last build
+// into the same directory, nothing is done (`npm run clean` forces a full build). `npm run dev`
+// previews instead.
 import { spawn } from "node:child_process";
-import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { PROJECT_ROOT, dataDir } from "../loaders/config.ts";
+import { controleerDataMap, ruimStagingRestenOp } from "../loaders/db.ts";
 import { loadRegio } from "../loaders/regio.ts";
-import { runMain, GebruikersFout } from "../loaders/errors.ts";
+import { runMain, GebruikersFout, leesOpties } from "../loaders/errors.ts";
+import { metSlot } from "../loaders/slot.ts";
 import {
-  voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, vergeetStempel, zetStempel,
+  voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, zetStempel, controleerGeenIds,
+  nieuweMap, wisselIn, ruimPublicatieRestenOp, ruimCacheRestenOp, CACHE_DIR, WACHTER,
 } from "./lib/site.ts";
 
+/**
+ * Runs Framework's command. Through stop-met-ouder.mjs, which stops Framework (and the loaders
+ * it runs) as soon as this process is gone: killed, this build leaves nothing running that
+ * could still write into the cache or the new site after its lock is released.
+ */
 function observable(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
   return new Promise((resolve, reject) => {
-    const p = spawn(bin, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new GebruikersFout(`observable ${args[0]} stopte met code ${code}`))));
+    const p = spawn(process.execPath, [WACHTER, bin, ...args], { cwd: PROJECT_ROOT, env, stdio: ["pipe", "inherit", "inherit"] });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new GebruikersFout(
+      `Observable Framework (observable ${args[0]}) stopte met code ${code}; zie de melding hierboven.` +
+      (args[0] === "build" ? " De vorige site is niet aangeraakt." : "")))));
     p.on("error", reject);
   });
 }
 
 await runMain(async () => {
-  const { values } = parseArgs({ options: { data: { type: "string" }, dev: { type: "boolean" } }, allowPositionals: true, strict: false });
-  const dir = dataDir(values.data ? ["--data", String(values.data)] : [], process.env);
+  const values = leesOpties({ data: { type: "string" }, dev: { type: "boolean" } }, process.argv.slice(2));
+  const dir = dataDir(values.data ? ["--data", values.data] : [], process.env);
+  controleerDataMap(dir);
   const env = { ...process.env, VSV_DATA: dir };
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const t0 = performance.now();
-  await voorbereiden(dir, log);
-  if (values.dev) {
-    await observable(["preview"], env);
-    return;
-  }
-  const dist = join(PROJECT_ROOT, process.env.VSV_DIST ?? "dist");
+  const dist = resolve(PROJECT_ROOT, process.env.VSV_DIST ?? "dist");
+  const naam = relative(PROJECT_ROOT, dist) || dist;
   const s = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
-  // Nothing changed since the last build into this directory (data, code, pages, packages)
-  // and the site is as that build left it: a rebuild would write the same files.
-  const hash = bouwHash(dir, dist);
-  if (isActueel(hash, dist)) {
-    log(`Niets gewijzigd sinds de vorige build: ${relative(PROJECT_ROOT, dist) || dist} is actueel (${s(performance.now())}).`);
-    if (process.env.VSV_TIJDEN) log(`VSV_TIJDEN ${JSON.stringify({ gegevens: performance.now() - t0, loaders: 0, framework: 0, nabewerking: 0 })}`);
-    return;
-  }
-  vergeetStempel(dist);
-  const t1 = performance.now();
-  // Framework runs the data loaders one by one; run those it lacks side by side first.
-  await draaiLoaders(env, log);
-  const t2 = performance.now();
-  await observable(["build"], env);
-  const t3 = performance.now();
-  nabewerken(dist, log, dynamischeTitels(loadRegio(dir)));
-  zetStempel(hash, dist);
-  const t4 = performance.now();
-  log(`Klaar in ${s(t4)}: gegevens ${s(t1 - t0)}, data loaders ${s(t2 - t1)}, Framework ${s(t3 - t2)}, nabewerking ${s(t4 - t3)}.`);
-  // For npm run bench: the phases as numbers.
-  if (process.env.VSV_TIJDEN) {
-    log(`VSV_TIJDEN ${JSON.stringify({ gegevens: t1 - t0, loaders: t2 - t1, framework: t3 - t2, nabewerking: t4 - t3 })}`);
-  }
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // In the cache folder, named with "_" like Framework's own entries there, which the
+  // clearing of loader outputs leaves alone.
+  const klaar = await metSlot(join(CACHE_DIR, "_bouw.slot"),
+    { wat: values.dev ? "de voorbeeldweergave voorbereiden" : `de site bouwen (${naam})`, melding: log }, async (slot) => {
+      ruimStagingRestenOp(log);
+      ruimCacheRestenOp();
+      const staging = await voorbereiden(dir, log);
+      if (values.dev) return false;
+      ruimPublicatieRestenOp(dist, log);
+      // Nothing changed since the last build into this directory (data, code, pages, packages)
+      // and the site is as that build left it: a rebuild would write the same files.
+      const hash = bouwHash(dir, dist);
+      if (isActueel(hash, dist)) {
+        log(`Niets gewijzigd sinds de vorige build: ${naam} is actueel (${s(performance.now())}).`);
+        if (process.env.VSV_TIJDEN) log(`VSV_TIJDEN ${JSON.stringify({ gegevens: performance.now() - t0, loaders: 0, framework: 0, nabewerking: 0 })}`);
+        return true;
+      }
+      const nieuw = nieuweMap(dist);
+      rmSync(nieuw, { recursive: true, force: true });
+      // Made here, so that a folder that cannot be written is reported before any work.
+      mkdirSync(nieuw, { recursive: true });
+      try {
+        const t1 = performance.now();
+        // Framework runs the data loaders one by one; run those it lacks side by side first.
+        await draaiLoaders(env, log);
+        const t2 = performance.now();
+        await observable(["build"], { ...env, VSV_DIST: nieuw });
+        const t3 = performance.now();
+        nabewerken(nieuw, log, dynamischeTitels(loadRegio(dir)));
+        log("Controle: geen pseudo_id of record-id uit de invoer in de nieuwe site…");
+        await controleerGeenIds(nieuw, staging, log);
+        const verloren = slot.verloren();
+        if (verloren) {
+          throw new GebruikersFout(`het slot van deze build is onderweg verloren gegaan (${verloren.message}); misschien liep er ` +
+            "tegelijk een andere build. De vorige site is niet vervangen; start de build opnieuw.");
+        }
+        wisselIn(nieuw, dist);
+        zetStempel(hash, dist);
+        const t4 = performance.now();
+        log(`Site gepubliceerd in ${naam}.`);
+        log(`Klaar in ${s(t4)}: gegevens ${s(t1 - t0)}, data loaders ${s(t2 - t1)}, Framework ${s(t3 - t2)}, nabewerking ${s(t4 - t3)}.`);
+        // For npm run bench: the phases as numbers.
+        if (process.env.VSV_TIJDEN) {
+          log(`VSV_TIJDEN ${JSON.stringify({ gegevens: t1 - t0, loaders: t2 - t1, framework: t3 - t2, nabewerking: t4 - t3 })}`);
+        }
+      } finally {
+        // Swapped in, it is gone from here; otherwise the half-built or refused site goes.
+        rmSync(nieuw, { recursive: true, force: true });
+      }
+      return true;
+    });
+  // The preview runs outside the lock: it lasts until stopped, and builds may run meanwhile.
+  if (values.dev && klaar === false) await observable(["preview"], env);
 });

@@ -1,17 +1,27 @@
 // The steps around Framework's own build: stage and validate the data first (so a bad
 // export stops everything before anything is written), drop Framework's loader cache when
 // any input changed (Framework only looks at the loader file's own date), and after the
-// build fix what Framework's HTML lacks (lang="nl", zoom) and check that no record-level
-// data reached dist/.
+// build fix what Framework's HTML lacks (lang="nl", zoom, a Content-Security-Policy), check
+// that no identifier of the input reached the new site, and only then swap it in for dist/.
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { tableFromIPC } from "apache-arrow";
 import { PROJECT_ROOT, type Regio } from "../../loaders/config.ts";
-import { invoerHash, zorgVoorStaging } from "../../loaders/db.ts";
+import { invoerHash, openStaging, zorgVoorStaging } from "../../loaders/db.ts";
+import { publicatie, verliesTekst } from "../../loaders/publish/publicatie.ts";
+import { GebruikersFout } from "../../loaders/errors.ts";
+import { EXPORTS } from "../../loaders/schema.ts";
+import { leeft, ruimRestenOp } from "../../loaders/slot.ts";
 
 export const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");
+/** Runs a command that stops as soon as this process is gone (see there). */
+export const WACHTER = join(PROJECT_ROOT, "scripts", "lib", "stop-met-ouder.mjs");
 
 function bestandenOnder(dir: string, uit: string[] = []): string[] {
   if (!existsSync(dir)) return uit;
@@ -42,11 +52,27 @@ export function siteInvoerHash(dataDir: string): string {
   return h.digest("hex");
 }
 
-/** Stage (validating) and clear stale loader output. Returns the log lines. */
-export async function voorbereiden(dataDir: string, log: (m: string) => void, cacheDir = CACHE_DIR): Promise<void> {
+/** Stage (validating) and clear stale loader output. Returns the staging file's path. */
+export async function voorbereiden(dataDir: string, log: (m: string) => void, cacheDir = CACHE_DIR): Promise<string> {
   log(`Gegevens lezen en controleren uit ${dataDir}…`);
-  await zorgVoorStaging(dataDir, { melding: (m) => log(`  ${m}`) });
+  const staging = await zorgVoorStaging(dataDir, { melding: (m) => log(`  ${m}`) });
+  await publicatieVoorbereiden(dataDir, log);
   leegCacheBijWijziging(siteInvoerHash(dataDir), cacheDir, log);
+  return staging;
+}
+
+/**
+ * Suppresses and audits everything the site and the public reports publish, once, before
+ * any loader runs (they take the stored decision); a failed audit stops the build here.
+ */
+async function publicatieVoorbereiden(dataDir: string, log: (m: string) => void): Promise<void> {
+  const db = await openStaging(dataDir);
+  try {
+    const { verlies } = await publicatie(db);
+    if (verlies) log(`  ${verliesTekst(verlies)}`);
+  } finally {
+    db.close();
+  }
 }
 
 /** Drops Framework's cached loader outputs when the inputs' hash differs from the last build's. */
@@ -93,25 +119,304 @@ export function dynamischeTitels(regio: Regio): Record<string, string> {
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** Post-build: fix the HTML and refuse a dist/ with record-level identifiers in it. */
+// ------------------------------------------------------------------ Content-Security-Policy
+
+/**
+ * The inline scripts of a page, as the browser hashes them: the text between <script …> and
+ * the first </script (script data ends there, whatever it holds), without src.
+ */
+export function inlineScripts(html: string): string[] {
+  const uit: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script[\s/>]/gi)) {
+    if (!/\bsrc\s*=/i.test(m[1])) uit.push(m[2]);
+  }
+  return uit;
+}
+
+const sha256 = (tekst: string) => `'sha256-${createHash("sha256").update(tekst, "utf8").digest("base64")}'`;
+
+/**
+ * htl (behind Observable Inputs) writes an event handler given as a function first as the
+ * attribute text "::N" (N: its place in the template) into an inert template, then removes it
+ * and sets the function as a property. Chromium checks that attribute against the policy and
+ * logs a violation, although nothing runs. Allowed by exactly these texts (script-src-attr
+ * only concerns event handler attributes): "::N" is no valid JavaScript, so an attribute with
+ * that text can never run anything either. Inputs' templates use N up to 11.
+ */
+const HTL_PLAATSHOUDERS = Array.from({ length: 32 }, (_, n) => sha256(`::${n}`));
+
+/**
+ * The page's policy: scripts only from the site itself and the inline scripts Framework wrote
+ * into this page (by their SHA-256), so text from the data that ends up as HTML can never run
+ * as script; nothing from another host. Styles may be inline: Plot and Inputs set style
+ * attributes from script. What a <meta> cannot say (frame-ancestors) belongs in the web
+ * server's header (README).
+ */
+export function cspVoor(html: string): string {
+  const hashes = [...new Set(inlineScripts(html).map(sha256))];
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(" ")}`.trim(),
+    `script-src-attr 'unsafe-hashes' ${HTL_PLAATSHOUDERS.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** The page with its policy as the first thing in <head> after the charset (it applies only to what follows it). */
+export function metCsp(html: string): string {
+  const zonder = html.replace(/\n?<meta http-equiv="Content-Security-Policy" content="[^"]*">/, "");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${cspVoor(zonder)}">`;
+  return /<meta charset="[^"]*">/i.test(zonder)
+    ? zonder.replace(/<meta charset="[^"]*">/i, (m) => `${m}\n${meta}`)
+    : zonder.replace(/<head>/i, `<head>\n${meta}`);
+}
+
+/** Post-build: fix the HTML of every page and give it its Content-Security-Policy. */
 export function nabewerken(distDir: string, log: (m: string) => void, titels: Record<string, string> = {}): void {
   let paginas = 0;
   for (const f of bestandenOnder(distDir)) {
-    if (f.endsWith(".html")) {
-      let html = htmlBijwerken(readFileSync(f, "utf8"));
-      const titel = titels[relative(distDir, f).replace(/\\/g, "/")];
-      if (titel) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(titel)}</title>`);
-      writeFileSync(f, html);
-      paginas++;
-    }
-    if (/\.(json|csv|arrow|parquet|txt|html)$/.test(f)) {
-      const tekst = readFileSync(f, "utf8");
-      if (/pseudo_id|melding_id|traject_id|vrijstelling_id/.test(tekst)) {
-        throw new Error(`${relative(distDir, f)} bevat identificerende gegevens (pseudo_id of een record-id): de site wordt niet gepubliceerd`);
+    if (!f.endsWith(".html")) continue;
+    let html = htmlBijwerken(readFileSync(f, "utf8"));
+    const titel = titels[relative(distDir, f).replace(/\\/g, "/")];
+    if (titel) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(titel)}</title>`);
+    writeFileSync(f, metCsp(html));
+    paginas++;
+  }
+  log(`${paginas} pagina's nabewerkt.`);
+}
+
+// ------------------------------------------------------------------ no identifier in the site
+
+/** A word of a file, as ids are compared: letters, digits, _ and - (an id like VZ2021-000001 is one word). */
+const WOORD = /[\p{L}\p{N}_-]+/gu;
+/** The same for bytes that are no UTF-8 text (images, fonts, Arrow buffers): ASCII only. */
+const WOORD_BYTES = /[A-Za-z0-9_-]+/g;
+/** The same in DuckDB's regular expressions (RE2). */
+const WOORD_SQL = "[\\p{L}\\p{N}_-]+";
+
+/**
+ * Framework's and the packages' code: the same whatever the data (copied from node_modules and
+ * Framework), and minified, so full of short words such as T1 or M2 that would look like ids.
+ * Only their code is skipped: a data file in them is read.
+ */
+const BIBLIOTHEKEN = new Set(["_npm", "_node", "_observablehq", "_jsr", "_duckdb"]);
+const CODE = new Set([".js", ".css", ".map", ".wasm"]);
+/** Compressed containers: what is inside cannot be read word for word, so they are refused. */
+const ONLEESBAAR = new Set([".zip", ".gz", ".br", ".xlsx", ".xls", ".ods", ".docx", ".pdf", ".7z"]);
+
+/** The files of a built site that may hold data, relative to it. */
+function teControleren(distDir: string): string[] {
+  return bestandenOnder(distDir).map((f) => relative(distDir, f)).filter((r) => {
+    const boven = r.split(sep)[0];
+    return !(BIBLIOTHEKEN.has(boven) && CODE.has(extname(r).toLowerCase()));
+  }).sort();
+}
+
+/** The text of a file, for looking up ids in; Arrow tables by their values (their strings touch each other in the buffer). */
+function tekstVan(pad: string): { tekst: string; woord: RegExp } {
+  const bytes = readFileSync(pad);
+  if (extname(pad).toLowerCase() === ".arrow") {
+    try {
+      const tabel = tableFromIPC(bytes);
+      const delen: string[] = [];
+      for (const veld of tabel.schema.fields) {
+        for (const v of tabel.getChild(veld.name) ?? []) if (v !== null && v !== undefined) delen.push(String(v));
       }
+      return { tekst: delen.join("\n"), woord: WOORD };
+    } catch {
+      // Not an Arrow file after all: read as bytes below.
     }
   }
-  log(`${paginas} pagina's klaar in ${relative(PROJECT_ROOT, distDir) || distDir}.`);
+  try {
+    return { tekst: new TextDecoder("utf-8", { fatal: true }).decode(bytes), woord: WOORD };
+  } catch {
+    return { tekst: bytes.toString("latin1"), woord: WOORD_BYTES };
+  }
+}
+
+/** Every word of the site's files, with the first file it is in. */
+export function woordenVan(distDir: string): Map<string, string> {
+  const woorden = new Map<string, string>();
+  for (const r of teControleren(distDir)) {
+    const ext = extname(r).toLowerCase();
+    if (ONLEESBAAR.has(ext) || ext === ".parquet") {
+      throw new GebruikersFout(`${r} in de nieuwe site is een ${ext}-bestand, dat niet op identificerende gegevens ` +
+        `gecontroleerd kan worden: de site wordt niet gepubliceerd. Lever zulke bestanden buiten de site om.`);
+    }
+    const { tekst, woord } = tekstVan(join(distDir, r));
+    for (const m of tekst.matchAll(woord)) if (!woorden.has(m[0])) woorden.set(m[0], r);
+  }
+  return woorden;
+}
+
+/** The id columns of the input: every pseudo_id and every record id (melding_id, traject_id, …). */
+export const ID_KOLOMMEN: { tabel: string; kolom: string }[] = EXPORTS.flatMap((e) => e.kolommen
+  .filter((k) => k.type.soort === "pseudo_id" || k.naam.endsWith("_id"))
+  .map((k) => ({ tabel: e.tabel, kolom: k.naam })));
+
+/**
+ * Ids that could be told apart from the rest of a site: at least two characters, and not only
+ * digits (with separators) unless they are ten digits or more. A melding_id "12" or "2024-3"
+ * cannot be distinguished from a count or a year, so looking for it would stop every
+ * publication; such ids are counted and reported instead.
+ */
+const ONDERSCHEIDEND = `(length(v) >= 2 AND (regexp_matches(v, '[^0-9 .,/:-]') OR length(regexp_replace(v, '[^0-9]', '', 'g')) >= 10))`;
+
+export interface IdVondst {
+  /** The column the value came from (the value itself is not repeated in messages or logs). */
+  kolom: string;
+  bestand: string;
+}
+
+/**
+ * Every pseudo_id and record id of the input (from the staging file) that occurs in a file
+ * of the site as a word of its own. The site's words are few (tens of thousands, even for
+ * national data) and the ids many (millions): the words go into DuckDB, which joins them
+ * with the ids. An id of several words (with a space or a slash) is found when all its words
+ * are in the site and then looked up as a whole in the files.
+ */
+export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vondsten: IdVondst[]; nietGezocht: number }> {
+  const woorden = woordenVan(distDir);
+  const db = await DuckDBInstance.create(stagingPad, { access_mode: "READ_ONLY" });
+  const c = await db.connect();
+  try {
+    await c.run("CREATE TEMP TABLE site_woorden (woord VARCHAR)");
+    const a = await c.createAppender("site_woorden", "main", "temp");
+    for (const w of woorden.keys()) {
+      a.appendVarchar(w);
+      a.endRow();
+    }
+    a.closeSync();
+    const ids = ID_KOLOMMEN.map(({ tabel, kolom }) => `SELECT "${kolom}" AS v, '${kolom}' AS kolom FROM "${tabel}"`).join("\nUNION ALL\n");
+    const r = await c.runAndReadAll(`
+      WITH alle AS (SELECT DISTINCT v, kolom FROM (${ids}) WHERE v IS NOT NULL),
+        ids AS (SELECT * FROM alle WHERE ${ONDERSCHEIDEND}),
+        delen AS (SELECT v, kolom, unnest(regexp_extract_all(v, '${WOORD_SQL}')) AS deel FROM ids)
+      SELECT v, kolom, count(*) = 1 AS een_woord, NULL AS niet_gezocht FROM delen LEFT JOIN temp.site_woorden s ON s.woord = delen.deel
+      GROUP BY v, kolom HAVING count(s.woord) = count(*)
+      UNION ALL
+      SELECT NULL, NULL, NULL, (SELECT count(DISTINCT v) FROM alle WHERE NOT ${ONDERSCHEIDEND})`);
+    const rijen = r.getRowObjectsJS() as { v: string | null; kolom: string | null; een_woord: boolean | null; niet_gezocht: bigint | null }[];
+    const nietGezocht = Number(rijen.find((x) => x.niet_gezocht !== null)?.niet_gezocht ?? 0);
+    const vondsten: IdVondst[] = [];
+    for (const { v, kolom, een_woord } of rijen) {
+      if (v === null || kolom === null) continue;
+      if (een_woord) {
+        vondsten.push({ kolom, bestand: woorden.get(v) ?? woorden.get(v.match(WOORD)![0])! });
+        continue;
+      }
+      const bestand = zoekGeheel(distDir, v);
+      if (bestand) vondsten.push({ kolom, bestand });
+    }
+    return { vondsten, nietGezocht };
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+}
+
+/** The first file in which `id` (of several words) stands as a whole, not inside a longer word. */
+function zoekGeheel(distDir: string, id: string): string | null {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_-])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u");
+  for (const r of teControleren(distDir)) if (re.test(tekstVan(join(distDir, r)).tekst)) return r;
+  return null;
+}
+
+/** Refuses a site in which any id of the input occurs: the last check before it is published. */
+export async function controleerGeenIds(distDir: string, stagingPad: string, log: (m: string) => void): Promise<void> {
+  const { vondsten, nietGezocht } = await zoekIds(distDir, stagingPad);
+  if (nietGezocht) {
+    log(`  ${nietGezocht} id's bestaan alleen uit cijfers (minder dan tien) of uit één teken; die zijn niet gezocht, ` +
+      "want ze zijn niet van aantallen en jaartallen te onderscheiden.");
+  }
+  if (!vondsten.length) return;
+  const perBestand = new Map<string, Set<string>>();
+  for (const v of vondsten) perBestand.set(v.bestand, (perBestand.get(v.bestand) ?? new Set()).add(v.kolom));
+  throw new GebruikersFout(`De nieuwe site bevat identificerende gegevens uit de invoer (${vondsten.length} waarde${vondsten.length === 1 ? "" : "n"}); ` +
+    `hij wordt niet gepubliceerd en de vorige site blijft staan:\n` +
+    [...perBestand].slice(0, 20).map(([b, k]) => `  - ${b}: een ${[...k].sort().join(" of ")}`).join("\n"));
+}
+
+// ------------------------------------------------------------------ publishing: build beside, swap in
+
+/** Where the new site is built: beside dist/, on the same disk, so that renames swap it in. */
+export function nieuweMap(distDir: string, pid = process.pid): string {
+  return join(dirname(distDir), `${basename(distDir)}.nieuw-${pid}`);
+}
+
+const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * What a build that was killed left beside dist/: its half-built `dist.nieuw-<pid>`, and,
+ * when it was killed between the two renames of the swap, the previous site as
+ * `dist.oud-<pid>` with no dist/: that one is put back. Only of processes that are gone.
+ */
+export function ruimPublicatieRestenOp(distDir: string, log: (m: string) => void): void {
+  const ouder = dirname(distDir);
+  const naam = basename(distDir);
+  if (!bestaatPad(ouder)) return; // a first build into a new folder: nothing left over
+  if (bestaatPad(distDir) && !lstatSync(distDir).isDirectory() && !statSync(distDir).isDirectory()) {
+    throw new GebruikersFout(`${distDir} is een bestand, geen map: daar hoort de site te komen. Verwijder of hernoem het, of kies met VSV_DIST een andere map.`);
+  }
+  if (!bestaatPad(distDir)) {
+    const oud = readdirSync(ouder, { withFileTypes: true }).map((d) => d.name)
+      .map((n) => ({ n, pid: Number(new RegExp(`^${reEscape(naam)}\\.oud-(\\d+)$`).exec(n)?.[1]) }))
+      .find(({ pid }) => pid && pid !== process.pid && !leeft(pid));
+    if (oud) {
+      renameSync(join(ouder, oud.n), distDir);
+      log(`De vorige site is teruggezet uit ${oud.n} (een build werd afgebroken terwijl hij de site verving).`);
+    }
+  }
+  const weg = ruimRestenOp(ouder, new RegExp(`^${reEscape(naam)}\\.(nieuw|oud)-(?<pid>\\d+)$`));
+  if (weg.length) log(`Resten van een afgebroken build opgeruimd: ${weg.join(", ")}.`);
+}
+
+function bestaatPad(pad: string): boolean {
+  try {
+    lstatSync(pad);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts the checked new site in place of dist/ with two renames (the old one aside, the new one
+ * in) and then removes the old one. Until the first rename dist/ is untouched; should the second
+ * fail, the old one goes back.
+ */
+export function wisselIn(nieuw: string, distDir: string): void {
+  const oud = join(dirname(distDir), `${basename(distDir)}.oud-${process.pid}`);
+  const hadOud = bestaatPad(distDir);
+  if (hadOud) renameSync(distDir, oud);
+  try {
+    renameSync(nieuw, distDir);
+  } catch (e) {
+    if (hadOud) renameSync(oud, distDir);
+    throw e;
+  }
+  if (hadOud) rmSync(oud, { recursive: true, force: true });
+}
+
+/**
+ * The leftovers of killed builds in Framework's cache: our loaders' `<output>.<pid>.voor` and
+ * Framework's own `<output>.<pid>` (and `.err`). Framework's module caches (`_…`) are left alone.
+ */
+export function ruimCacheRestenOp(cacheDir = CACHE_DIR): void {
+  const loop = (dir: string, boven: boolean) => {
+    ruimRestenOp(dir, /\.(?<pid>\d+)(\.voor|\.err)?$/);
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (d.isDirectory() && !(boven && d.name.startsWith("_"))) loop(join(dir, d.name), false);
+    }
+  };
+  if (existsSync(cacheDir)) loop(cacheDir, true);
 }
 
 // ------------------------------------------------------------------ loaders side by side
@@ -179,7 +484,9 @@ function draai(l: Loader, env: NodeJS.ProcessEnv): Promise<boolean> {
   const tijdelijk = `${l.uitvoer}.${process.pid}.voor`;
   const fd = openSync(tijdelijk, "w");
   return new Promise((klaar) => {
-    const p = spawn(process.execPath, ["--import", "tsx", l.bron], { cwd: PROJECT_ROOT, env, stdio: ["ignore", fd, "inherit"] });
+    // Through stop-met-ouder.mjs (as Framework, scripts/build.ts): a killed build takes its loaders with it.
+    const p = spawn(process.execPath, [WACHTER, process.execPath, "--import", "tsx", l.bron],
+      { cwd: PROJECT_ROOT, env, stdio: ["pipe", fd, "inherit"] });
     const einde = (gelukt: boolean) => {
       closeSync(fd);
       if (gelukt) renameSync(tijdelijk, l.uitvoer);

@@ -2,6 +2,10 @@
 // (verdeling scenarios, jaarverslag tables, the trend explorer); works offline. exceljs is too heavy for the page, so this writes the few XML parts a workbook
 // needs into an uncompressed ZIP: inline strings, numbers, a bold header and Dutch-readable
 // number formats. No dependencies; also runs in Node (tests read the result back with exceljs).
+// Text that a spreadsheet would read as a formula is written with a leading ' (formules.ts).
+// The ZIP stays hand-written: jszip only generates asynchronously, and the pages build a file
+// inside a click handler that returns its bytes at once (downloadKnop).
+import { ontwapen } from "./formules.js";
 
 export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent";
 
@@ -145,7 +149,7 @@ function cel(ref: string, waarde: unknown, stijl: number): string {
   if (waarde === null || waarde === undefined || waarde === "") return "";
   if (typeof waarde === "number" && Number.isFinite(waarde)) return `<c r="${ref}" s="${stijl}"><v>${waarde}</v></c>`;
   if (typeof waarde === "boolean") return `<c r="${ref}" s="${stijl}" t="b"><v>${waarde ? 1 : 0}</v></c>`;
-  return `<c r="${ref}" s="${stijl}" t="inlineStr"><is><t xml:space="preserve">${xml(String(waarde))}</t></is></c>`;
+  return `<c r="${ref}" s="${stijl}" t="inlineStr"><is><t xml:space="preserve">${xml(ontwapen(String(waarde)))}</t></is></c>`;
 }
 
 function blad(b: Blad): string {
@@ -235,7 +239,8 @@ ${bladen.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocumen
 export function csv(kolommen: Kolom[], rijen: Record<string, unknown>[]): string {
   const veld = (v: unknown): string => {
     if (v === null || v === undefined) return "";
-    const s = typeof v === "number" ? String(v).replace(".", ",") : String(v);
+    // A number stays a number (a negative one too); only text can turn into a formula.
+    const s = typeof v === "number" ? String(v).replace(".", ",") : ontwapen(String(v));
     return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const regels = [kolommen.map((k) => veld(k.kop)).join(";"), ...rijen.map((r) => kolommen.map((k) => veld(r[k.sleutel])).join(";"))];
