@@ -285,7 +285,7 @@ export function onderdruk<T extends object>(rows: T[], opties: OnderdrukOpties):
 export function controleerGeenIds(rows: object[], bron: string): void {
   for (const r of rows) {
     for (const k of Object.keys(r)) {
-      if (k === "pseudo_id" || k.endsWith("_id")) {
+      if (k === "pseudo_id" || k === "id" || k.endsWith("_id")) {
         throw new Error(`${bron}: kolom ${k} mag niet gepubliceerd worden`);
       }
     }

@@ -1,5 +1,5 @@
 // npm run jaarverslag -- --schooljaar 2022-2023 --out DIR [--gemeente GMnnnn] [--intern] [--data DIR]
-// Writes DIR/jaarverslag.pdf, DIR/tabellen.xlsx and DIR/tabellen.json (outputs.md section 2),
+// Writes DIR/jaarverslag.pdf, DIR/tabellen.xlsx and DIR/tabellen.json (docs/uitvoer.md §2),
 // all three or none. Without --intern the publication layer's suppression applies.
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";

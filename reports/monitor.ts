@@ -1,5 +1,5 @@
 // npm run monitor -- --moment 2023-05-01 --out DIR [--data DIR] [--publiek]
-// Writes DIR/monitor.json (outputs.md section 3), DIR/monitor.xlsx and DIR/werklijst.csv,
+// Writes DIR/monitor.json (docs/uitvoer.md §3), DIR/monitor.xlsx and DIR/werklijst.csv,
 // all or nothing.
 //
 // The monitor is the regio's internal product: without --publiek every count is exact, and
@@ -17,6 +17,7 @@ import {
 } from "../loaders/marts/monitor.ts";
 import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/components/monitor.ts";
 import { getal, datum, label } from "../src/components/format.ts";
+import { ontwapen } from "../src/components/formules.ts";
 import { maxLeeftijd } from "../loaders/definitions.ts";
 
 /** `--moment` as YYYY-MM-DD; DD-MM-YYYY is accepted too, as in the exports. */
@@ -44,7 +45,9 @@ export async function werklijst(db: Staging, moment: string): Promise<WerklijstR
     ORDER BY gemeente_code, groep, herkomst, pseudo_id`, { moment });
 }
 
-function csvVeld(v: string): string {
+/** One field: formula-like text disarmed (a pseudo_id is free text from the export), quoted when needed. */
+function csvVeld(waarde: string): string {
+  const v = ontwapen(waarde);
   return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -9,7 +9,7 @@
 // @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
 import { chromium, type Browser } from "playwright-core";
-import { datum } from "../src/components/format.ts";
+import { datum, onderdruktLegenda } from "../src/components/format.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
@@ -115,7 +115,7 @@ export function jaarverslagHtml(invoer: PdfInvoer, paginas: Record<string, numbe
       ${intern ? `<p class="intern">Interne versie: exacte aantallen, niet publiceren</p>` : ""}
     </div>
     <div class="onder"><p>Opgesteld op ${escape(datum(invoer.opgesteld))}</p>
-      <p>${intern ? "Alle aantallen zijn exact." : `Aantallen van 1 tot ${data.minimumCel} jongeren zijn niet getoond (&lt;${data.minimumCel}), net als aantallen waaruit die terug te rekenen zijn.`}</p></div></div>`;
+      <p>${intern ? "Alle aantallen zijn exact." : `Zodat niemand herkenbaar is, zijn kleine aantallen afgeschermd. ${escape(onderdruktLegenda(data.minimumCel))}`}</p></div></div>`;
 
   const inhoud = deel("inhoud");
   let nr = 0;

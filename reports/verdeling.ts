@@ -1,5 +1,5 @@
 // npm run verdeling -- --jaar 2026 --out DIR [--data DIR]
-// Writes DIR/verdeling.json (outputs.md section 4) and DIR/verdeling.xlsx, both or neither.
+// Writes DIR/verdeling.json (docs/uitvoer.md §4) and DIR/verdeling.xlsx, both or neither.
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek, type Tabel } from "./xlsx.ts";

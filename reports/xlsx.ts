@@ -1,7 +1,9 @@
 // Tables to an Excel workbook: one sheet per table, a bold header, Dutch number formats,
-// and "<5" where a count is suppressed.
+// and "<5" where a count is suppressed. Text that Excel would read as a formula (a name or
+// label starting with =, +, -, @) gets a leading ' (src/components/formules.ts); numbers stay numbers.
 import ExcelJS from "exceljs";
 import { label } from "../src/components/format.ts";
+import { ontwapen, veiligeCel } from "../src/components/formules.ts";
 
 export interface Tabel {
   id: string;
@@ -35,14 +37,14 @@ export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number;
   for (const t of tabellen) {
     const ws = wb.addWorksheet(bladNaam(t.id, gebruikt));
     const kolommen = kolommenVan(t);
-    ws.addRow([t.titel]).font = { bold: true, size: 13 };
-    const kop = ws.addRow(kolommen.map((k) => label(k)));
+    ws.addRow([ontwapen(t.titel)]).font = { bold: true, size: 13 };
+    const kop = ws.addRow(kolommen.map((k) => ontwapen(label(k))));
     kop.font = { bold: true };
     for (const r of t.rijen) {
       ws.addRow(kolommen.map((k) => {
         const v = r[k];
-        if (v === null && r.onderdrukt) return `<${opties.minimumCel ?? 5}`;
-        return v ?? "";
+        if (v === null && r.onderdrukt) return "•"; // ONDERDRUKT (src/components/format.ts); test/unit/symbool-xlsx.test.ts keeps them equal
+        return veiligeCel(v ?? "");
       }));
     }
     kolommen.forEach((k, i) => {

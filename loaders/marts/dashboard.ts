@@ -2,7 +2,10 @@
 // peildatum, JIKP in the monitor per moment, and key figures per schooljaar. Every count
 // leaves through onderdruk(), with the regio total beside its gemeenten.
 import type { Staging } from "../db.ts";
-import { onderdruk, controleerGeenIds } from "../publish.ts";
+import { controleerGeenIds } from "../publish.ts";
+import { celSleutel } from "../publish/koppeling.ts";
+import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
+import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 
@@ -32,8 +35,9 @@ export interface Dashboard {
 /** The totals in SQL: each gemeente row, and a REGIO row over the same records (GROUPING SETS). */
 const metRegio = (kolom: string) => `COALESCE(${kolom}, '${REGIO}')`;
 
-export async function dashboard(db: Staging, opties: { minimumCel?: number } = {}): Promise<Dashboard> {
+export async function dashboard(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Dashboard> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
+  const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
   // The queries are independent: asked for at once, DuckDB works on them side by side while
   // the monitor's suppression runs. Monitor figures come from the monitor mart, already
   // suppressed there: the same cell on two pages must be suppressed the same way, or
@@ -45,7 +49,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
         SUM(jongeren)::INTEGER AS totaal, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
       FROM jongeren_telling GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum))
       ORDER BY peildatum, gemeente`),
-    monitorSite(db, { minimumCel }),
+    monitorSite(db, { minimumCel, publicatie: pub }),
     kerncijfers(db),
   ]);
   const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
@@ -63,10 +67,13 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
     minimumCel,
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
-    doelgroepen: onderdruk(doelgroepRijen, { minimumCel, tellingen: ["jongeren"], sleutels: sleutelsD, totalen }),
+    doelgroepen: pub.tabel("jongeren", doelgroepRijen, {
+      tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
+    }),
     monitor: monitorRijen,
     kerncijfers: [
-      ...onderdruk(kern, { minimumCel, tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen }),
+      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: kernSleutel })
+        .map(({ peildatum: _p, ...r }) => r),
       ...nietInBeeldPerSchooljaar(site),
     ],
   };
@@ -78,15 +85,15 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number } = {
  * Key figures per schooljaar. Population measures are taken on the schooljaar's peildatum:
  * the one on the regio's vsvPeildatum (month-day) if present, else the latest in that year.
  */
-async function kerncijfers(db: Staging): Promise<KerncijferRij[]> {
+async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: string })[]> {
   const [maand, dag] = db.regio.vsvPeildatum.split("-").map(Number);
-  return db.all<KerncijferRij>(`
+  return db.all<KerncijferRij & { peildatum: string }>(`
     WITH peil AS (
       SELECT schooljaar, COALESCE(max(peildatum) FILTER (WHERE month(peildatum) = ${maand} AND day(peildatum) = ${dag}), max(peildatum)) AS peildatum
       FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling) GROUP BY schooljaar
     ),
     populatie AS (
-      SELECT j.schooljaar, ${metRegio("j.gemeente_code")} AS gemeente,
+      SELECT j.schooljaar, any_value(p.peildatum) AS peildatum, ${metRegio("j.gemeente_code")} AS gemeente,
         SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
       FROM jongeren_telling j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
       GROUP BY GROUPING SETS ((j.schooljaar, j.gemeente_code), (j.schooljaar))
@@ -108,10 +115,24 @@ async function kerncijfers(db: Staging): Promise<KerncijferRij[]> {
       LEFT JOIN verzuim v USING (schooljaar, gemeente)
       LEFT JOIN trajecten t USING (schooljaar, gemeente)
     )
-    SELECT gemeente, schooljaar, maat, waarde FROM breed
+    SELECT gemeente, schooljaar, maat, waarde, peildatum FROM breed
     UNPIVOT INCLUDE NULLS (waarde FOR maat IN (jongeren, leerplichtig, kwalificatieplichtig, verzuimmeldingen, thuiszitters,
       vsv_nieuw, vsv_oud, neet, vsv_benaderd))
     ORDER BY schooljaar, gemeente, maat`);
+}
+
+/**
+ * The cell of a key figure: the same cell as the jaarverslag's where it counts the same (the
+ * doelgroepen on the schooljaar's peildatum, Leerplicht meldingen, VSV-trajecten), so the
+ * two can never show one count two ways.
+ */
+function kernSleutel(r: Record<string, unknown>): string {
+  const maat = String(r.maat);
+  const gemeente = r.gemeente;
+  if (maat === "verzuimmeldingen") return celSleutel("lp.meldingen", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
+  if (maat === "vsv_benaderd") return celSleutel("vsv.trajecten", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
+  if (maat === "thuiszitters") return celSleutel("kern.thuiszitters", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
+  return jongerenSleutel(maat === "jongeren" ? "TOTAAL" : maat.toUpperCase(), gemeente, r.peildatum);
 }
 
 /** Everyone in the monitor and those nowhere in view, per gemeente, moment and groep. */

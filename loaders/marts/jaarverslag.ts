@@ -1,4 +1,4 @@
-// The jaarverslag's tables (outputs.md section 2), shared by `npm run jaarverslag` and the
+// The jaarverslag's tables (docs/uitvoer.md §2), shared by `npm run jaarverslag` and the
 // site's jaarverslag pages, so a number is computed one way.
 //
 // Every table has rows for each gemeente that was a member in the row's schooljaar plus a
@@ -15,7 +15,9 @@ import type MarkdownIt from "markdown-it";
 import type { Staging } from "../db.ts";
 import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
-import { onderdruk, controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
+import { controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
+import { celSleutel } from "../publish/koppeling.ts";
+import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
 import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
@@ -48,6 +50,13 @@ export interface JaarverslagTabel {
 export interface JaarverslagOpties {
   minimumCel: number;
   gemeente?: string;
+  /** The publication to take suppression from (default: the data directory's own). */
+  publicatie?: Publicatie;
+}
+
+/** The cell of a doelgroep's jongeren in a gemeente (or REGIO) on a peildatum, as every output counts it. */
+export function jongerenSleutel(doelgroep: string, gemeente: unknown, peildatum: unknown): string {
+  return celSleutel(`jongeren.${doelgroep}`, { gemeente, peildatum }, { gemeente: REGIO });
 }
 
 /** Report groups of a VSV result: TERUGGELEID_NAAR_ONDERWIJS, ONDERWIJS_NIET_HAALBAAR, else null. */
@@ -392,12 +401,15 @@ interface Run {
   sleutels: string[];
   totalen: TotaalRelatie[];
   afgeleid?: Record<string, string[]>;
+  /** The cell's canonical key where another table publishes the same count. */
+  sleutel?: (rij: Rij, telling: string) => string;
+  /** Rows published (default all): a breakdown published coarser. */
+  gepubliceerd?: (rij: Rij) => boolean;
 }
 
-function pas(run: Run, minimumCel: number): Rij[] {
-  return onderdruk(run.rijen, {
-    minimumCel, tellingen: run.tellingen, sleutels: run.sleutels, totalen: run.totalen, afgeleid: run.afgeleid,
-  });
+/** A run as published: its cells are cells of the data directory's one publication. */
+function pas(pub: Publicatie, definitie: string, run: Run): Rij[] {
+  return pub.tabel(definitie, run.rijen, run);
 }
 
 /**
@@ -424,6 +436,7 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const vorig = vorigSchooljaar(sj);
   const beide = [vorig, sj];
   const min = opties.minimumCel;
+  const pub = opties.publicatie ?? await publicatieVan(db, min);
   const tabellen: JaarverslagTabel[] = [];
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
@@ -432,22 +445,26 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const pd = kiesPeildatum(db, sj, [...new Set(jaarRijen.map((r) => r.peildatum as string))]);
   const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);
   const leerlingBron = opPeildatum.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
-  const leerlingen = pas({
+  const leerlingen = pas(pub, "jongeren", {
     rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
       .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen })),
     tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "onderwijssoort"], totalen: [gemeenteTotaal],
-  }, min);
+    // The same jongeren as the dashboard counts on that peildatum.
+    sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
+  });
   tabellen.push({
     id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] }, titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
   });
 
   const doelgroepBron = opPeildatum.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
-  const doelgroepen = pas({
+  const doelgroepen = pas(pub, "jongeren", {
     rijen: somIn(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren", { gemeente: REGIO })
       .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, doelgroep: r.doelgroep, jongeren: r.jongeren })),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "doelgroep"], totalen: [gemeenteTotaal],
-  }, min);
+    // One cell per doelgroep, gemeente and peildatum: the dashboard publishes it too.
+    sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
+  });
   tabellen.push({
     id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] }, titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
@@ -457,12 +474,15 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // One run for soort × maand with their totals: the month table, the year per soort
   // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
   const lpBron = await bron(db, "lp", beide);
-  const lp = pas({
+  const lp = pas(pub, "lp", {
     rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
       lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
     tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "maand", "verzuimsoort"],
     totalen: [gemeenteTotaal, { kolom: "maand", totaal: TOTAAL }, { kolom: "verzuimsoort", totaal: TOTAAL }],
-  }, min);
+    // Months × verzuimsoort per gemeente are mostly small counts: published for the regio;
+    // per gemeente the months (all soorten) and the soorten (the whole year).
+    gepubliceerd: (r) => r.gemeente === REGIO || r.maand === TOTAAL || r.verzuimsoort === TOTAAL,
+  });
 
   // ---------------------------------------------------------------- Doorstroompunt preventief
   // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
@@ -472,18 +492,18 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
     ...cellen(db, beide, () => [["verzuimsoort", [TOTAAL]], ["resultaat", [TOTAAL, ...dspResultaten]]]),
   ];
-  const dsp = pas({
+  const dsp = pas(pub, "dsp", {
     rijen: somIn(dspCellen, dspBron, "meldingen", { gemeente: REGIO, verzuimsoort: TOTAAL, resultaat: TOTAAL }),
     tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "verzuimsoort", "resultaat"],
     totalen: [gemeenteTotaal, { kolom: "verzuimsoort", totaal: TOTAAL }, { kolom: "resultaat", totaal: TOTAAL }],
-  }, min);
+  });
 
   // ---------------------------------------------------------------- verzuimmeldingen (both years)
   const jongerenBron = await bron(db, "verzuimJongeren", beide);
-  const jongeren = pas({
+  const jongeren = pas(pub, "verzuim_jongeren", {
     rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
-  }, min);
+  });
   // Only year totals are looked up in lp.
   const lpRij = vindIn(lp.filter((r) => r.maand === TOTAAL), ["gemeente", "schooljaar", "maand", "verzuimsoort"]);
   const dspRij = vindIn(dsp, ["gemeente", "schooljaar", "verzuimsoort", "resultaat"]);
@@ -516,11 +536,14 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const luxeBron = await bron(db, "luxe", [sj]);
   const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
   // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
-  const luxe = pas({
+  const luxe = pas(pub, "luxe", {
     rijen: somIn(cellen(db, [sj], () => [["handhaving", [TOTAAL, ...handhavingen]]]), luxeBron, "meldingen", { gemeente: REGIO, handhaving: TOTAAL }),
     tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "handhaving"],
     totalen: [gemeenteTotaal, { kolom: "handhaving", totaal: TOTAAL }],
-  }, min).filter((r) => r.handhaving !== TOTAAL);
+    // Luxe verzuim's meldingen split by handhaving: its total is lp's LUXE cell of the year.
+    sleutel: (r) => celSleutel("lp.meldingen", { gemeente: r.gemeente, schooljaar: r.schooljaar, verzuimsoort: "LUXE", handhaving: r.handhaving },
+      { gemeente: REGIO, handhaving: TOTAAL }),
+  }).filter((r) => r.handhaving !== TOTAAL);
   tabellen.push({
     id: "luxe_verzuim_afhandeling", codes: { handhaving: handhavingen }, titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
     kolommen: ["gemeente", "naam", "schooljaar", "handhaving", "meldingen"],
@@ -530,12 +553,12 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
   // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
   const tzBron = await bron(db, "thuiszitters", [sj]);
-  const tzRun = pas({
+  const tzRun = pas(pub, "thuiszitters", {
     rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
       tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
     totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
-  }, min);
+  });
   tabellen.push({
     id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
     titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
@@ -552,10 +575,10 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // ---------------------------------------------------------------- vrijstellingen (both years)
   const vrBron = await bron(db, "vrijstellingen", beide);
   const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
-  const vrijstellingen = pas({
+  const vrijstellingen = pas(pub, "vrijstellingen", {
     rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
     tellingen: ["vrijstellingen"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
-  }, min);
+  });
   tabellen.push({
     id: "vrijstellingen", codes: { artikel: artikelen }, titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
     kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
@@ -563,10 +586,10 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
 
   // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
   const dspJongerenBron = await bron(db, "dspJongeren", [sj]);
-  const dspJongeren = pas({
+  const dspJongeren = pas(pub, "dsp_jongeren", {
     rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
-  }, min);
+  });
   const dspResultaat = dspJongeren.map((j) => {
     const m = dspRij({ gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
     const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, resultaat: j.resultaat, meldingen: m.meldingen, jongeren: j.jongeren };
@@ -591,18 +614,18 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
       ["resultaat", [TOTAAL, ...vsvResultaten.filter((r) => groepVan(r) === g)]]])),
     ...cellen(db, [sj], () => [["vsv_type", [ALLE, ...VSV_TYPES]], ["groep", [ALLE]], ["resultaat", [TOTAAL]]]),
   ];
-  const vsv = pas({
+  const vsv = pas(pub, "vsv", {
     rijen: somIn(vsvCellen, vsvBron, "trajecten", { gemeente: REGIO, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }),
     tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"],
     totalen: [gemeenteTotaal, { kolom: "resultaat", totaal: TOTAAL }, { kolom: "groep", totaal: ALLE }, { kolom: "vsv_type", totaal: ALLE }],
-  }, min);
+  });
 
   const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
   const vsvJongerenBron = await bron(db, "vsvJongeren", [sj]);
-  const vsvJongeren = pas({
+  const vsvJongeren = pas(pub, "vsv_jongeren", {
     rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
-  }, min);
+  });
   const vsvRij = vindIn(vsv, ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"]);
   const vsvBenaderd = vsvJongeren.map((j) => {
     const c = String(j.categorie);
@@ -641,8 +664,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
     percentage: percentage(r.vsv, r.deelnemers),
   });
-  const gemeentePct = onderdruk(vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
-    minimumCel: min, tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
+  const gemeentePct = pub.tabel("ocw", vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
+    tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
   });
   tabellen.push({
     id: "vsv_percentage", titel: "Officiële VSV-percentages (OCW/DUO): gemeente, regio en Nederland",
@@ -792,7 +815,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     // A gemeente that was no member in an earlier year (it joined later) has only the regio to compare with.
     const lid = !gemeente || ledenIn(db, sj).includes(gemeente);
     const tabellen = lid ? await tabellenVan(db, sj, opties)
-      : (await tabellenVan(db, sj, { minimumCel: opties.minimumCel }))
+      : (await tabellenVan(db, sj, { minimumCel: opties.minimumCel, publicatie: opties.publicatie }))
         .map((t) => ({ ...t, rijen: t.rijen.filter((r) => r.gemeente === REGIO || r.gemeente === "LANDELIJK") }));
     const leden = ledenIn(db, sj).filter((g) => !gemeente || g === gemeente);
     const t = leesTeksten(db.dataDir, sj, ledenIn(db, sj));

@@ -1,4 +1,4 @@
-// The Standaard monitor JIKP (outputs.md section 3): per monitormoment the status of every
+// The Standaard monitor JIKP (docs/uitvoer.md §3): per monitormoment the status of every
 // jongere (the order of loaders/definitions.ts, staged as monitor_def.status) counted per
 // gemeente, groep and herkomst, and the transitions since the previous moment. Shared by the
 // command (reports/monitor.ts) and the site (src/data/monitor.json.ts), so a figure is
@@ -19,7 +19,9 @@ import { isLidOp } from "../config.ts";
 import { MONITOR_STATUSSEN, maxLeeftijd } from "../definitions.ts";
 import { GROEPEN, HERKOMSTEN } from "../schema.ts";
 import { GebruikersFout } from "../errors.ts";
-import { kubusGroepen, teVerbergen, controleerGeenIds, type CelGroepen } from "../publish.ts";
+import { kubusGroepen, controleerGeenIds } from "../publish.ts";
+import { celSleutel } from "../publish/koppeling.ts";
+import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { datum } from "../../src/components/format.ts";
 import {
   REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR,
@@ -213,166 +215,82 @@ function volledig(db: Staging, cellen: Cellen[], momenten: { moment: string; dat
   });
 }
 
-/** Counts as numbers for teVerbergen(), a null as NaN. */
-function alsGetallen(aantal: (number | null)[]): Float64Array {
-  const uit = new Float64Array(aantal.length);
-  for (let i = 0; i < aantal.length; i++) uit[i] = aantal[i] ?? NaN;
-  return uit;
+/** The key of a status cell: the same cell wherever it is published (dashboard, monitor, overgangen). */
+function statusSleutel(moment: string, gemeente: string, groep: string, herkomst: string, status: string): string {
+  return celSleutel("monitor.status", { moment, gemeente, groep, herkomst, status }, { gemeente: REGIO, groep: ALLE, herkomst: ALLE, status: TOTAAL });
 }
 
-/** Larger than any count: what teVerbergen() picks last as a second cell to hide. */
-const LAATSTE_KEUZE = 1e12;
-
 /**
- * Suppression of both tables together. The statussen lead; the overgangen follow, because
- * their margins repeat or imply status counts:
- *
- * - Twins: column naar = X of the matrix (van TOTAAL) is status X now, and row van = X (naar
- *   TOTAAL) is status X at vorigMoment when nobody moved gemeente or groep. A twin shows
- *   what its status cell shows: hidden in one table means hidden in the other, or
- *   subtraction would give a small count back. In the matrix a twin that is not small goes
- *   into teVerbergen() as a very large count, so secondary suppression there takes another
- *   cell where it can and the status table is left alone.
- * - In and out: the grand total of the matrix is the status total now plus UIT_MONITOR, and
- *   the status total then plus NIEUW_IN_MONITOR. So when one of those three margins is hidden,
- *   all three are: otherwise the other two and the status totals give it back. (The grand
- *   total hidden also ends the search for a second cell in its row and column, which would
- *   otherwise take a twin and hide a status count of the whole regio.)
- *
- * A cell that must be hidden for such a reason goes into teVerbergen() as a small count, so
- * the secondary suppression of its own table covers it. Repeated until nothing changes; the
- * moments are independent, so only those with a new forced cell are done again. The tables'
- * groups (a total beside its parts along each column: kubusGroepen), twins and in/out partners
- * are worked out once, as positions.
+ * Both tables of every moment as cells of the data directory's publication. The margins of
+ * a matrix repeat status counts: column naar = X (van TOTAAL) is status X now, and row van = X
+ * (naar TOTAAL) is status X at vorigMoment when nobody moved gemeente or groep. Where they
+ * are equal they are one cell, so one is never shown where the other is hidden; the relations
+ * along every column (a total beside its parts: kubusGroepen) link the rest, the in/out
+ * margins and the grand total included.
  */
-export function onderdrukSamen(statussen: Tabel[], overgangen: Tabel[], vorig: Map<string, string | null>, minimumCel: number):
+export function publiceerMonitor(pub: Publicatie, statussen: Tabel[], overgangen: Tabel[], vorig: Map<string, string | null>):
   { statussen: Tabel[]; overgangen: Tabel[] } {
-  const kopie = (t: Tabel): Tabel => ({ ...t, aantal: [...t.aantal] });
-  if (minimumCel <= 1) return { statussen: statussen.map(kopie), overgangen: overgangen.map(kopie) };
-  const isStatus = (c: string) => (MONITOR_STATUSSEN as readonly string[]).includes(c);
-
-  /**
-   * One table with its groups, and which cells are forced or hidden now. `invoer` is what
-   * teVerbergen() gets: the counts (a null as NaN), forced cells as 1, a twin as a last choice.
-   */
-  interface Werk {
-    t: Tabel; groepen: CelGroepen; invoer: Float64Array; geforceerd: Uint8Array; verborgen: Uint8Array; index: Map<string, number>[];
-  }
-  const werk = (totalen: string[]) => (t: Tabel): [string, Werk] => [t.moment, {
-    t, groepen: kubusGroepen(t.waarden, totalen), invoer: alsGetallen(t.aantal),
-    geforceerd: new Uint8Array(t.aantal.length), verborgen: new Uint8Array(t.aantal.length),
-    index: t.waarden.map((w) => new Map(w.map((x, i) => [x, i]))),
-  }];
-  const S = new Map(statussen.map(werk(S_TOTALEN)));
-  const O = new Map(overgangen.map(werk(O_TOTALEN)));
-  /** Where the row of statuses of a gemeente, groep and herkomst starts in a status table (undefined: not in it). */
-  const rijBegin = (w: Werk, gemeente: string, groep: string, herkomst: string) => {
-    const [a, b, c] = [gemeente, groep, herkomst].map((x, d) => w.index[d].get(x));
-    return a === undefined || b === undefined || c === undefined ? undefined : plek(w.t, a, b, c, 0);
+  const isStatus = new Set<string>(MONITOR_STATUSSEN);
+  const exact = new Map<string, number>();
+  const sleutels = (t: Tabel, sleutel: (a: string, b: string, c: string, d: string) => string): string[] => {
+    const [w0, w1, w2, w3] = t.waarden;
+    const uit: string[] = [];
+    for (const a of w0) for (const b of w1) for (const c of w2) for (const d of w3) uit.push(sleutel(a, b, c, d));
+    return uit;
   };
-
-  /** A cell of a status table: its moment and its place there. */
-  type SCel = { moment: string; i: number };
-  /**
-   * The matrix cells on a margin, the only ones the rules below look at: the status cell that
-   * is a cell's twin when both count the same jongeren, and for the in/out margins and the
-   * grand total the places of the other two of that trio.
-   */
-  interface Rand { i: number; tweeling: SCel | null; trio: number[] | null }
-  const IN_UIT = [[NIEUW_IN_MONITOR, TOTAAL], [TOTAAL, UIT_MONITOR], [TOTAAL, TOTAAL]];
-  const randen = new Map<string, Rand[]>();
-  for (const [moment, w] of O) {
-    const [gemeenten, groepen, van, naar] = w.t.waarden;
-    const c0 = van.indexOf(TOTAAL);
-    const d0 = naar.indexOf(TOTAAL);
-    // The status tables now and at vorigMoment, and where the trio's cells are in the matrix.
-    const sNu = S.get(moment);
-    const v = vorig.get(moment);
-    const sToen = v ? S.get(v) : undefined;
-    const trioCD = IN_UIT.map(([p, q]) => [van.indexOf(p), naar.indexOf(q)]).filter(([c, d]) => c >= 0 && d >= 0);
-    const lijst: Rand[] = [];
-    gemeenten.forEach((gemeente, a) => groepen.forEach((groep, b) => {
-      // Where this gemeente and groep (herkomst ALLE) are in the status tables now and then.
-      const nu = sNu && { s: sNu, begin: rijBegin(sNu, gemeente, groep, ALLE) };
-      const toen = sToen && { s: sToen, begin: rijBegin(sToen, gemeente, groep, ALLE) };
-      /** The status cell of `status` in that row if it counts `n` too. */
-      const twin = (rij: { s: Werk; begin: number | undefined } | undefined, status: string, n: number | null): SCel | null => {
-        const d = rij?.s.index[3].get(status);
-        if (!rij || rij.begin === undefined || d === undefined) return null;
-        const j = rij.begin + d;
-        return rij.s.t.aantal[j] === n ? { moment: rij.s.t.moment, i: j } : null;
-      };
-      // The margins: row TOTAAL (column naar = X is status X now) and column TOTAAL (row van = X
-      // is status X at vorigMoment). Jongeren who moved gemeente or groep make the row margin
-      // differ from last time's count; then neither gives the other away exactly.
-      const cellen: [number, SCel | null][] = [
-        ...(c0 < 0 ? [] : naar.map((y, d): [number, SCel | null] => {
-          const i = plek(w.t, a, b, c0, d);
-          return [i, isStatus(y) ? twin(nu, y, w.t.aantal[i]) : null];
-        })),
-        ...(d0 < 0 ? [] : van.flatMap((x, c): [number, SCel | null][] => {
-          const i = plek(w.t, a, b, c, d0);
-          return c === c0 ? [] : [[i, isStatus(x) ? twin(toen, x, w.t.aantal[i]) : null]];
-        })),
-      ];
-      const trio = trioCD.map(([c, d]) => plek(w.t, a, b, c, d));
-      for (const [i, tweeling] of cellen) {
-        const partners = trio.includes(i) ? trio.filter((p) => p !== i) : null;
-        if (tweeling || partners) lijst.push({ i, tweeling, trio: partners });
-      }
-    }));
-    randen.set(moment, lijst);
-  }
-
-  // A twin that is not small goes in as a very large count: the last choice as a second cell.
-  for (const [m, w] of O) {
-    for (const { i, tweeling } of randen.get(m)!) if (tweeling && w.invoer[i] >= minimumCel) w.invoer[i] = LAATSTE_KEUZE + w.invoer[i];
-  }
-  /** Forces cell i of a table: it goes in as a small count, so it is hidden. */
-  const forceer = (w: Werk, i: number) => { w.geforceerd[i] = 1; w.invoer[i] = 1; };
-  let opnieuwS = new Set(S.keys());
-  let opnieuwO = new Set(O.keys());
-  while (opnieuwS.size || opnieuwO.size) {
-    for (const m of opnieuwS) S.get(m)!.verborgen = teVerbergen(S.get(m)!.groepen, S.get(m)!.invoer, minimumCel);
-    for (const m of opnieuwO) O.get(m)!.verborgen = teVerbergen(O.get(m)!.groepen, O.get(m)!.invoer, minimumCel);
-    opnieuwS = new Set();
-    opnieuwO = new Set();
-    // First let the matrices settle (cells hidden because of the status table or of the
-    // in/out rule); only a twin a settled matrix still hides is forced into the status table.
-    const naarS: SCel[] = [];
-    for (const [m, w] of O) {
-      const forceerO = (i: number) => { forceer(w, i); opnieuwO.add(m); };
-      for (const { i, tweeling: s, trio } of randen.get(m)!) {
-        const oVerborgen = w.verborgen[i] === 1;
-        if (s !== null) {
-          const st = S.get(s.moment)!;
-          const sVerborgen = st.verborgen[s.i] === 1;
-          if (oVerborgen && !sVerborgen && !st.geforceerd[s.i]) naarS.push(s);
-          if (sVerborgen && !oVerborgen && !w.geforceerd[i]) forceerO(i);
+  // Published coarser than counted (the one breakdown that could not be protected without
+  // hiding most of it): herkomst per status only for the whole regio, the transitions only
+  // for the whole regio. A cell that is not published has no key ("") and is null. Exact
+  // (internal) output keeps every cell.
+  const grof = pub.minimumCel > 1;
+  const sTabellen = statussen.map((t) => {
+    const ks = sleutels(t, (g, gr, h, st) => (grof && g !== REGIO && h !== ALLE ? "" : statusSleutel(t.moment, g, gr, h, st)));
+    ks.forEach((k, i) => exact.set(k, t.aantal[i] as number));
+    return { t, ks, totalen: S_TOTALEN, bron: "monitor.status" };
+  });
+  const oTabellen = overgangen.map((t) => {
+    const toen = vorig.get(t.moment) ?? null;
+    let i = 0;
+    const ks = sleutels(t, (g, gr, van, naar) => {
+      const n = t.aantal[i++];
+      if (grof && g !== REGIO) return "";
+      const twin = van === TOTAAL && isStatus.has(naar) ? statusSleutel(t.moment, g, gr, ALLE, naar)
+        : naar === TOTAAL && isStatus.has(van) && toen ? statusSleutel(toen, g, gr, ALLE, van) : null;
+      if (twin && exact.get(twin) === n) return twin;
+      return celSleutel("monitor.overgang", { moment: t.moment, gemeente: g, groep: gr, van, naar }, { gemeente: REGIO, groep: ALLE, van: TOTAAL, naar: TOTAAL });
+    });
+    return { t, ks, totalen: O_TOTALEN, bron: "monitor.overgang" };
+  });
+  const k = pub.koppeling;
+  if (k) {
+    for (const { t, ks, totalen, bron } of [...sTabellen, ...oTabellen]) {
+      const ids = ks.map((s, i) => (s ? k.cel(s, t.aantal[i] as number, bron) : -1));
+      const g = kubusGroepen(t.waarden, totalen);
+      // Relations between published cells only.
+      groepen: for (let j = 0; j < g.aantal; j++) {
+        const delen: number[] = [];
+        for (let x = g.start[j]; x < g.start[j + 1]; x++) {
+          const id = ids[g.leden[x]];
+          if (id < 0) continue groepen;
+          if (g.leden[x] !== g.totaal[j]) delen.push(id);
         }
-        if (!oVerborgen) continue;
-        for (const p of trio ?? []) {
-          // A zero stays: it is never hidden (and says nothing about anyone).
-          if (!w.verborgen[p] && w.t.aantal[p] !== 0 && !w.geforceerd[p]) forceerO(p);
-        }
+        k.som(ids[g.totaal[j]], delen);
       }
     }
-    if (opnieuwO.size === 0) {
-      for (const s of naarS) { forceer(S.get(s.moment)!, s.i); opnieuwS.add(s.moment); }
-    }
   }
-  const gepubliceerd = (w: Werk): Tabel => ({ ...w.t, aantal: w.t.aantal.map((n, i) => (w.verborgen[i] ? null : n)) });
-  return { statussen: [...S.values()].map(gepubliceerd), overgangen: [...O.values()].map(gepubliceerd) };
+  const gepubliceerd = ({ t, ks }: { t: Tabel; ks: string[] }): Tabel =>
+    ({ ...t, aantal: t.aantal.map((n, i) => (!ks[i] || pub.verborgen(ks[i]) ? null : n)) });
+  return { statussen: sTabellen.map(gepubliceerd), overgangen: oTabellen.map(gepubliceerd) };
 }
 
 /** All moments, suppressed together (or exact with minimumCel ≤ 1). */
-async function alleMomenten(db: Staging, minimumCel: number) {
+async function alleMomenten(db: Staging, minimumCel: number, pub?: Publicatie) {
   const momenten = await monitorMomenten(db);
   const vorig = new Map(momenten.map((m) => [m, vorigMomentVan(momenten, m)]));
   const paren = momenten.filter((m) => vorig.get(m)).map((m) => ({ moment: m, vorigMoment: vorig.get(m)! }));
   // Both counts asked for at once: DuckDB works on them side by side.
   const [statussenExact, overgangenExact] = await Promise.all([statussenRuw(db, momenten), overgangenRuw(db, paren)]);
-  const { statussen, overgangen } = onderdrukSamen(statussenExact, overgangenExact, vorig, minimumCel);
+  const { statussen, overgangen } = publiceerMonitor(pub ?? await publicatieVan(db, minimumCel), statussenExact, overgangenExact, vorig);
   // The column names are the keys every published row carries: no record-level identifier.
   controleerGeenIds([...statussen, ...overgangen].map((t) => Object.fromEntries(t.kolommen.map((k) => [k, null]))), "monitor");
   return { momenten, vorig, statussen: new Map(statussen.map((t) => [t.moment, t])), overgangen: new Map(overgangen.map((t) => [t.moment, t])) };
@@ -407,9 +325,9 @@ export async function monitorMoment(db: Staging, moment: string, opties: { minim
 }
 
 /** The site's data: every moment, suppressed, in the compact form of src/components/monitor.ts. */
-export async function monitorSite(db: Staging, opties: { minimumCel?: number } = {}): Promise<MonitorSite> {
+export async function monitorSite(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<MonitorSite> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
-  const alle = await alleMomenten(db, minimumCel);
+  const alle = await alleMomenten(db, minimumCel, opties.publicatie);
   return {
     regio: db.regio.naam,
     minimumCel,

@@ -1,4 +1,4 @@
-// SPUK verdeling (outputs.md section 4): the budget line of a jaar from regio.json, the CBS
+// SPUK verdeling (docs/uitvoer.md §4): the budget line of a jaar from regio.json, the CBS
 // risicoscores of its risicoscoreJaar and the gemeenten that are members in that jaar,
 // split by the pure verdeel() that the page also runs for scenarios.
 //

@@ -3,7 +3,7 @@
 // the figures). Pure functions of their data, as in Framework's examples.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, aantal, verschil, datum, label, maandKort } from "./format.js";
+import { getal, aantal, verschil, datum, label, maandKort, ONDERDRUKT } from "./format.js";
 import { toegankelijk } from "./toegankelijk.js";
 
 export { toegankelijk };
@@ -42,6 +42,9 @@ function zoek(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat:
   return rows.find((r) => r.gemeente === gemeente && r.schooljaar === schooljaar && r.maat === maat);
 }
 
+/** Suppressed: the row is there, its value is not. */
+const isOnderdrukt = (r: { onderdrukt?: true; waarde: number | null } | undefined) => !!r?.onderdrukt && r.waarde == null;
+
 /** Value per 1.000 of its denominator, or null when either is unknown or suppressed. */
 export function per1000(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): number | null {
   const m = MATEN.find((x) => x.maat === maat);
@@ -52,10 +55,22 @@ export function per1000(rows: KerncijferRij[], gemeente: string, schooljaar: str
   return (teller / noemer) * 1000;
 }
 
-/** A count as published: the number, "<5" when suppressed, "–" when absent. */
+/** The rate per 1.000 needs a suppressed count (its own or its denominator): it is suppressed too. */
+export function per1000Onderdrukt(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): boolean {
+  const noemer = MATEN.find((x) => x.maat === maat)?.noemer;
+  return !!noemer && [maat, noemer].some((m) => isOnderdrukt(zoek(rows, gemeente, schooljaar, m)));
+}
+
+/** The rate per 1.000 as text: "12,3", ONDERDRUKT when it needs a suppressed count, "–" when there is none. */
+export function per1000Tekst(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): string {
+  const v = per1000(rows, gemeente, schooljaar, maat);
+  return v != null ? getal(v, 1) : per1000Onderdrukt(rows, gemeente, schooljaar, maat) ? ONDERDRUKT : "–";
+}
+
+/** A count as published: the number, ONDERDRUKT when suppressed, "–" when absent. */
 export function cel(r: { onderdrukt?: true } | undefined, waarde: number | null | undefined, minimumCel: number): string {
   if (!r) return "–";
-  if (waarde == null) return r.onderdrukt ? `<${minimumCel}` : "–";
+  if (waarde == null) return r.onderdrukt && minimumCel > 1 ? ONDERDRUKT : "–";
   return getal(waarde);
 }
 
@@ -71,16 +86,17 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
     const delta = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
-    const eigen = per1000(rows, gemeente, schooljaar, m.maat);
-    const ander = vergelijk ? per1000(rows, vergelijk, schooljaar, m.maat) : null;
+    const eigen = per1000Tekst(rows, gemeente, schooljaar, m.maat);
+    const ander = vergelijk ? per1000Tekst(rows, vergelijk, schooljaar, m.maat) : "–";
     return html`<div class="kaart">
       <h3>${m.label}</h3>
       <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
       <p class="verschil">${delta == null
-        ? html`<span>geen vergelijking met ${vorig}</span>`
+        // A change with a suppressed year would need that year's count: it is suppressed too.
+        ? html`<span>${isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
-      ${eigen != null ? html`<p class="per1000">${getal(eigen, 1)} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
-        ander != null ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${getal(ander, 1)}</span>` : ""}</p>` : ""}
+      ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
+        ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
     </div>`;
   })}</div>`;
@@ -94,15 +110,17 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
   const kolommen = width > 900 ? 3 : width > 560 ? 2 : 1;
   const breedte = Math.floor((width - (kolommen - 1) * 16) / kolommen);
   const grafieken = doelgroepen.map((d) => {
-    const rijen = data.filter((r) => r.gemeente === gemeente && r.doelgroep === d && r.jongeren != null)
+    // Suppressed peildata stay in the line, so it breaks there instead of bridging the gap.
+    const reeks = data.filter((r) => r.gemeente === gemeente && r.doelgroep === d)
       .map((r) => ({ ...r, datum: new Date(r.peildatum) }));
+    const rijen = reeks.filter((r) => r.jongeren != null);
     const grafiek = toegankelijk(Plot.plot({
       width: breedte, height: 180, marginLeft: 52, marginTop: 28, marginRight: 16,
       title: label(d),
       x: { type: "utc", label: null, tickFormat: (t: Date) => maandKort(t.toISOString()), ticks: 3 },
       y: { label: null, grid: true, zero: true, tickFormat: (n: number) => getal(n), ticks: 4 },
       marks: [
-        Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "#01689b", strokeWidth: 2 }),
+        Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "#01689b", strokeWidth: 2 }),
         Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "#01689b", r: 3 }),
         Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (r: any) => `${label(d)}\n${datum(r.peildatum)}: ${getal(r.jongeren)}` })),
       ],
@@ -116,15 +134,17 @@ export interface MonitorRij { gemeente: string; moment: string; groep: string; j
 
 /** JIKP and VSV'ers in the monitor (in the target group) per monitormoment. */
 export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: number; gemeente: string }) {
-  const rijen = data.filter((d) => d.gemeente === gemeente && d.jongeren != null)
+  // Suppressed moments stay in the lines, so a line breaks there instead of bridging the gap.
+  const reeks = data.filter((d) => d.gemeente === gemeente)
     .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep) }));
+  const rijen = reeks.filter((d) => d.jongeren != null);
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 60,
     x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
     y: { label: "Jongeren in de monitor", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
     color: { domain: ["JIKP", "VSV"], range: ["#01689b", "#8a6d00"] },
     marks: [
-      Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
       Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 4 }),
       Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}, ${datum(d.moment)}: ${getal(d.jongeren)}` })),
@@ -146,17 +166,19 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
   width: number; gemeente: string; maat: string; naam: string; regio: string;
 }) {
   const jaren = [...new Set(rows.map((r) => r.schooljaar))].sort();
-  const punten = jaren.flatMap((sj) => [
+  // A year without a rate stays in the line, so it breaks there instead of bridging the gap.
+  const reeks = jaren.flatMap((sj) => [
     { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat) },
     { schooljaar: sj, wie: regio, waarde: per1000(rows, REGIO, sj, maat) },
-  ]).filter((p) => p.waarde != null);
+  ]);
+  const punten = reeks.filter((p) => p.waarde != null);
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 110,
     x: { type: "point", label: "Schooljaar", domain: jaren },
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
     marks: [
-      Plot.lineY(punten, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
       Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
       Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000` })),
@@ -203,10 +225,7 @@ export function vergelijkTabel(rows: KerncijferRij[], opties: {
     bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}`,
     kolommen: ["Gemeente", ...maten.map((m) => m.label)],
     rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio), ...maten.map((m) => {
-      if (opties.per1000) {
-        const v = per1000(rows, c, opties.schooljaar, m.maat);
-        return v == null ? "–" : getal(v, 1);
-      }
+      if (opties.per1000) return per1000Tekst(rows, c, opties.schooljaar, m.maat);
       const r = zoek(rows, c, opties.schooljaar, m.maat);
       return cel(r, r?.waarde, opties.minimumCel);
     })]),

@@ -59,9 +59,25 @@ export function maandNaam(maand: number): string {
   return MAANDEN[maand - 1];
 }
 
-/** A published count: a number, or "<5" when suppressed. */
+/**
+ * The one mark of a suppressed cell, wherever it appears: site, PDF, Excel and CSV. Not "<5":
+ * a cell hidden so that a small count cannot be computed back (secondary suppression) may
+ * well be 11, and a figure derived from a hidden cell is hidden too. JSON keeps `null` with
+ * `"onderdrukt": true`.
+ */
+export const ONDERDRUKT = "•";
+
+/** What a suppressed value is called in words: tooltips, sentences, chart descriptions. */
+export const AFGESCHERMD = "afgeschermd";
+
+/** The legend of ONDERDRUKT as one sentence, for every page, report and sheet that can show it. */
+export function onderdruktLegenda(minimumCel: number): string {
+  return `${ONDERDRUKT} = ${AFGESCHERMD}: een klein aantal (minder dan ${minimumCel}), of een aantal waaruit zo'n klein aantal terug te rekenen is.`;
+}
+
+/** A published count: a number, or ONDERDRUKT when suppressed (nothing is suppressed when minimumCel ≤ 1). */
 export function aantal(n: number | null | undefined, minimumCel = 5, onderdrukt = false): string {
-  if (onderdrukt || n === null || n === undefined) return minimumCel > 1 ? `<${minimumCel}` : "–";
+  if (onderdrukt || n === null || n === undefined) return minimumCel > 1 ? ONDERDRUKT : "–";
   return getal(n);
 }
 

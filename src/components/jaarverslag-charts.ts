@@ -1,10 +1,11 @@
 // Charts of the jaarverslag: pure functions of their data, drawn with Plot so they look the
 // same on the site and in the PDF (where `document` is a server-side DOM). They need no
 // colour legend: every bar and line carries its label in the SVG itself, so a downloaded
-// SVG or PNG stands on its own.
+// SVG or PNG stands on its own. A suppressed value gets no bar and no point, only its mark
+// ONDERDRUKT where the bar would start, with "afgeschermd" as its tooltip.
 import * as Plot from "@observablehq/plot";
 import { toegankelijk } from "./toegankelijk.js";
-import { getal } from "./format.js";
+import { getal, ONDERDRUKT, AFGESCHERMD } from "./format.js";
 
 /** One bar or point: a category, an optional series (e.g. schooljaar), a value or suppressed. */
 export interface Punt {
@@ -17,8 +18,6 @@ export interface Punt {
 export interface GrafiekOpties {
   width: number;
   document?: Document;
-  /** Text for suppressed values, e.g. "<5". */
-  onderdruktTekst: string;
   /** Number format of the value labels. */
   decimalen?: number;
   eenheid?: string;
@@ -41,7 +40,7 @@ function ticks(max: number, decimalen: number, aantal = 6): number[] {
 }
 
 function tekst(p: Punt, o: GrafiekOpties): string {
-  if (p.onderdrukt) return o.onderdruktTekst;
+  if (p.onderdrukt) return ONDERDRUKT;
   if (p.waarde === null) return "";
   return getal(p.waarde, o.decimalen ?? 0) + (o.eenheid ?? "");
 }
@@ -65,7 +64,10 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
   const data = punten.map((p) => {
     const serie = p.serie ?? "";
     const w = tekst(p, o);
-    return { ...p, serie, x: p.waarde ?? 0, label: gegroepeerd ? `${serie}: ${w || "–"}` : w };
+    return {
+      ...p, serie, x: p.waarde ?? 0, label: gegroepeerd ? `${serie}: ${w || "–"}` : w,
+      titel: `${p.categorie}${gegroepeerd ? `, ${serie}` : ""}: ${p.onderdrukt ? AFGESCHERMD : w || "–"}`,
+    };
   });
   const max = Math.max(1, ...data.map((d) => d.x));
   const langsteLabel = Math.max(...data.map((d) => d.label.length));
@@ -84,13 +86,13 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
     y: gegroepeerd ? { axis: null, domain: series } : { label: null, domain: categorieen },
     fy: gegroepeerd ? { label: null, domain: categorieen, padding: 0.2, axis: "left" } : undefined,
     marks: [
-      Plot.barX(data, {
+      Plot.barX(data.filter((d) => d.waarde !== null), {
         x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
-        fill: (d: { serie: string }) => (gegroepeerd ? kleur(d.serie) : KLEUREN[0]),
+        fill: (d: { serie: string }) => (gegroepeerd ? kleur(d.serie) : KLEUREN[0]), title: "titel",
       }),
       Plot.text(data, {
         x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
-        text: "label", textAnchor: "start", dx: 4, fill: "currentColor",
+        text: "label", textAnchor: "start", dx: 4, fill: "currentColor", title: "titel",
       }),
       Plot.ruleX([0]),
     ],
@@ -147,7 +149,10 @@ export function LijnGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: s
 export function MaandGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: string) => string }): SVGSVGElement {
   const namen = [...new Set(lijnen.map((l) => l.lijn))];
   const xs = [...new Set(lijnen.map((l) => l.x))];
-  const data = lijnen.map((l) => ({ ...l, y: l.waarde ?? 0, label: l.onderdrukt ? o.onderdruktTekst : l.waarde ? getal(l.waarde) : "" }));
+  const data = lijnen.map((l) => ({
+    ...l, y: l.waarde ?? 0, label: l.onderdrukt ? ONDERDRUKT : l.waarde ? getal(l.waarde) : "",
+    titel: `${l.lijn}, ${(o.xLabels ?? ((x: string) => x))(l.x)}: ${l.onderdrukt ? AFGESCHERMD : getal(l.waarde ?? 0)}`,
+  }));
   const max = Math.max(1, ...data.map((d) => d.y));
   const el = Plot.plot({
     document: o.document,
@@ -160,8 +165,8 @@ export function MaandGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: 
     fy: { domain: namen, label: null, axis: "left", padding: 0.15 },
     marks: [
       Plot.ruleY([0], { stroke: "#bbb" }),
-      Plot.barY(data, { x: "x", y: "y", fy: "lijn", fill: (d: { lijn: string }) => KLEUREN[namen.indexOf(d.lijn) % KLEUREN.length] }),
-      Plot.text(data, { x: "x", y: "y", fy: "lijn", text: "label", dy: -7, fill: "currentColor" }),
+      Plot.barY(data.filter((d) => d.waarde !== null), { x: "x", y: "y", fy: "lijn", fill: (d: { lijn: string }) => KLEUREN[namen.indexOf(d.lijn) % KLEUREN.length], title: "titel" }),
+      Plot.text(data, { x: "x", y: "y", fy: "lijn", text: "label", dy: -7, fill: "currentColor", title: "titel" }),
     ],
     style: { fontSize: "11px", overflow: "visible" },
   } as Plot.PlotOptions);

@@ -37,7 +37,7 @@ async function naarPng(svg: SVGSVGElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG maken mislukt"))), "image/png"));
 }
 
-/** Values as they are published: numbers stay numbers, a suppressed value is its text ("<5"). */
+/** Values as they are published: numbers stay numbers, a suppressed value is ONDERDRUKT. */
 function exportKolommen(blok: Blok): XlsxKolom[] {
   return blok.tabel.kolommen.map((k, i) => ({
     sleutel: k.sleutel,

@@ -4,7 +4,7 @@
 //
 // Rendering takes a `document` so it runs in the browser and, with a server-side DOM, in
 // Node. Every chart has its numbers in a table and a one-line summary.
-import { getal, datum, label as codeLabel, maandKort, maandNaam } from "./format.js";
+import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "./format.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type Rij } from "./jaarverslag-data.js";
 
@@ -50,20 +50,18 @@ function onderwijsLabel(code: string): string {
 
 // ------------------------------------------------------------------ lookups
 
-/** A published value: a number, the suppression text ("<5") or null (no data). */
+/** A published value: a number, ONDERDRUKT (suppressed, or derived from a suppressed count) or null (no data). */
 export type Waarde = number | string | null;
 
 export class Context {
   readonly sj: string;
   readonly vorig: string | null;
   readonly focus: string;
-  readonly onderdruktTekst: string;
   constructor(readonly data: JvData, readonly keuze: Keuze) {
     this.sj = keuze.schooljaar;
     const v = `${Number(this.sj.slice(0, 4)) - 1}-${this.sj.slice(0, 4)}`;
     this.vorig = data.schooljaren.includes(v) ? v : null;
     this.focus = keuze.gemeente;
-    this.onderdruktTekst = data.minimumCel > 1 ? `<${data.minimumCel}` : "–";
   }
   get isRegio(): boolean { return this.focus === REGIO; }
   naam(code: string): string {
@@ -92,7 +90,7 @@ export class Context {
     if (rij) {
       const v = rij[kolom];
       if (typeof v === "number") return v;
-      if (v === null && rij.onderdrukt) return this.onderdruktTekst;
+      if (v === null && rij.onderdrukt) return ONDERDRUKT;
       return null;
     }
     if (id === "vsv_percentage" || id === "inzet") return null;
@@ -136,10 +134,14 @@ function metVorig(nu: Waarde, toen: Waarde, vorig: string | null): string {
   return `${fmt(nu)} (${vorig}: ${fmt(toen)})`;
 }
 
-function grootste(rijen: { categorie: string; w: Waarde }[]): { categorie: string; w: number } | null {
+/**
+ * The largest published value. `afgeschermd`: some value is suppressed, and a count hidden
+ * beside a small one may be large, so this is only the largest of those shown.
+ */
+function grootste(rijen: { categorie: string; w: Waarde }[]): { categorie: string; w: number; afgeschermd: boolean } | null {
   let best: { categorie: string; w: number } | null = null;
   for (const r of rijen) if (typeof r.w === "number" && r.w > 0 && (!best || r.w > best.w)) best = { categorie: r.categorie, w: r.w };
-  return best;
+  return best && { ...best, afgeschermd: rijen.some((r) => r.w === ONDERDRUKT) };
 }
 
 /** Columns: this year, previous year, and the regio when a gemeente is chosen. */
@@ -178,7 +180,7 @@ function jaarGrafiek(c: Context, rijen: Record<string, Waarde>[], waarde: string
       if (toonVorig) punten.push(punt(String(r.categorie), r[`${waarde}_vorig`], c.vorig!));
       punten.push(punt(String(r.categorie), r[`${waarde}_nu`], c.sj));
     }
-    return StaafGrafiek(punten, { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving });
+    return StaafGrafiek(punten, { width, document: doc, beschrijving });
   };
 }
 
@@ -236,7 +238,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     uit.push({
       id: "leerlingen", titel: `Leerlingen per onderwijssoort, ${wie}`,
       samenvatting: peil
-        ? `Op ${datum(peil)} ${top ? `was ${top.categorie} de grootste onderwijssoort met ${getal(top.w)} leerlingen` : "waren er geen leerlingen in de gegevens"} in ${zin}.`
+        ? `Op ${datum(peil)} ${top ? `was ${top.categorie} de grootste onderwijssoort${top.afgeschermd ? " van de getoonde" : ""} met ${getal(top.w)} leerlingen` : "waren er geen leerlingen in de gegevens"} in ${zin}.`
         : `Voor ${sj} is er geen peildatum in de gegevens.`,
       grafiek: jaarGrafiek(c, rijen, "leerlingen", `Staafdiagram: leerlingen per onderwijssoort in ${zin}, ${sj}${c.vorig ? ` en ${c.vorig}` : ""}`),
       tabel: { kolommen: jaarKolommen(c, ["leerlingen"], "Onderwijssoort").map((k) => ({ ...k, kop: k.kop.replace(/ leerlingen$/, "") })), rijen },
@@ -285,13 +287,13 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     uit.push({
       id: "verzuim-maand", titel: `Verzuimmeldingen Leerplicht per maand, ${wie}, ${sj}`,
       samenvatting: luxeTop
-        ? `Luxe verzuim piekt in ${maandNaam(Number(maandLijst[mRijen.findIndex((r) => r.categorie === luxeTop.categorie)].slice(5, 7)))} met ${getal(luxeTop.w)} meldingen.`
+        ? `${luxeTop.afgeschermd ? "Van de getoonde maanden piekt luxe verzuim" : "Luxe verzuim piekt"} in ${maandNaam(Number(maandLijst[mRijen.findIndex((r) => r.categorie === luxeTop.categorie)].slice(5, 7)))} met ${getal(luxeTop.w)} meldingen.`
         : `Het verloop van de meldingen over de maanden van ${sj}.`,
       grafiek: (width, doc) => MaandGrafiek(
         mRijen.flatMap((r, i) => VERZUIMSOORTEN.map((s): Lijn => ({
           lijn: label(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
         }))),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${zin}, ${sj}`,
+        { width, document: doc, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${zin}, ${sj}`,
           xLabels: (x) => maandKort(x + "-01").slice(0, 3) },
       ),
       tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: label(s) }))], rijen: mRijen },
@@ -340,7 +342,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
       grafiek: soorten.length ? (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.ABSOLUUT, "Absoluut"), punt(String(r.categorie), r.LRV, "LRV")]),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${zin}, ${sj}` },
+        { width, document: doc, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${zin}, ${sj}` },
       ) : undefined,
       tabel: { kolommen: kol, rijen },
       toelichting: "Een thuiszitter is een jongere met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
@@ -437,7 +439,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       id: "vsv-resultaat", titel: `Resultaat van de trajecten met VSV'ers, ${wie}, ${sj}`,
       samenvatting: `Het resultaat van elk traject in ${sj}: het resultaat als het traject in dit schooljaar eindigde, anders 'lopend'.`,
       grafiek: (width, doc) => StaafGrafiek(rRijen.map((r) => punt(String(r.categorie), r.trajecten_nu)),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, beschrijving: `Staafdiagram: resultaat van trajecten met VSV'ers in ${zin}, ${sj}` }),
+        { width, document: doc, beschrijving: `Staafdiagram: resultaat van trajecten met VSV'ers in ${zin}, ${sj}` }),
       tabel: {
         kolommen: [{ sleutel: "categorie", kop: "Resultaat" }, { sleutel: "trajecten_nu", kop: `${c.kort(c.focus)} ${sj}` },
           ...(c.isRegio ? [] : [{ sleutel: "trajecten_regio", kop: `Regio ${sj}` }])],
@@ -457,8 +459,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const pct = c.rijen("vsv_percentage", sj);
     const jaren = [...new Set(pct.map((r) => String(r.schooljaar)))].sort();
     const eenheden: string[] = ["LANDELIJK", REGIO, ...(c.isRegio ? [] : [c.focus])];
-    // A percentage of a suppressed count is no "<5": it shows as "–" (explained under the table).
-    const zoekPct = (g: string, j: string, k: string) => alsGetal(c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj));
+    // A percentage of a suppressed count is suppressed with it (the mart nulls it): ONDERDRUKT.
+    const zoekPct = (g: string, j: string, k: string) => c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj);
     const rijen = jaren.map((j) => {
       const r: Record<string, Waarde> = { categorie: j };
       for (const g of eenheden) r[g] = zoekPct(g, j, "percentage");
@@ -471,11 +473,11 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         ` tegen ${fmt(nu("LANDELIJK"), 2, " %")} in heel Nederland.`,
       grafiek: jaren.length ? (width, doc) => LijnGrafiek(
         rijen.flatMap((r) => eenheden.map((g): Lijn => ({ lijn: g === REGIO ? "Regio" : c.naam(g), x: String(r.categorie), waarde: alsGetal(r[g]), onderdrukt: typeof r[g] === "string" }))),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, decimalen: 1, yLabel: "VSV-percentage", beschrijving: `Lijndiagram: VSV-percentage per schooljaar` },
+        { width, document: doc, decimalen: 1, yLabel: "VSV-percentage", beschrijving: `Lijndiagram: VSV-percentage per schooljaar` },
       ) : undefined,
       tabel: { kolommen: [{ sleutel: "categorie", kop: "Schooljaar" }, ...eenheden.map((g) => ({ sleutel: g, kop: g === REGIO ? "Regio" : c.naam(g), decimalen: 2, eenheid: " %" }))], rijen },
       toelichting: "Officiële cijfers van OCW/DUO: nieuwe voortijdig schoolverlaters als percentage van de deelnemers op 1 oktober. " +
-        `– : geen cijfer, of niet getoond omdat het aantal voortijdig schoolverlaters kleiner is dan ${data.minimumCel}.`,
+        `– : geen cijfer. Het percentage van een gemeente is afgeschermd (${ONDERDRUKT}) als haar aantal voortijdig schoolverlaters dat is.`,
     });
     if (c.isRegio) {
       uit.push({
@@ -495,13 +497,17 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
 
   if (hoofdstuk === "inzet") {
     const eenheden = c.isRegio ? [...c.leden(), REGIO] : [c.focus, REGIO];
+    // Per fte is suppressed exactly when its count is; without fte there is no figure ("–").
+    const perFte = (telling: Waarde, w: Waarde): Waarde => (telling === ONDERDRUKT ? ONDERDRUKT : alsGetal(w));
     const rijen = eenheden.map((g) => {
       const lpa = { gemeente: g, schooljaar: sj, functie: "LEERPLICHTAMBTENAAR" };
       const dsc = { gemeente: g, schooljaar: sj, functie: "DOORSTROOMCOACH" };
       return {
         categorie: c.kort(g),
-        fte_lpa: c.w("inzet", lpa, "fte"), meldingen: c.w("inzet", lpa, "meldingen"), meldingen_per_fte: alsGetal(c.w("inzet", lpa, "meldingen_per_fte")),
-        fte_dsc: c.w("inzet", dsc, "fte"), trajecten: c.w("inzet", dsc, "trajecten"), trajecten_per_fte: alsGetal(c.w("inzet", dsc, "trajecten_per_fte")),
+        fte_lpa: c.w("inzet", lpa, "fte"), meldingen: c.w("inzet", lpa, "meldingen"),
+        meldingen_per_fte: perFte(c.w("inzet", lpa, "meldingen"), c.w("inzet", lpa, "meldingen_per_fte")),
+        fte_dsc: c.w("inzet", dsc, "fte"), trajecten: c.w("inzet", dsc, "trajecten"),
+        trajecten_per_fte: perFte(c.w("inzet", dsc, "trajecten"), c.w("inzet", dsc, "trajecten_per_fte")),
         fte_jh: c.w("inzet", { gemeente: g, schooljaar: sj, functie: "JOBHUNTER" }, "fte"),
       } as Record<string, Waarde>;
     });
@@ -513,7 +519,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         `${c.isRegio ? "" : ` (regio ${fmt(regio.meldingen_per_fte, 1)})`}, en ${fmt(eigen.fte_dsc, 1)} fte doorstroomcoach, ${fmt(eigen.trajecten_per_fte, 1)} trajecten per fte.`,
       grafiek: (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.meldingen_per_fte, "Meldingen per fte leerplicht"), punt(String(r.categorie), r.trajecten_per_fte, "Trajecten per fte Doorstroompunt")]),
-        { width, document: doc, onderdruktTekst: c.onderdruktTekst, decimalen: 1, beschrijving: `Staafdiagram: meldingen en trajecten per fte` },
+        { width, document: doc, decimalen: 1, beschrijving: `Staafdiagram: meldingen en trajecten per fte` },
       ),
       tabel: {
         kolommen: [

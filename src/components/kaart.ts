@@ -4,8 +4,8 @@
 // text, so nothing is told by colour alone, and the numbers are in a table beside it.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal } from "./format.js";
-import { REGIO, MATEN, per1000, toegankelijk, type KerncijferRij } from "./dashboard.js";
+import { getal, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { REGIO, MATEN, per1000, per1000Onderdrukt, toegankelijk, type KerncijferRij } from "./dashboard.js";
 import { rondeTicks } from "./trends.js";
 
 export interface KaartGemeente { code: string; naam: string; vanaf: string | null; tot: string | null; x: number; y: number }
@@ -18,9 +18,10 @@ export interface KaartWaarde {
   /** Member of the regio in (part of) the schooljaar. */
   lid: boolean;
   aantal: number | null;
+  /** The rate needs a suppressed count (the count itself or its denominator). */
   onderdrukt: boolean;
   per1000: number | null;
-  /** The value as printed on the map: "12,3", "<5", "geen lid", "–". */
+  /** The value as printed on the map: "12,3", ONDERDRUKT, "geen lid", "–". */
   tekst: string;
 }
 
@@ -36,8 +37,8 @@ export function kaartWaarden(kern: KerncijferRij[], gemeenten: KaartGemeente[], 
     const r = kern.find((k) => k.gemeente === g.code && k.schooljaar === opties.schooljaar && k.maat === opties.maat);
     const lid = lidIn(g, opties.schooljaar);
     const p = per1000(kern, g.code, opties.schooljaar, opties.maat);
-    const onderdrukt = !!r?.onderdrukt && r.waarde == null;
-    const tekst = !lid ? "geen lid" : p != null ? getal(p, 1) : onderdrukt ? `<${opties.minimumCel}` : "–";
+    const onderdrukt = p == null && per1000Onderdrukt(kern, g.code, opties.schooljaar, opties.maat);
+    const tekst = !lid ? "geen lid" : p != null ? getal(p, 1) : onderdrukt ? ONDERDRUKT : "–";
     return { code: g.code, naam: g.naam, x: g.x, y: g.y, lid, aantal: r?.waarde ?? null, onderdrukt, per1000: p, tekst };
   });
 }
@@ -96,7 +97,7 @@ export function kleurKlassen(waarden: (number | null)[], decimalen = 1): Klassen
 export function legenda(klassen: Klassen, eenheidTekst: string) {
   return html`<div class="kaart-legenda"><p class="kaart-legenda-titel">${eenheidTekst}</p><ul>
     ${klassen.kleuren.map((k, i) => html`<li><span class="vlak" style=${`background:${k}`}></span>${klassen.labels[i]}</li>`)}
-    <li><span class="vlak" style=${`background:${GEEN_WAARDE}`}></span>geen cijfer (geen lid, onbekend of minder dan het minimum)</li>
+    <li><span class="vlak" style=${`background:${GEEN_WAARDE}`}></span>geen cijfer: geen lid, onbekend of ${AFGESCHERMD} (${ONDERDRUKT})</li>
   </ul></div>`;
 }
 

@@ -1,11 +1,13 @@
 // The Standaard monitor JIKP as data: the compact form in which the site receives it
 // (`kubus`, `matrix`), the rows of the output contract it stands for, and the funnel from
-// the whole population down to "nergens in beeld". Pure functions without imports, shared by
-// the mart (loaders/marts/monitor.ts), the command (reports/monitor.ts) and the page, so the
-// site, monitor.json and monitor.xlsx show the same figures.
+// the whole population down to "nergens in beeld". Pure functions, shared by the mart
+// (loaders/marts/monitor.ts), the command (reports/monitor.ts) and the page, so the site,
+// monitor.json and monitor.xlsx show the same figures. Their only import is the mark of a
+// suppressed cell (format.ts), so a suppressed funnel step reads as every suppressed cell.
 //
 // The status order itself is not defined here: it comes with the data (`statussen`), from
 // loaders/definitions.ts.
+import { ONDERDRUKT } from "./format.js";
 
 export const REGIO = "REGIO";
 /** Total over groepen or herkomsten. */
@@ -20,7 +22,7 @@ export const UIT_MONITOR = "UIT_MONITOR";
 export interface StatusRij { gemeente: string; groep: string; herkomst: string; status: string; jongeren: number | null; onderdrukt?: true }
 export interface OvergangRij { gemeente: string; groep: string; van: string; naar: string; jongeren: number | null; onderdrukt?: true }
 
-/** One monitormoment as in monitor.json (outputs.md section 3). */
+/** One monitormoment as in monitor.json (docs/uitvoer.md §3). */
 export interface MonitorMoment {
   moment: string;
   vorigMoment: string | null;
@@ -144,9 +146,9 @@ export const STAP_NAMEN: Record<string, string> = {
 };
 
 /**
- * A published count as an interval: exact, or at least 1 when suppressed. Not at most
- * minimumCel-1: secondary suppression hides larger counts too, and the published table
- * does not say which hidden count is which.
+ * A published count as an interval: exact, or at least 1 when suppressed (a 0 is always
+ * shown). Not at most minimumCel-1: secondary suppression hides larger counts too, and the
+ * published table does not say which hidden count is which.
  */
 export interface Interval { min: number; max: number }
 
@@ -155,32 +157,31 @@ export function alsInterval(n: number | null | undefined): Interval {
   return { min: n, max: n };
 }
 
-export interface TrechterStap {
+export interface TrechterStap extends Interval {
   /** The status that falls off after this step (null for the last step). */
   afvallend: string[];
   /** Short key of the step, e.g. "IN_DOELGROEP" or "ZONDER_ONDERWIJS". */
   stap: string;
-  /** The remaining jongeren: exact when min = max; max is Infinity when nothing bounds it. */
-  min: number;
-  max: number;
+  /** The step is published (min = max); otherwise it is suppressed: { min: 1, max: Infinity }. */
   exact: boolean;
 }
 
 /**
  * The funnel from the whole population to "nergens in beeld": every step removes the
  * statuses of the monitor order in turn (the two UIT_DOELGROEP statuses at once, giving the
- * doelgroep). A step's number is the total minus the statuses before it, which equals the
- * sum of the statuses after it; with suppressed cells both sides give an interval and the
- * step shows their intersection, so the funnel never reveals more than the published table.
+ * doelgroep). The first step is the published TOTAAL; every later step is the sum of the
+ * published statuses that remain, and is suppressed as soon as one of them is. Never the
+ * total minus the statuses removed: that would give back what suppression hides (with two
+ * hidden cells that add up to 2, "nergens in beeld: 1"), so a step shows no more than the
+ * published cells it is made of.
  *
  * @param tellingen counts of one gemeente/groep/herkomst in the order of `statussen`
  * @param statussen the monitor order followed by TOTAAL
  */
 export function trechter(tellingen: (number | null)[], statussen: string[]): TrechterStap[] {
-  const totaalIdx = statussen.indexOf(TOTAAL);
   const volgorde = statussen.filter((s) => s !== TOTAAL);
-  const iv = (s: string) => alsInterval(tellingen[statussen.indexOf(s)]);
-  const totaal = totaalIdx >= 0 ? alsInterval(tellingen[totaalIdx]) : null;
+  const cel = (s: string) => tellingen[statussen.indexOf(s)] ?? null;
+  const som = (ss: string[]) => (ss.some((s) => cel(s) === null) ? null : ss.reduce((a, s) => a + cel(s)!, 0));
 
   // Steps: the statuses that are removed before each step.
   const uitDoelgroep = volgorde.filter((s) => s.startsWith("UIT_DOELGROEP"));
@@ -195,28 +196,19 @@ export function trechter(tellingen: (number | null)[], statussen: string[]): Tre
   }
 
   return stappen.map(({ stap, weg }, k) => {
-    const blijft = volgorde.filter((s) => !weg.includes(s));
-    const onder = blijft.reduce((a, s) => ({ min: a.min + iv(s).min, max: a.max + iv(s).max }), { min: 0, max: 0 });
-    let { min, max } = onder;
-    if (totaal) {
-      const af = weg.reduce((a, s) => ({ min: a.min + iv(s).min, max: a.max + iv(s).max }), { min: 0, max: 0 });
-      min = Math.max(min, totaal.min - af.max);
-      max = Math.min(max, totaal.max - af.min);
-    }
+    const jongeren = stap === TOTAAL && statussen.includes(TOTAAL) ? cel(TOTAAL) : som(volgorde.filter((s) => !weg.includes(s)));
     const volgende = stappen[k + 1];
     return {
       stap,
       afvallend: volgende ? volgende.weg.filter((s) => !weg.includes(s)) : [],
-      min, max, exact: min === max,
+      ...alsInterval(jongeren), exact: jongeren !== null,
     };
   });
 }
 
-/** A funnel step as text: "1.234", "20 à 23" (suppressed cells leave a range), "minstens 20" or "onbekend". */
+/** A funnel step as text: "1.234", or ONDERDRUKT when one of its cells is suppressed. */
 export function stapTekst(s: { min: number; max: number }, getal: (n: number) => string = String): string {
-  if (s.min === s.max) return getal(s.min);
-  if (s.max === Infinity) return s.min > 0 ? `minstens ${getal(s.min)}` : "onbekend";
-  return `${getal(s.min)} à ${getal(s.max)}`;
+  return s.min === s.max ? getal(s.min) : ONDERDRUKT;
 }
 
 /** The statuses of jongeren in the doelgroep (not UIT_DOELGROEP_*), in order. */

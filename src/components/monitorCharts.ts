@@ -1,9 +1,10 @@
 // The charts and tables of the monitor page (src/monitor.md). Pure functions of the site
 // data (src/data/monitor.json.ts, shape MonitorSite); every chart has a table with its
-// numbers and a sentence that says what it shows. Suppressed counts show as "<5".
+// numbers and a sentence that says what it shows. Suppressed counts show as ONDERDRUKT, and
+// so does every figure (a funnel step, a share) that needs one of them.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, procent, datum, label, maandKort } from "./format.js";
+import { getal, procent, datum, label, maandKort, ONDERDRUKT, AFGESCHERMD } from "./format.js";
 import { cijferTabel } from "./dashboard.js";
 import { toegankelijk } from "./toegankelijk.js";
 
@@ -53,14 +54,22 @@ export function telling(data: MonitorSite, t: (number | null)[] | null, status: 
   return t ? t[data.statussen.indexOf(status)] : undefined;
 }
 
-/** A published count: the number, "<5" when suppressed, "–" when absent. */
+/** A published count: the number, ONDERDRUKT when suppressed, "–" when absent. */
 export function cel(n: number | null | undefined, minimumCel: number): string {
   if (n === undefined) return "–";
-  if (n === null) return `<${minimumCel}`;
+  if (n === null) return minimumCel > 1 ? ONDERDRUKT : "–";
   return getal(n);
 }
 
-/** A funnel step: exact, or "20 à 23" / "minstens 20" when suppressed cells make it uncertain. */
+/** A share of two published figures; ONDERDRUKT when either is suppressed, "–" when there is nothing to divide by. */
+function deel(teller: { exact: boolean; min: number }, noemer: { exact: boolean; min: number } | undefined): string {
+  if (!noemer) return "–";
+  if (!teller.exact || !noemer.exact) return ONDERDRUKT;
+  return noemer.min > 0 ? procent(teller.min / noemer.min) : "–";
+}
+const alsStap = (n: number | null) => ({ exact: n !== null, min: n ?? 0 });
+
+/** A funnel step: the number, or ONDERDRUKT when one of its statuses is suppressed. */
 export function stapTekst(s: { min: number; max: number }): string {
   return stapTekstMet(s, getal);
 }
@@ -81,16 +90,18 @@ export function trechterVan(data: MonitorSite, t: (number | null)[]): TrechterSt
 export function TrechterChart(stappen: TrechterStap[], { width }: { width: number }) {
   const rijen = stappen.map((s, i) => ({ ...s, i, naam: STAP_NAMEN[s.stap] ?? naamVan(s.stap), tekst: stapTekst(s) }));
   const laatste = rijen.length - 1;
+  // A suppressed step gets no bar, only its mark at zero: any length would be a guess.
+  const getoond = rijen.filter((r) => r.exact);
   return plot({
     width, height: 40 + 36 * rijen.length, marginLeft: Math.min(330, width * 0.42), marginRight: 80,
     ariaLabel: "Trechter van alle jongeren in de monitor naar nergens in beeld",
     x: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), nice: true },
     y: { label: null, domain: rijen.map((r) => r.naam), tickSize: 0 },
     marks: [
-      // The certain part, and a lighter band for the uncertainty that suppression leaves.
-      Plot.barX(rijen, { x: "min", y: "naam", fill: (d: any) => (d.i === laatste ? STATUS_KLEUREN.NIET_IN_BEELD : "#01689b") }),
-      Plot.barX(rijen.filter((r) => !r.exact && r.max < Infinity), { x1: "min", x2: "max", y: "naam", fill: "#01689b", fillOpacity: 0.3 }),
-      Plot.text(rijen, { x: (d: any) => (d.max < Infinity ? d.max : d.min), y: "naam", text: "tekst", dx: 6, textAnchor: "start", fill: "currentColor" }),
+      Plot.barX(getoond, { x: "min", y: "naam", fill: (d: any) => (d.i === laatste ? STATUS_KLEUREN.NIET_IN_BEELD : "#01689b"),
+        title: (d: any) => `${d.naam}: ${d.tekst}` }),
+      Plot.text(rijen, { x: (d: any) => (d.exact ? d.min : 0), y: "naam", text: "tekst", dx: 6, textAnchor: "start", fill: "currentColor",
+        title: (d: any) => `${d.naam}: ${d.exact ? d.tekst : AFGESCHERMD}` }),
       Plot.ruleX([0]),
     ],
   });
@@ -104,65 +115,71 @@ export function trechterTabel(stappen: TrechterStap[], bijschrift: string) {
     rijen: stappen.map((s) => [
       STAP_NAMEN[s.stap] ?? naamVan(s.stap),
       stapTekst(s),
-      s.exact && totaal.exact && totaal.min > 0 ? procent(s.min / totaal.min) : "–",
+      deel(s, totaal),
       s.afvallend.map(naamVan).join(", ") || "–",
     ]),
   });
 }
 
 export function trechterSamenvatting(stappen: TrechterStap[], wie: string, moment: string): string {
-  const [totaal, doelgroep] = stappen;
+  const [totaal, doelgroep = totaal] = stappen;
   const eind = stappen[stappen.length - 1];
-  const deel = eind.exact && doelgroep?.exact && doelgroep.min > 0 ? ` (${procent(eind.min / doelgroep.min)} van de doelgroep)` : "";
-  return `${wie}, ${datum(moment)}: ${stapTekst(totaal)} jongeren in de monitor, ${stapTekst(doelgroep ?? totaal)} in de doelgroep. ` +
-    `Na onderwijs, startkwalificatie, werk, Doorstroompunt, zorg en participatie blijven er ${stapTekst(eind)} over die nergens in beeld zijn${deel}.`;
+  const w = (s: TrechterStap) => (s.exact ? getal(s.min) : AFGESCHERMD);
+  const aandeel = eind.exact && doelgroep.exact && doelgroep.min > 0 ? ` (${procent(eind.min / doelgroep.min)} van de doelgroep)` : "";
+  const afgeschermd = stappen.filter((s) => !s.exact).length;
+  return `${wie}, ${datum(moment)}: jongeren in de monitor ${w(totaal)}, in de doelgroep ${w(doelgroep)}. ` +
+    `Nergens in beeld na onderwijs, startkwalificatie, werk, Doorstroompunt, zorg en participatie: ${w(eind)}${aandeel}.` +
+    (afgeschermd ? ` ${afgeschermd === 1 ? "Eén stap bevat" : `${afgeschermd} stappen bevatten`} een ${AFGESCHERMD} aantal en ${afgeschermd === 1 ? "staat" : "staan"} er zonder balk, als ${ONDERDRUKT}.` : "");
 }
 
 // ---------------------------------------------------------------- breakdowns
 
 export interface VerdelingRij { categorie: string; naam: string; tellingen: (number | null)[] | null }
 
-/** Label of the bar segment that stands for the suppressed counts together. */
-export const NIET_GETOOND = "Kleine aantallen (niet getoond)";
+/** The doelgroep of a category and its count nowhere in view, each null when suppressed. */
+function doelgroepEnNib(data: MonitorSite, tellingen: (number | null)[]) {
+  const doelgroep = trechterVan(data, tellingen)[1];
+  return { doelgroep, nib: tellingen[data.statussen.indexOf("NIET_IN_BEELD")] };
+}
 
 /**
- * The bar segments of one category: the published statuses of the doelgroep, and one grey
- * segment for what the suppressed ones add up to: the doelgroep minus the published counts,
- * taking the lower end when suppression leaves the doelgroep a range (so a share may be a
- * little high; the table beside the chart has the published numbers).
+ * The bar segments of the categories whose doelgroep is published: one per status. A
+ * category with a suppressed status in the doelgroep gets no bar at all: its shares would
+ * need the hidden count, and a "rest" segment (doelgroep minus the published counts) would
+ * give it back.
  */
 export function verdelingPunten(data: MonitorSite, rijen: VerdelingRij[]) {
   const statussen = inDoelgroep(data.statussen);
   return rijen.flatMap((r) => {
     if (!r.tellingen) return [];
-    const doelgroep = trechterVan(data, r.tellingen)[1];
-    if (doelgroep.min === 0) return [];
-    const punten = statussen.map((s) => ({ naam: r.naam, status: naamVan(s), jongeren: r.tellingen![data.statussen.indexOf(s)] }))
-      .filter((p): p is { naam: string; status: string; jongeren: number } => p.jongeren !== null && p.jongeren > 0);
-    const rest = doelgroep.min - punten.reduce((a, p) => a + p.jongeren, 0);
-    if (rest > 0) punten.push({ naam: r.naam, status: NIET_GETOOND, jongeren: rest });
-    return punten;
+    const { doelgroep } = doelgroepEnNib(data, r.tellingen);
+    if (!doelgroep.exact || doelgroep.min === 0) return [];
+    return statussen.map((s) => ({ naam: r.naam, status: naamVan(s), jongeren: r.tellingen![data.statussen.indexOf(s)] as number }))
+      .filter((p) => p.jongeren > 0);
   });
 }
 
 /**
  * Status of the jongeren in the doelgroep per category (groep, herkomst or gemeente), as
- * shares of the category: stacked bars, suppressed counts together in grey.
+ * shares of the category: stacked bars; a category with a suppressed count shows ONDERDRUKT.
  */
 export function VerdelingChart(data: MonitorSite, rijen: VerdelingRij[], { width }: { width: number }) {
   const statussen = inDoelgroep(data.statussen);
   const punten = verdelingPunten(data, rijen);
-  const domein = [...statussen.map(naamVan), NIET_GETOOND];
+  const domein = statussen.map(naamVan);
+  const afgeschermd = rijen.filter((r) => r.tellingen && !doelgroepEnNib(data, r.tellingen).doelgroep.exact);
   return plot({
     width, height: 50 + 30 * rijen.length, marginLeft: Math.min(190, width * 0.3),
     ariaLabel: "Status van de jongeren in de doelgroep, als deel van elke groep",
-    x: { label: "Deel van de jongeren in de doelgroep (%)", percent: true, grid: true },
+    // Fixed to 0–100 %: with every category suppressed there are no bars to set the scale. (percent: the domain is in %.)
+    x: { label: "Deel van de jongeren in de doelgroep (%)", percent: true, grid: true, domain: [0, 100] },
     y: { label: null, domain: rijen.map((r) => r.naam) },
-    color: { legend: true, domain: domein, range: [...statussen.map((s) => STATUS_KLEUREN[s]), "#eeeeee"] },
+    color: { legend: true, domain: domein, range: statussen.map((s) => STATUS_KLEUREN[s]) },
     marks: [
       Plot.barX(punten, Plot.stackX({ offset: "normalize", order: domein, x: "jongeren", y: "naam", fill: "status",
-        stroke: (d: any) => (d.status === NIET_GETOOND ? "#b4b4b4" : "none"),
-        title: (d: any) => `${d.naam}\n${d.status}: ${d.status === NIET_GETOOND ? `samen ${getal(d.jongeren)}` : getal(d.jongeren)}` })),
+        title: (d: any) => `${d.naam}\n${d.status}: ${getal(d.jongeren)}` })),
+      Plot.text(afgeschermd, { x: 0, y: "naam", text: () => `${ONDERDRUKT} ${AFGESCHERMD}`, dx: 6, textAnchor: "start", fill: "currentColor",
+        title: (r: VerdelingRij) => `${r.naam}: een aantal is ${AFGESCHERMD}, dus geen verdeling` }),
       Plot.ruleX([0]),
     ],
   });
@@ -175,33 +192,34 @@ export function verdelingTabel(data: MonitorSite, rijen: VerdelingRij[], bijschr
     kolommen: [kop, "In de doelgroep", ...statussen.map(naamVan), "Nergens in beeld (%)"],
     rijen: rijen.map((r) => {
       if (!r.tellingen) return [r.naam, "–", ...statussen.map(() => "–"), "–"];
-      const stappen = trechterVan(data, r.tellingen);
-      const doelgroep = stappen[1];
-      const nib = r.tellingen[data.statussen.indexOf("NIET_IN_BEELD")];
+      const { doelgroep, nib } = doelgroepEnNib(data, r.tellingen);
       return [
         r.naam, stapTekst(doelgroep),
         ...statussen.map((s) => cel(r.tellingen![data.statussen.indexOf(s)], data.minimumCel)),
-        nib !== null && doelgroep.exact && doelgroep.min > 0 ? procent(nib / doelgroep.min) : "–",
+        deel(alsStap(nib), doelgroep),
       ];
     }),
   });
 }
 
-/** Which category has the largest share nowhere in view (among those with exact figures). */
+/** Which category has the largest share nowhere in view (among those with published figures). */
 export function verdelingSamenvatting(data: MonitorSite, rijen: VerdelingRij[], wat: string): string {
-  const delen = rijen.flatMap((r) => {
-    if (!r.tellingen) return [];
-    const doelgroep = trechterVan(data, r.tellingen)[1];
-    const nib = r.tellingen[data.statussen.indexOf("NIET_IN_BEELD")];
+  const metCijfers = rijen.filter((r) => r.tellingen);
+  const delen = metCijfers.flatMap((r) => {
+    const { doelgroep, nib } = doelgroepEnNib(data, r.tellingen!);
     return nib !== null && doelgroep.exact && doelgroep.min > 0 ? [{ naam: r.naam, deel: nib / doelgroep.min, nib, doelgroep: doelgroep.min }] : [];
   }).sort((a, b) => b.deel - a.deel);
-  if (!delen.length) return `Per ${wat} zijn de aantallen te klein om te tonen.`;
+  // NIET_IN_BEELD is part of the doelgroep: a suppressed one suppresses the doelgroep too.
+  const weg = metCijfers.filter((r) => !doelgroepEnNib(data, r.tellingen!).doelgroep.exact).length;
+  const waarom = `is een aantal ${AFGESCHERMD} (${ONDERDRUKT}): daar staat geen percentage en geen staaf`;
+  if (!delen.length) return weg ? `Per ${wat}: in elke categorie ${waarom}.` : `Per ${wat} zijn er geen jongeren in de doelgroep.`;
   const hoog = delen[0];
   const laag = delen[delen.length - 1];
-  const weg = rijen.length - delen.length;
-  return `Per ${wat}: het grootste deel nergens in beeld heeft ${hoog.naam} (${getal(hoog.nib)} van ${getal(hoog.doelgroep)}, ${procent(hoog.deel)}), ` +
-    `het kleinste ${laag.naam} (${procent(laag.deel)}).` +
-    (weg > 0 ? ` Bij ${weg} ${weg === 1 ? "categorie" : "categorieën"} zijn de aantallen te klein voor een percentage.` : "");
+  return (delen.length === 1
+    ? `Per ${wat}: in ${hoog.naam} is ${procent(hoog.deel)} nergens in beeld (${getal(hoog.nib)} van ${getal(hoog.doelgroep)}).`
+    : `Per ${wat}: het grootste deel nergens in beeld heeft ${hoog.naam} (${getal(hoog.nib)} van ${getal(hoog.doelgroep)}, ${procent(hoog.deel)}), ` +
+      `het kleinste ${laag.naam} (${procent(laag.deel)}).`) +
+    (weg > 0 ? ` Bij ${weg} ${weg === 1 ? "categorie" : "categorieën"} ${waarom}.` : "");
 }
 
 // ---------------------------------------------------------------- development

@@ -2,7 +2,7 @@
 // change since last year and the rate against the regio, in type big enough for a projector.
 import { html } from "htl";
 import { getal, verschil } from "./format.js";
-import { REGIO, MATEN, per1000, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
+import { REGIO, MATEN, per1000, per1000Tekst, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
 
 /** The figures on the overleg screen, in order: eight fit one screen and one A4. */
 export const OVERLEG_MATEN = [
@@ -13,7 +13,7 @@ export interface OverlegCijfer {
   maat: string;
   label: string;
   uitleg: string;
-  /** This year's count as published ("1.234", "<5", "–"). */
+  /** This year's count as published ("1.234", ONDERDRUKT, "–"). */
   nu: string;
   /** Change since last year in words ("+12 (+8,0 %) t.o.v. 2024-2025"), or why there is none. */
   verschil: string;
@@ -43,6 +43,7 @@ export function overlegCijfers(rows: KerncijferRij[], opties: { gemeente: string
     const d = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
     const pct = d != null && toen?.waarde ? (d / toen.waarde) * 100 : null;
     const richting = d == null ? null : d > 0 ? "hoger" : d < 0 ? "lager" : "gelijk";
+    // Without a change (one of the two years suppressed or absent) last year's count as published.
     const tekstVerschil = d == null
       ? (toen ? `${vorig}: ${cel(toen, toen.waarde, minimumCel)}` : `geen cijfer voor ${vorig}`)
       : `${d > 0 ? "↑" : d < 0 ? "↓" : "="} ${verschil(d)}${pct != null ? ` (${verschil(pct, 1)} %)` : ""} t.o.v. ${vorig}`;
@@ -57,7 +58,7 @@ export function overlegCijfers(rows: KerncijferRij[], opties: { gemeente: string
       maat, label: m.label, uitleg: m.uitleg,
       nu: cel(nu, nu?.waarde, minimumCel),
       verschil: tekstVerschil, richting,
-      per1000: m.noemer ? (eigen != null ? `${getal(eigen, 1)} ${eenheid}` : `– ${eenheid}`) : null,
+      per1000: m.noemer ? `${per1000Tekst(rows, gemeente, schooljaar, maat)} ${eenheid}` : null,
       regio: m.noemer && regio != null
         ? `regio ${getal(regio, 1)}${tovRegio ? ` — ${tovRegio === "ongeveer gelijk" ? "ongeveer gelijk aan" : `${tovRegio} dan`} de regio` : ""}`
         : null,

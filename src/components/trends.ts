@@ -2,7 +2,7 @@
 // count or per 1.000. Every number comes from dashboard.json (suppressed once, in the
 // dashboard mart); this module only selects, divides and draws.
 import * as Plot from "@observablehq/plot";
-import { getal, verschil } from "./format.js";
+import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "./format.js";
 import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
 import type { Kolom } from "./downloads.js";
 
@@ -127,6 +127,8 @@ export interface Punt {
   ontbreekt: boolean;
   noemer: number | null;
   per1000: number | null;
+  /** The rate needs a suppressed count (the count itself or its denominator). */
+  per1000Onderdrukt: boolean;
   /** What is drawn: per1000 or aantal. */
   waarde: number | null;
 }
@@ -174,10 +176,12 @@ export function trendPunten(data: TrendData, keuze: {
   for (const g of keuze.gemeenten) {
     for (const sj of keuze.schooljaren) {
       const t = teller(g, sj);
-      const n = noemerMaat ? kernIndex.get(`${g}|${sj}|${noemerMaat}`)?.waarde ?? null : null;
+      const nr = noemerMaat ? kernIndex.get(`${g}|${sj}|${noemerMaat}`) : undefined;
+      const n = nr?.waarde ?? null;
       const per1000 = t.aantal != null && n ? (t.aantal / n) * 1000 : null;
+      const per1000Onderdrukt = !!noemerMaat && per1000 == null && (t.onderdrukt || (!!nr?.onderdrukt && n == null));
       uit.push({
-        gemeente: g, naam: naam(g), schooljaar: sj, ...t, noemer: n, per1000,
+        gemeente: g, naam: naam(g), schooljaar: sj, ...t, noemer: n, per1000, per1000Onderdrukt,
         waarde: keuze.schaal === "per1000" && noemerMaat ? per1000 : t.aantal,
       });
     }
@@ -185,11 +189,11 @@ export function trendPunten(data: TrendData, keuze: {
   return uit;
 }
 
-/** How a point reads in a table: 12,3 / 1.234 / <5 / – . */
+/** How a point reads in a table: 12,3 / 1.234 / ONDERDRUKT / – . */
 export function puntTekst(p: Punt, schaal: Schaal, minimumCel: number): string {
   if (p.ontbreekt) return "–";
-  if (schaal === "per1000") return p.per1000 != null ? getal(p.per1000, 1) : p.onderdrukt ? `<${minimumCel}` : "–";
-  return p.aantal != null ? getal(p.aantal) : p.onderdrukt ? `<${minimumCel}` : "–";
+  if (schaal === "per1000") return p.per1000 != null ? getal(p.per1000, 1) : p.per1000Onderdrukt ? ONDERDRUKT : "–";
+  return p.aantal != null ? getal(p.aantal) : p.onderdrukt ? ONDERDRUKT : "–";
 }
 
 /**
@@ -261,7 +265,8 @@ export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }
     y: { domain: [yMin, yMax], label: yMin > 0 ? `${eenheidTekst} (de as begint bij ${getal(yMin)})` : eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
     marks: [
       Plot.ruleY([yMin]),
-      ...codes.map((c) => Plot.lineY(getekend.filter((p) => p.gemeente === c), {
+      // Every point of the line, suppressed ones too, so the line breaks there instead of bridging the gap.
+      ...codes.map((c) => Plot.lineY(punten.filter((p) => p.gemeente === c), {
         x: "schooljaar", y: "waarde", stroke: kleur(c), strokeWidth: c === REGIO ? 3.5 : 2, strokeDasharray: c === REGIO ? "6 3" : undefined,
       })),
       Plot.dot(getekend, { x: "schooljaar", y: "waarde", fill: (p: Punt) => kleur(p.gemeente), r: 3.5 }),
@@ -286,9 +291,11 @@ export function VergelijkChart(punten: Punt[], { width, eenheidTekst, beschrijvi
       Plot.barX(rijen.filter((p) => p.waarde != null), {
         x: "waarde", y: "naam", fill: (p: Punt) => (p.gemeente === REGIO ? "#1b1b1b" : "#01689b"),
       }),
+      // A suppressed value has no bar, only its mark at zero.
       Plot.text(rijen, {
         x: (p: Punt) => p.waarde ?? 0, y: "naam", dx: 6, textAnchor: "start", fill: "currentColor",
         text: (p: Punt) => puntTekst(p, schaal, minimumCel),
+        title: (p: Punt) => { const t = puntTekst(p, schaal, minimumCel); return `${p.naam}: ${t === ONDERDRUKT ? AFGESCHERMD : t}`; },
       }),
       Plot.ruleX([0]),
     ],
@@ -350,9 +357,9 @@ export function downloadRijen(punten: Punt[], opties: { onderwerp: string; doelg
   const rijen = punten.map((p) => ({
     gemeente: p.naam, code: p.gemeente === REGIO ? "" : p.gemeente, schooljaar: p.schooljaar,
     onderwerp: opties.onderwerp, doelgroep: opties.doelgroep,
-    // Suppressed counts stay "<5" in the file too; absent ones stay empty.
-    aantal: p.aantal ?? (p.onderdrukt ? `<${opties.minimumCel}` : null),
-    noemer: p.noemer, per1000: p.per1000 == null ? null : Math.round(p.per1000 * 10) / 10,
+    // Suppressed values stay ONDERDRUKT in the file too; absent ones stay empty.
+    aantal: p.aantal ?? (p.onderdrukt ? ONDERDRUKT : null),
+    noemer: p.noemer, per1000: p.per1000 != null ? Math.round(p.per1000 * 10) / 10 : p.per1000Onderdrukt ? ONDERDRUKT : null,
   }));
   return { kolommen, rijen };
 }

@@ -14,7 +14,7 @@ export interface VerdelingRij {
   aandeel: number;
   vasteVoet: number;
   bedrag: number;
-  // Extra keys (outputs.md allows them):
+  // Extra keys (docs/uitvoer.md allows them):
   aantalJongeren: number | null;
   /** Amount in the previous budget year; null when there is none or it did not take part. */
   vorigBedrag: number | null;

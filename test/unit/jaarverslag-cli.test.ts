@@ -2,6 +2,7 @@
 // exit code 1 and no files; a good run writes the PDF, tabellen.xlsx and tabellen.json, and
 // the three agree with the mart (one PDF run, to stay fast).
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
+import { ONDERDRUKT } from "../../src/components/format.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -85,7 +86,7 @@ describe("a good run", () => {
     expect(luxe).toMatchObject({ meldingen: null, jongeren: null, onderdrukt: true });
   });
 
-  test("tabellen.xlsx: one sheet per table, the same numbers, <3 where suppressed", async () => {
+  test("tabellen.xlsx: one sheet per table, the same numbers, • where suppressed", async () => {
     const json = JSON.parse(readFileSync(join(out, "tabellen.json"), "utf8"));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "tabellen.xlsx")) as unknown as ArrayBuffer);
@@ -97,7 +98,7 @@ describe("a good run", () => {
     const iMeld = kop.indexOf("Meldingen") + 1;
     rijen.forEach((x, i) => {
       const cel = ws.getRow(i + 3).getCell(iMeld).value;
-      expect(cel).toBe(x.meldingen === null ? "<3" : x.meldingen);
+      expect(cel).toBe(x.meldingen === null ? ONDERDRUKT : x.meldingen);
     });
   });
 

@@ -124,18 +124,18 @@ const KERN = [
 describe("the map", () => {
   const w = kaartWaarden(KERN, GEM, { schooljaar: "2023-2024", maat: "thuiszitters", minimumCel: 5 });
 
-  it("prints the rate, <5 when suppressed, and 'geen lid' before a gemeente joined", () => {
-    expect(w.map((x) => x.tekst)).toEqual(["15,0", "<5", "geen lid"]);
+  it("prints the rate, • when suppressed, and 'geen lid' before a gemeente joined", () => {
+    expect(w.map((x) => x.tekst)).toEqual(["15,0", "•", "geen lid"]);
     expect(lidIn({ vanaf: "2025-01-01", tot: null }, "2024-2025")).toBe(true);
     expect(lidIn({ vanaf: null, tot: "2024-07-31" }, "2024-2025")).toBe(false);
     expect(kaartSamenvatting(w, { maatLabel: "Thuiszitters", eenheidTekst: "per 1.000 leerplichtigen", schooljaar: "2023-2024", regio: 13.2 }))
-      .toBe("Thuiszitters per 1.000 leerplichtigen, schooljaar 2023-2024. De hele regio: 13,2. Zonder cijfer: Beedorp (<5), Ceeveen (geen lid).");
+      .toBe("Thuiszitters per 1.000 leerplichtigen, schooljaar 2023-2024. De hele regio: 13,2. Zonder cijfer: Beedorp (•), Ceeveen (geen lid).");
   });
 
   it("draws tiles as links on their grid place, value in text", () => {
     const el = TegelKaart(w, { klassen: kleurKlassen(w.map((x) => x.per1000)), link: (c) => `./gemeente/${c}.html`, label: "Kaart" }) as HTMLElement;
     const items = [...el.querySelectorAll("li")];
-    expect(items.map((li) => li.textContent!.replace(/\s+/g, " ").trim())).toEqual(["Beedorp <5", "Aastad 15,0", "Ceeveen geen lid"]);
+    expect(items.map((li) => li.textContent!.replace(/\s+/g, " ").trim())).toEqual(["Beedorp •", "Aastad 15,0", "Ceeveen geen lid"]);
     expect(items[1].getAttribute("style")).toContain("grid-column:2;grid-row:1");
     expect(items[1].querySelector("a")!.getAttribute("href")).toBe("./gemeente/GM0001.html");
     expect(el.getAttribute("style")).toBe("--kolommen:2");

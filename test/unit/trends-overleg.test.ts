@@ -26,9 +26,9 @@ describe("overlegCijfers", () => {
     });
   });
 
-  it("says 'ongeveer gelijk' within 5 % of the regio, and shows last year's <5 instead of a change", () => {
+  it("says 'ongeveer gelijk' within 5 % of the regio, and shows last year's • instead of a change", () => {
     // 40 / 2000 = 20,0 against 196 / 10000 = 19,6: 2 % apart.
-    expect(van("neet")).toMatchObject({ nu: "40", verschil: "2024-2025: <5", richting: null, tovRegio: "ongeveer gelijk", regio: "regio 19,6 — ongeveer gelijk aan de regio" });
+    expect(van("neet")).toMatchObject({ nu: "40", verschil: "2024-2025: •", richting: null, tovRegio: "ongeveer gelijk", regio: "regio 19,6 — ongeveer gelijk aan de regio" });
   });
 
   it("has no rate for the population itself, and no change without last year's row", () => {

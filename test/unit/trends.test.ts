@@ -48,11 +48,11 @@ describe("trendPunten", () => {
     expect(p[2].naam).toBe("Hele regio");
   });
 
-  it("keeps a suppressed count suppressed (<5) and an absent one absent (–)", () => {
+  it("keeps a suppressed count suppressed (•) and an absent one absent (–)", () => {
     const p = trendPunten(DATA, { onderwerp: "thuiszitters", doelgroep: "thuiszitters", gemeenten: ["GM0002", "GM0003"], schooljaren: ["2023-2024"], schaal: "per1000" });
     expect(p[0]).toMatchObject({ gemeente: "GM0002", aantal: null, onderdrukt: true, ontbreekt: false, per1000: null, waarde: null });
-    expect(puntTekst(p[0], "per1000", 5)).toBe("<5");
-    expect(puntTekst(p[0], "aantal", 5)).toBe("<5");
+    expect(puntTekst(p[0], "per1000", 5)).toBe("•");
+    expect(puntTekst(p[0], "aantal", 5)).toBe("•");
     expect(p[1]).toMatchObject({ gemeente: "GM0003", ontbreekt: true, onderdrukt: false });
     expect(puntTekst(p[1], "aantal", 5)).toBe("–");
     expect(zonderCijfers(p)).toEqual(["Ceeveen"]);
@@ -127,17 +127,17 @@ describe("what the page shows", () => {
   it("puts the shown numbers in a table, a row per gemeente", () => {
     const t = trendTabel(punten, { bijschrift: "Thuiszitters", schaal: "per1000", minimumCel: 5 }) as HTMLElement;
     const rijen = [...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
-    expect(rijen).toEqual([["Hele regio", "10,4", "18,0"], ["Aastad", "10,0", "15,0"], ["Beedorp", "<5", "30,0"]]);
+    expect(rijen).toEqual([["Hele regio", "10,4", "18,0"], ["Aastad", "10,0", "15,0"], ["Beedorp", "•", "30,0"]]);
     expect(t.getAttribute("tabindex")).toBe("0");
   });
 
-  it("downloads every point with count, denominator and rate; suppressed stays <5", () => {
+  it("downloads every point with count, denominator and rate; suppressed stays •", () => {
     const { kolommen, rijen } = downloadRijen(punten, { onderwerp: "Thuiszitters", doelgroep: "Leerplichtigen", noemerLabel: "leerplichtigen", minimumCel: 5 });
     expect(kolommen.map((k) => k.kop)).toEqual(["Gemeente", "Code", "Schooljaar", "Onderwerp", "Doelgroep", "Aantal", "Noemer: leerplichtigen", "Per 1.000"]);
-    expect(rijen[4]).toMatchObject({ gemeente: "Beedorp", code: "GM0002", aantal: "<5", noemer: 250, per1000: null });
+    expect(rijen[4]).toMatchObject({ gemeente: "Beedorp", code: "GM0002", aantal: "•", noemer: 250, per1000: "•" });
     const tekst = csv(kolommen, rijen);
     expect(tekst.split("\r\n")[2]).toBe("Hele regio;;2024-2025;Thuiszitters;Leerplichtigen;18;1000;18");
-    expect(tekst).toContain("Beedorp;GM0002;2023-2024;Thuiszitters;Leerplichtigen;<5;250;");
+    expect(tekst).toContain("Beedorp;GM0002;2023-2024;Thuiszitters;Leerplichtigen;•;250;•");
     expect(tekst).toContain("Aastad;GM0001;2023-2024;Thuiszitters;Leerplichtigen;10;1000;10");
   });
 
@@ -151,7 +151,7 @@ describe("what the page shows", () => {
     const staaf = VergelijkChart(punten.filter((p) => p.schooljaar === "2023-2024"), { width: 640, eenheidTekst: "per 1.000", beschrijving: "Staaf", schaal: "per1000", minimumCel: 5 }) as Element;
     expect(staaf.textContent).toContain("Hele regio");
     expect(staaf.textContent).toContain("10,4");
-    expect(staaf.textContent).toContain("<5");
+    expect(staaf.textContent).toContain("•");
   });
 
   it("names choices and files readably", () => {

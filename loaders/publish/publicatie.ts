@@ -1,0 +1,207 @@
+// The publication layer: everything published from one data directory is suppressed here,
+// once, as one linked set (koppeling.ts). The marts are written once and run in two ways:
+// - "verzamel": every mart runs on exact counts and registers each published table; then
+//   the whole set is suppressed and audited (onderdrukking.ts, audit.ts), and the keys of the
+//   hidden cells are stored beside the staging database;
+// - "toepassen": a mart run for an output (a data loader, a report) takes its tables' hidden
+//   cells from that stored decision, so every output shows the same cell the same way.
+// With minimumCel ≤ 1 (only the internal, --intern outputs) every count is exact.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../config.ts";
+import { invoerHash, STAGING_DIR, type Staging } from "../db.ts";
+import { GebruikersFout } from "../errors.ts";
+import type { Gepubliceerd, Rij } from "../publish.ts";
+import { Koppeling, registreerTabel, tabelSleutel, type TabelOpties } from "./koppeling.ts";
+import { onderdrukKoppeling, AuditMislukt } from "./onderdrukking.ts";
+
+export interface TabelPublicatie extends TabelOpties {
+  /** Columns computed from a count, nulled with it: { jongeren: ["percentage"] }. */
+  afgeleid?: Record<string, string[]>;
+  /**
+   * Rows that are published (default all). A breakdown too fine to protect without hiding
+   * most of it is published coarser: its other rows are null, in no relation, and marked.
+   */
+  gepubliceerd?: (rij: Rij) => boolean;
+}
+
+/** What the build reports and /over shows: how much was hidden, and that the audit passed. */
+export interface Informatieverlies {
+  minimumCel: number;
+  cellen: number;
+  primair: number;
+  secundair: number;
+  /** Sum of all published cells' counts, and of the hidden ones. */
+  totaal: number;
+  verborgenTotaal: number;
+  relaties: number;
+  auditProgrammas: number;
+  auditRondes: number;
+  ms: number;
+}
+
+export interface Publicatie {
+  minimumCel: number;
+  /** A table as published: hidden counts null, their derived columns null, the row marked. */
+  tabel<T extends object>(definitie: string, rijen: T[], opties: TabelPublicatie): Gepubliceerd<T>[];
+  /** Whether the cell with this key is hidden (toepassen), false while collecting or exact. */
+  verborgen(sleutel: string): boolean;
+  /** The koppeling while collecting (to register cells that are no table), else null. */
+  readonly koppeling: Koppeling | null;
+  readonly verlies: Informatieverlies | null;
+}
+
+function maak(minimumCel: number, koppeling: Koppeling | null, weg: Set<string> | null, verlies: Informatieverlies | null): Publicatie {
+  return {
+    minimumCel, koppeling, verlies,
+    verborgen: (s) => weg?.has(s) ?? false,
+    tabel<T extends object>(definitie: string, rijen: T[], opties: TabelPublicatie): Gepubliceerd<T>[] {
+      const kopie = rijen.map((r) => ({ ...r })) as Gepubliceerd<T>[];
+      if (opties.gepubliceerd && minimumCel > 1) {
+        for (const r of kopie as unknown as Rij[]) {
+          if (opties.gepubliceerd(r)) continue;
+          for (const telling of opties.tellingen) {
+            r[telling] = null;
+            for (const a of opties.afgeleid?.[telling] ?? []) r[a] = null;
+          }
+          r.onderdrukt = true;
+        }
+      }
+      if (koppeling) registreerTabel(koppeling, definitie, kopie as unknown as Rij[], opties);
+      if (!weg) return kopie;
+      const sleutel = tabelSleutel(definitie, opties);
+      for (const r of kopie as unknown as Rij[]) {
+        for (const telling of opties.tellingen) {
+          if (typeof r[telling] !== "number" || !weg.has(sleutel(r, telling))) continue;
+          r[telling] = null;
+          for (const a of opties.afgeleid?.[telling] ?? []) r[a] = null;
+          r.onderdrukt = true;
+        }
+      }
+      return kopie;
+    },
+  };
+}
+
+const getal = new Intl.NumberFormat("nl-NL");
+const procent = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+
+/** The information loss in a Dutch sentence, for the build's log. */
+export function verliesTekst(v: Informatieverlies): string {
+  const deel = v.cellen ? (100 * (v.primair + v.secundair)) / v.cellen : 0;
+  const som = v.totaal ? (100 * v.verborgenTotaal) / v.totaal : 0;
+  return `Privacycontrole geslaagd: van ${getal.format(v.cellen)} gepubliceerde cellen zijn er ${getal.format(v.primair)} afgeschermd ` +
+    `als klein aantal (1 tot ${v.minimumCel}) en ${getal.format(v.secundair)} om die te beschermen (${procent.format(deel)} % van de cellen, ` +
+    `${procent.format(som)} % van het totaal geteld); ${getal.format(v.relaties)} verbanden tussen cellen doorgerekend ` +
+    `(${getal.format(v.auditProgrammas)} lineaire programma's, ${v.auditRondes} rondes, ${procent.format(v.ms / 1000)} s).`;
+}
+
+/** Exact counts: the internal outputs (minimumCel ≤ 1). */
+export const EXACT: Publicatie = maak(1, null, null, null);
+
+/** A collecting run: exact counts, every table registered in `k`. */
+export function verzamelaar(k: Koppeling, minimumCel: number): Publicatie {
+  return maak(minimumCel, k, null, null);
+}
+
+/** Applies a decision: the keys of the hidden cells. */
+export function toepasser(minimumCel: number, weg: Iterable<string>, verlies: Informatieverlies | null = null): Publicatie {
+  return maak(minimumCel, null, new Set(weg), verlies);
+}
+
+// ------------------------------------------------------------------ the decision, once per data directory
+
+/** The code whose change can change what is hidden. */
+function codeHash(): string {
+  const h = createHash("sha256");
+  for (const dir of ["loaders", "loaders/publish", "loaders/marts"]) {
+    const pad = join(PROJECT_ROOT, dir);
+    for (const f of readdirSync(pad).filter((n) => n.endsWith(".ts")).sort()) h.update(readFileSync(join(pad, f)));
+  }
+  return h.digest("hex").slice(0, 12);
+}
+
+/** Where the decision is kept: beside the staging database (none for data that has no directory). */
+function bestand(db: Staging, minimumCel: number): string | null {
+  if (!existsSync(db.dataDir)) return null;
+  return join(STAGING_DIR, `${invoerHash(db.dataDir)}.publicatie-${minimumCel}-${codeHash()}.json`);
+}
+
+/** Runs every mart on exact counts and collects what they publish. */
+export async function verzamel(db: Staging, minimumCel: number): Promise<Koppeling> {
+  const k = new Koppeling();
+  const pub = verzamelaar(k, minimumCel);
+  // Imported here: the marts import this module.
+  const [{ dashboard }, { jaarverslagData, schooljarenInData }] = await Promise.all([
+    import("../marts/dashboard.ts"), import("../marts/jaarverslag.ts"),
+  ]);
+  // The dashboard runs the monitor too; the site's jaarverslag holds every schooljaar, and the
+  // reports (per schooljaar, per gemeente) publish subsets of the same cells. A mart whose
+  // staged tables are not there (a partial delivery, a test's own staging) publishes nothing.
+  const tabellen = new Set((await db.all<{ naam: string }>(`SELECT table_name AS naam FROM information_schema.tables`)).map((r) => r.naam));
+  const heeft = (...namen: string[]) => namen.every((n) => tabellen.has(n));
+  if (heeft("jongeren_telling", "verzuim_def", "traject_schooljaar", "monitor_def")) await dashboard(db, { minimumCel, publicatie: pub });
+  else if (heeft("monitor_def")) await (await import("../marts/monitor.ts")).monitorSite(db, { minimumCel, publicatie: pub });
+  if (heeft("jongeren_telling", "verzuim_def", "vrijstelling_def", "inzet", "traject_schooljaar", "vsv_cijfers")) {
+    await jaarverslagData(db, await schooljarenInData(db), { minimumCel, publicatie: pub });
+  }
+  return k;
+}
+
+const cache = new WeakMap<Staging, Map<number, Promise<Publicatie>>>();
+
+/**
+ * The publication of this data directory at `minimumCel`: read from beside the staging
+ * database, or computed (collect, suppress, audit) and stored there. A failed audit is a
+ * GebruikersFout: nothing may be published.
+ */
+export function publicatie(db: Staging, minimumCel = db.regio.publicatie.minimumCel): Promise<Publicatie> {
+  if (minimumCel <= 1) return Promise.resolve(EXACT);
+  let perMin = cache.get(db);
+  if (!perMin) cache.set(db, (perMin = new Map()));
+  let p = perMin.get(minimumCel);
+  if (!p) {
+    perMin.set(minimumCel, (p = laadOfBereken(db, minimumCel)));
+    p.catch(() => {});
+  }
+  return p;
+}
+
+async function laadOfBereken(db: Staging, minimumCel: number): Promise<Publicatie> {
+  const pad = bestand(db, minimumCel);
+  if (pad && existsSync(pad)) {
+    try {
+      const opgeslagen = JSON.parse(readFileSync(pad, "utf8")) as { verborgen: string[]; verlies: Informatieverlies };
+      return toepasser(minimumCel, opgeslagen.verborgen, opgeslagen.verlies);
+    } catch { /* unreadable: compute again */ }
+  }
+  const begin = performance.now();
+  const k = await verzamel(db, minimumCel);
+  let o;
+  try {
+    o = await onderdrukKoppeling(k, minimumCel);
+  } catch (e) {
+    if (e instanceof AuditMislukt) throw new GebruikersFout(e.message);
+    throw e;
+  }
+  const verborgen: string[] = [];
+  let totaal = 0;
+  let verborgenTotaal = 0;
+  for (let i = 0; i < k.aantal; i++) {
+    totaal += k.waarden[i];
+    if (o.weg[i]) { verborgen.push(k.sleutels[i]); verborgenTotaal += k.waarden[i]; }
+  }
+  const verlies: Informatieverlies = {
+    minimumCel, cellen: k.aantal, primair: o.primair, secundair: o.secundair, totaal, verborgenTotaal,
+    relaties: k.relaties.length, auditProgrammas: o.audit.programmas, auditRondes: o.rondes, ms: Math.round(performance.now() - begin),
+  };
+  if (pad) {
+    mkdirSync(STAGING_DIR, { recursive: true });
+    // Written whole or not at all: a loader beside this one may read it.
+    const tijdelijk = `${pad}.${process.pid}.tmp`;
+    writeFileSync(tijdelijk, JSON.stringify({ verlies, verborgen }));
+    renameSync(tijdelijk, pad);
+  }
+  return toepasser(minimumCel, verborgen, verlies);
+}
