@@ -11,8 +11,12 @@ import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { hostname } from "node:os";
 import { join } from "node:path";
 
-/** A lock not renewed for this long is stale (the holder renews it every UPDATE_MS). */
-const STALE_MS = 30_000;
+/**
+ * A lock not renewed for this long is stale (the holder renews it every UPDATE_MS). Generous:
+ * a dead holder on this computer is found at once by its pid, and the privacy audit keeps the
+ * event loop (and so the renewal) busy for a second or more at a time on a large regio.
+ */
+const STALE_MS = 120_000;
 const UPDATE_MS = 5_000;
 /** Between two attempts while another process holds the lock. */
 const POGING_MS = 200;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Staging } from "../db.ts";
 import type { Regio, RegioGemeente } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
+import { publicatie, type Informatieverlies } from "../publish/publicatie.ts";
 import {
   DOELGROEPEN, MONITOR_STATUSSEN, WET_SDW_INGANG, MAX_LEEFTIJD_OUD, MAX_LEEFTIJD_NIEUW, NEET_MAX, VSV_NIEUW_DAGEN,
 } from "../definitions.ts";
@@ -43,6 +44,8 @@ export interface SiteInfo {
   contactgemeente: { code: string; naam: string };
   dataDatum: string;
   minimumCel: number;
+  /** How much the publication hides (primary, secondary, share of the total count). */
+  afscherming: { cellen: number; primair: number; secundair: number; aandeelTotaal: number; relaties: number } | null;
   /** Month-day of the yearly peildatum, e.g. "10-15". */
   vsvPeildatum: string;
   gemeenten: KaartGemeente[];
@@ -199,6 +202,11 @@ async function bronnen(db: Staging): Promise<Bron[]> {
   return uit;
 }
 
+function afscherming(v: Informatieverlies | null): SiteInfo["afscherming"] {
+  if (!v) return null;
+  return { cellen: v.cellen, primair: v.primair, secundair: v.secundair, aandeelTotaal: v.totaal ? v.verborgenTotaal / v.totaal : 0, relaties: v.relaties };
+}
+
 export async function siteInfo(db: Staging): Promise<SiteInfo> {
   const regio: Regio = db.regio;
   const [meta] = await db.all<{ data_datum: string }>(`SELECT data_datum::VARCHAR AS data_datum FROM meta`);
@@ -213,6 +221,7 @@ export async function siteInfo(db: Staging): Promise<SiteInfo> {
     contactgemeente: { code: contact.code, naam: contact.naam },
     dataDatum: meta.data_datum,
     minimumCel: regio.publicatie.minimumCel,
+    afscherming: afscherming((await publicatie(db)).verlies),
     vsvPeildatum: regio.vsvPeildatum,
     gemeenten: regio.gemeenten.map((g) => ({
       code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null, x: tegel.get(g.code)!.x, y: tegel.get(g.code)!.y,

@@ -100,7 +100,14 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
     if (k.waarden[i] < 1) throw new Error(`publicatie: cel ${k.sleutels[i]} is 0 en toch afgeschermd`);
   }
   const comps = componenten(k, weg);
+  // HiGHS runs synchronously: between groups the event loop gets its turn, so timers (the
+  // build lock's renewal) keep running during a long audit.
+  let laatstePauze = performance.now();
   for (const comp of comps) {
+    if (performance.now() - laatstePauze > 500) {
+      await new Promise((r) => setImmediate(r));
+      laatstePauze = performance.now();
+    }
     // A hidden cell in no equation is free: nothing bounds it from above.
     if (comp.vergelijkingen.length === 0) continue;
     // Only groups with a marked cell (the suppression's later rounds: what changed).

@@ -137,14 +137,31 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
       for (const c of f.groep) alleen[c] = 1;
       const keer = (pogingen.get(f.cel) ?? 0) + 1;
       pogingen.set(f.cel, keer);
-      if (keer >= 5) {
-        // Still pinned: the whole ring of published cells around its group.
+      if (keer >= 7 && keer < 15) {
+        // Still pinned with every cell beside it hidden: one cell further out, the cheapest
+        // beside any cell of its group.
+        const verder = naast(f.groep);
+        if (verder >= 0) { verberg(verder); alleen[verder] = 1; erbij++; }
+        continue;
+      }
+      if (keer >= 15) {
+        // Last resort: every published cell two relations away (beside the hidden cells that
+        // share a relation with it).
+        const buren = new Set<number>([f.cel]);
+        for (let j = start[f.cel]; j < start[f.cel + 1]; j++) {
+          const r = k.relaties[rel[j]];
+          for (const c of [...r.delen, r.totaal]) if (weg[c]) buren.add(c);
+        }
         let hier = 0;
-        for (const c0 of f.groep) {
+        for (const c0 of buren) {
           for (let j = start[c0]; j < start[c0 + 1]; j++) {
             const r = k.relaties[rel[j]];
             for (const c of [...r.delen, r.totaal]) if (!weg[c] && w[c] > 0) { verberg(c); alleen[c] = 1; hier++; }
           }
+        }
+        if (!hier) {
+          const verder = naast(f.groep);
+          if (verder >= 0) { verberg(verder); alleen[verder] = 1; hier++; }
         }
         erbij += hier;
         continue;
