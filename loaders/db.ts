@@ -141,6 +141,8 @@ export function rijenVan<T = Record<string, any>>(r: DuckDBResultReader): T[] {
  * processes that no longer run: a staging that is still going keeps its files.
  */
 export function ruimStagingRestenOp(melding?: (m: string) => void): void {
+  // A fresh clone has no staging folder yet: nothing left over.
+  if (!existsSync(STAGING_DIR)) return;
   const weg = [
     ...ruimRestenOp(STAGING_DIR, /^[0-9a-f]+\.duckdb\.(?<pid>\d+)\.tmp(\.wal)?$/),
     ...ruimRestenOp(tmpdir(), /^vsv-stage-(?<pid>\d+)-/),
