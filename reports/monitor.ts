@@ -16,7 +16,7 @@ import {
   GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, NIEUW_IN_MONITOR, UIT_MONITOR, type MonitorMoment,
 } from "../loaders/marts/monitor.ts";
 import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/components/monitor.ts";
-import { getal, datum, label } from "../src/components/format.ts";
+import { getal, datum, label, onderdruktLegenda } from "../src/components/format.ts";
 import { ontwapen } from "../src/components/formules.ts";
 import { maxLeeftijd } from "../loaders/definitions.ts";
 
@@ -122,7 +122,7 @@ export function monitorTabellen(m: MonitorMoment, opties: {
         {
           onderwerp: "Kleine aantallen",
           tekst: minimumCel > 1
-            ? `Aantallen van 1 tot ${minimumCel} zijn onderdrukt (<${minimumCel}), zoals op de site.`
+            ? `${onderdruktLegenda(minimumCel)} Afgeschermd zoals op de site; herkomst en overgangen alleen voor de hele regio.`
             : "Alle aantallen zijn exact: alleen voor intern gebruik van de regio.",
         },
         {

@@ -1,5 +1,5 @@
 // Tables to an Excel workbook: one sheet per table, a bold header, Dutch number formats,
-// and "<5" where a count is suppressed. Text that Excel would read as a formula (a name or
+// and "•" where a count is suppressed. Text that Excel would read as a formula (a name or
 // label starting with =, +, -, @) gets a leading ' (src/components/formules.ts); numbers stay numbers.
 import ExcelJS from "exceljs";
 import { label } from "../src/components/format.ts";
