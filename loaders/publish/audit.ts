@@ -182,11 +182,9 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
           voor = na;
         }
       };
-      const t0 = performance.now();
       samen(hoog, "max");
       samen(los, "max");
       samen(los, "min");
-      if (process.env.VSV_AUDIT_LOG && nv > 100) console.error(`audit: groep van ${nv}, ${m} vergelijkingen, samen ${Math.round(performance.now() - t0)} ms, ${programmas} programma's; open: hoog ${open(hoog)}, los ${open(los)}`);
       for (let j = 0; j < nv; j++) {
         if (hoog[j] && los[j]) continue;
         kosten.fill(0);
