@@ -24,6 +24,7 @@ import { STAGING_DIR, invoerHash } from "../loaders/db.ts";
 import { EXPORTS } from "../loaders/schema.ts";
 import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { CACHE_DIR } from "./lib/site.ts";
+import type { Informatieverlies } from "../loaders/publish/publicatie.ts";
 import {
   meet, geslaagd, machine, groeiExponent, tijd, mb, kb, wachtOpAndereBuild, wachtOpRust, type Meting, type Machine,
 } from "./lib/bench-meet.ts";
@@ -77,6 +78,8 @@ export interface SchaalMeting {
   totaalRijen: number;
   gegenereerd: { ms: number | null; hergebruikt: boolean };
   ingest: { ms: number; cpuMs: number | null; rssMb: number | null; rijenPerS: number; load: number };
+  /** The publication: suppression and audit of every published cell (ms of the whole step). */
+  publicatie?: Informatieverlies & { procesMs: number };
   loaders: LoaderMeting[];
   aggregatie: { rijen: number; groepen: number; duckdbMs: number; arqueroMs: number; verhouding: number; gelijk: boolean };
   builds?: { koud: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };
@@ -122,6 +125,13 @@ async function meetIngest(dir: string) {
   const m = geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-stage.ts", dir], { cwd: PROJECT_ROOT, stdout: uit }), "staging");
   const r = JSON.parse(readFileSync(uit, "utf8")) as { ms: number; cpuMs: number; rssMb: number; rijen: Record<string, number> };
   return { ...r, rssMb: m.rssMb ?? r.rssMb, cpuMs: m.cpuMs ?? r.cpuMs, load: m.load };
+}
+
+async function meetPublicatie(dir: string): Promise<NonNullable<SchaalMeting["publicatie"]>> {
+  await rustig();
+  const uit = join(TMP, "publicatie.json");
+  const m = geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-publicatie.ts", dir], { cwd: PROJECT_ROOT, stdout: uit }), "publicatie");
+  return { ...(JSON.parse(readFileSync(uit, "utf8")) as Informatieverlies), procesMs: m.ms };
 }
 
 async function meetLoader(dir: string, loader: string, herhaal: number): Promise<LoaderMeting> {
@@ -238,6 +248,13 @@ await runMain(async () => {
     log(`  ingest + validatie     ${tijd(ingest.ms).padStart(9)}  ${totaalRijen.toLocaleString("nl-NL")} rijen (${(bytes / 1e6).toFixed(0)} MB), ` +
       `${Math.round(rijenPerS).toLocaleString("nl-NL")} rijen/s, cpu ${tijd(ingest.cpuMs)}, piek ${mb(ingest.rssMb)}, load ${ingest.load.toFixed(1)}`);
 
+    // Before the loaders: they take the stored decision, as in a build.
+    const publicatie = await meetPublicatie(data.dir);
+    log(`  afscherming + audit    ${tijd(publicatie.ms).padStart(9)}  ${publicatie.cellen.toLocaleString("nl-NL")} cellen: ` +
+      `${publicatie.primair.toLocaleString("nl-NL")} primair, ${publicatie.secundair.toLocaleString("nl-NL")} secundair ` +
+      `(${(100 * publicatie.verborgenTotaal / Math.max(1, publicatie.totaal)).toFixed(1)} % van het totaal), ` +
+      `${publicatie.auditProgrammas} programma's in ${publicatie.auditRondes} rondes`);
+
     const herhaal = herhaalArg ?? (schaal <= 4 ? 3 : 1);
     const loaders: LoaderMeting[] = [];
     for (const l of readdirSync(join(PROJECT_ROOT, "src", "data")).filter((f) => f.endsWith(".json.ts")).sort()) {
@@ -255,7 +272,7 @@ await runMain(async () => {
       schaal, datum: new Date().toISOString(), dataDir: relative(PROJECT_ROOT, data.dir), bytes, rijen: ingest.rijen, totaalRijen,
       gegenereerd: { ms: data.ms, hergebruikt: data.hergebruikt },
       ingest: { ms: ingest.ms, cpuMs: ingest.cpuMs, rssMb: ingest.rssMb, rijenPerS, load: ingest.load },
-      loaders, aggregatie,
+      publicatie, loaders, aggregatie,
     };
     if (!values["geen-build"]) meting.builds = await meetBuilds(data.dir, schaal);
     else if (metingen.schalen[schaal]?.builds) meting.builds = metingen.schalen[schaal].builds;

@@ -176,6 +176,12 @@ async function laadOfBereken(db: Staging, minimumCel: number): Promise<Publicati
       return toepasser(minimumCel, opgeslagen.verborgen, opgeslagen.verlies);
     } catch { /* unreadable: compute again */ }
   }
+  return bereken(db, minimumCel);
+}
+
+/** Computes the publication afresh (collect, suppress, audit) and stores it beside the staging database. */
+export async function bereken(db: Staging, minimumCel = db.regio.publicatie.minimumCel): Promise<Publicatie> {
+  const pad = bestand(db, minimumCel);
   const begin = performance.now();
   const k = await verzamel(db, minimumCel);
   let o;

@@ -76,6 +76,12 @@ export function markdown(m: Metingen): string {
   r.push(rij("ingest CPU time", (x) => tijd(x.ingest.cpuMs)));
   r.push(rij("ingest peak memory", (x) => mb(x.ingest.rssMb)));
   r.push(rij("load at ingest", (x) => x.ingest.load.toFixed(1)));
+  r.push(rij("**suppression + audit** (all published cells)", (x) => (x.publicatie ? `**${tijd(x.publicatie.ms)}**` : "–")));
+  r.push(rij("&nbsp;&nbsp;cells: primary / secondary / all", (x) => (x.publicatie
+    ? `${getal(x.publicatie.primair)} / ${getal(x.publicatie.secundair)} / ${getal(x.publicatie.cellen)}` : "–")));
+  r.push(rij("&nbsp;&nbsp;information loss: share of the total count hidden", (x) => (x.publicatie
+    ? `${((100 * x.publicatie.verborgenTotaal) / Math.max(1, x.publicatie.totaal)).toFixed(1)} %` : "–")));
+  r.push(rij("&nbsp;&nbsp;audit: linear programs / rounds", (x) => (x.publicatie ? `${getal(x.publicatie.auditProgrammas)} / ${x.publicatie.auditRondes}` : "–")));
   const namen = [...new Set(s.flatMap((x) => x.loaders.map((l) => l.loader)))];
   for (const n of namen) {
     r.push(rij(`loader ${n}: own work (whole process)`, (x) => {
