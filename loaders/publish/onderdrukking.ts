@@ -167,15 +167,11 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
         continue;
       }
       if (keer >= 3) {
-        let hier = 0;
-        for (let j = start[f.cel]; j < start[f.cel + 1]; j++) {
-          const r = k.relaties[rel[j]];
-          for (const c of [...r.delen, r.totaal]) if (!weg[c] && w[c] > 0) { verberg(c); alleen[c] = 1; hier++; }
-        }
-        // Nothing left beside it: a cell beside its group, further out.
-        const verder = hier ? -1 : naast(f.groep);
-        if (verder >= 0) { verberg(verder); alleen[verder] = 1; hier++; }
-        erbij += hier;
+        // Failed before: the cheapest cell beside it even where a relation got one this
+        // round, else one beside its group.
+        let beste = naast([f.cel]);
+        if (beste < 0) beste = naast(f.groep);
+        if (beste >= 0) { verberg(beste); alleen[beste] = 1; erbij++; }
         continue;
       }
       let al = false;
