@@ -98,7 +98,8 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
   // and got no new hidden cell still passes.
   let alleen: Uint8Array | undefined;
   let laatste: AuditUitkomst | undefined;
-  // Rounds in which a cell failed: one that keeps failing gets every cell beside it hidden.
+  // Rounds in which a cell failed: one that keeps failing gets complements further out, in
+  // steps (beside it; beside its group; at last everything two relations away).
   const pogingen = new Map<number, number>();
   for (let ronde = 1; ; ronde++) {
     const uitkomst = await audit(k, weg, minimumCel, alleen);
@@ -138,8 +139,7 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
       const keer = (pogingen.get(f.cel) ?? 0) + 1;
       pogingen.set(f.cel, keer);
       if (keer >= 7 && keer < 15) {
-        // Still pinned with every cell beside it hidden: one cell further out, the cheapest
-        // beside any cell of its group.
+        // Still pinned: one cell further out, the cheapest beside any cell of its group.
         const verder = naast(f.groep);
         if (verder >= 0) { verberg(verder); alleen[verder] = 1; erbij++; }
         continue;
