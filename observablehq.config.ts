@@ -66,6 +66,8 @@ export default {
   search: false,
   // Framework's pager says "Next page" in English; the sidebar is the navigation.
   pager: false,
+  // Framework's table of contents says "Contents": in Dutch on every page.
+  toc: { show: true, label: "Op deze pagina" },
   linkify: true,
   // Links end in .html: works on any static host, also without URL rewriting.
   preserveExtension: true,
