@@ -7,6 +7,7 @@
 //   const db = await stageDb(dir); await db.all("SELECT …"); db.close();
 //   const db = await stageDb(dir, { vandaag: "2030-01-01" });  // rows with dates after today
 //   afterAll(ruimDataMappenOp);
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -168,6 +169,18 @@ export function maakDataMap(
     if (tekst !== null && tekst !== undefined) writeFileSync(join(dir, naam), tekst);
   }
   return dir;
+}
+
+/** A new empty temp directory, removed with the others by `ruimDataMappenOp()`. */
+export function tijdelijkeMap(voorvoegsel = "vsv-test-"): string {
+  const d = mkdtempSync(join(tmpdir(), voorvoegsel));
+  gemaakt.push(d);
+  return d;
+}
+
+/** The id of a process that has ended (not reused within a test, in practice): a dead lock holder. */
+export function dodePid(): number {
+  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
 }
 
 /** Removes every directory made by maakDataMap / stage helpers in this test file. */

@@ -4,9 +4,7 @@
 // cleared (the previous site put back when the swap itself was cut off).
 import { describe, it, expect, afterAll } from "vitest";
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableToIPC, tableFromArrays } from "apache-arrow";
 import {
@@ -15,24 +13,11 @@ import {
 import { stage } from "../../loaders/stage.ts";
 import { controleerGeenIds as controleerKolommen } from "../../loaders/publish.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
-import { maakDataMap, metRegels, rij, ruimDataMappenOp } from "../helpers/datamap.ts";
+import { dodePid, maakDataMap, metRegels, rij, ruimDataMappenOp, tijdelijkeMap } from "../helpers/datamap.ts";
 
-const mappen: string[] = [];
-const tmp = (voorvoegsel: string) => {
-  const d = mkdtempSync(join(tmpdir(), voorvoegsel));
-  mappen.push(d);
-  return d;
-};
-afterAll(() => {
-  ruimDataMappenOp();
-  for (const d of mappen) rmSync(d, { recursive: true, force: true });
-});
+const tmp = (voorvoegsel: string) => tijdelijkeMap(voorvoegsel);
+afterAll(ruimDataMappenOp);
 
-/** The id of a process that has ended (not reused within a test, in practice). */
-function dodePid(): number {
-  const p = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  return Number(p.stdout);
-}
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
 

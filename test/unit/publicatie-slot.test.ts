@@ -2,28 +2,16 @@
 // once, not after minutes; a waiter whose holder runs says so in Dutch; a killed staging's
 // half-written DuckDB file, work folder and lock are cleared by the next staging.
 import { describe, it, expect, afterAll } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { metSlot, ruimRestenOp } from "../../loaders/slot.ts";
 import { STAGING_DIR, invoerHash, zorgVoorStaging } from "../../loaders/db.ts";
-import { maakDataMap, ruimDataMappenOp } from "../helpers/datamap.ts";
+import { dodePid, maakDataMap, ruimDataMappenOp, tijdelijkeMap } from "../helpers/datamap.ts";
 
-const mappen: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "vsv-slot-"));
-  mappen.push(d);
-  return d;
-};
-afterAll(() => {
-  ruimDataMappenOp();
-  for (const d of mappen) rmSync(d, { recursive: true, force: true });
-});
+const tmp = () => tijdelijkeMap("vsv-slot-");
+afterAll(ruimDataMappenOp);
 
-function dodePid(): number {
-  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
-}
 
 /** A lock as a killed process leaves it: the directory with its owner, not renewed. */
 function achtergelatenSlot(slot: string, pid: number): void {
