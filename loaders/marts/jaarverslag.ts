@@ -845,9 +845,9 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
  * The site's jaarverslag data: every schooljaar in the data, suppressed as published, tables
  * packed as columns and row arrays (the pages unpack them with uitpakken()).
  */
-export async function jaarverslagSite(db: Staging): Promise<JvDataKort> {
+export async function jaarverslagSite(db: Staging, opties: { publicatie?: Publicatie } = {}): Promise<JvDataKort> {
   const { meldingen: _m, ...data } = await jaarverslagData(db, await schooljarenInData(db), {
-    minimumCel: db.regio.publicatie.minimumCel, compact: true,
+    minimumCel: db.regio.publicatie.minimumCel, compact: true, publicatie: opties.publicatie,
   });
   return {
     ...data,
