@@ -200,7 +200,7 @@ export async function zorgVoorVoorbeelddata(dir: string, melding?: (m: string) =
   rmSync(join(dir, ".genereren.lock"), { force: true }); // the lock file of the version before
   await metSlot(join(dir, ".genereren.slot"), { wat: "de voorbeelddata genereren", melding, klaar: compleet }, async () => {
     melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
-    const { genereer } = await import("../scripts/generate.ts");
+    const { genereer } = await import("./voorbeeld/genereer.ts");
     await genereer({ out: dir });
   });
 }

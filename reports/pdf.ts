@@ -9,7 +9,7 @@
 // @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
 import { chromium, type Browser } from "playwright-core";
-import { datum, onderdruktLegenda } from "../src/components/format.ts";
+import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";

@@ -22,8 +22,8 @@ import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOEL
 import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
 } from "../schema.ts";
-import { datum as formatDatum } from "../../src/components/format.ts";
-import { inpakken, type JvData, type JvDataKort } from "../../src/components/jaarverslag-data.ts";
+import { datum as formatDatum } from "../../src/lib/format.ts";
+import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 
 export const REGIO = "REGIO";
 const TOTAAL = "TOTAAL";

@@ -38,7 +38,7 @@ function bestandenOnder(dir: string, uit: string[] = []): string[] {
 export function siteInvoerHash(dataDir: string): string {
   const h = createHash("sha256");
   h.update(invoerHash(dataDir));
-  for (const dir of ["loaders", "src/data", "src/components"]) {
+  for (const dir of ["loaders", "src/data", "src/components", "src/lib"]) {
     for (const f of bestandenOnder(join(PROJECT_ROOT, dir)).sort()) {
       h.update(relative(PROJECT_ROOT, f));
       h.update(readFileSync(f));

@@ -3,7 +3,7 @@
 // the figures). Pure functions of their data, as in Framework's examples.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, aantal, verschil, datum, label, maandKort, ONDERDRUKT } from "./format.js";
+import { getal, aantal, verschil, datum, label, maandKort, ONDERDRUKT } from "../lib/format.js";
 import { toegankelijk } from "./toegankelijk.js";
 
 export { toegankelijk };

@@ -5,7 +5,7 @@
 // Text that a spreadsheet would read as a formula is written with a leading ' (formules.ts).
 // The ZIP stays hand-written: jszip only generates asynchronously, and the pages build a file
 // inside a click handler that returns its bytes at once (downloadKnop).
-import { ontwapen } from "./formules.js";
+import { ontwapen } from "../lib/formules.js";
 
 export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent";
 

@@ -4,13 +4,13 @@
 //
 // Rendering takes a `document` so it runs in the browser and, with a server-side DOM, in
 // Node. Every chart has its numbers in a table and a one-line summary.
-import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "./format.js";
+import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
-import { REGIO, type JvData, type Rij } from "./jaarverslag-data.js";
+import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
-} from "./jaarverslag-data.js";
+} from "../lib/jaarverslag-data.js";
 
 export interface Keuze { schooljaar: string; gemeente: string }
 

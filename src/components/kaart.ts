@@ -4,7 +4,7 @@
 // text, so nothing is told by colour alone, and the numbers are in a table beside it.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Onderdrukt, toegankelijk, type KerncijferRij } from "./dashboard.js";
 import { rondeTicks } from "./trends.js";
 

@@ -2,7 +2,7 @@
 // count or per 1.000. Every number comes from dashboard.json (suppressed once, in the
 // dashboard mart); this module only selects, divides and draws.
 import * as Plot from "@observablehq/plot";
-import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
 import type { Kolom } from "./downloads.js";
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import ExcelJS from "exceljs";
 import { crc32, xlsx, csv, type Kolom } from "../../src/components/downloads.ts";
-import { scenario } from "../../src/components/verdeling.ts";
+import { scenario } from "../../src/lib/verdeling.ts";
 import { scenarioExport } from "../../src/components/verdelingChart.ts";
 
 describe("downloads", () => {

@@ -15,7 +15,7 @@ import {
 } from "../../loaders/marts/monitor.ts";
 import {
   trechter, stapTekst, naarKubus, uitKubus, naarMatrices, uitMatrices, momentUitSite, TOTAAL, type StatusRij, type OvergangRij,
-} from "../../src/components/monitor.ts";
+} from "../../src/lib/monitor.ts";
 
 import { Koppeling } from "../../loaders/publish/koppeling.ts";
 import { onderdrukKoppeling } from "../../loaders/publish/onderdrukking.ts";

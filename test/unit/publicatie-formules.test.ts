@@ -2,7 +2,7 @@
 // leading ', in every download and report; numbers, negative ones too, stay numbers.
 import { describe, it, expect } from "vitest";
 import ExcelJS from "exceljs";
-import { ontwapen, veiligeCel } from "../../src/components/formules.ts";
+import { ontwapen, veiligeCel } from "../../src/lib/formules.ts";
 import { csv, xlsx } from "../../src/components/downloads.ts";
 import { werkboek } from "../../reports/xlsx.ts";
 import { werklijstCsv } from "../../reports/monitor.ts";

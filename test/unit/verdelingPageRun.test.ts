@@ -41,8 +41,8 @@ beforeAll(async () => {
     "@observablehq/inputs": await import("@observablehq/inputs"),
     "@observablehq/plot": await import("@observablehq/plot"),
     htl: await import("htl"),
-    "./components/format.js": await import("../../src/components/format.ts"),
-    "./components/verdeling.js": await import("../../src/components/verdeling.ts"),
+    "./lib/format.js": await import("../../src/lib/format.ts"),
+    "./lib/verdeling.js": await import("../../src/lib/verdeling.ts"),
     "./components/verdelingChart.js": await import("../../src/components/verdelingChart.ts"),
     "./components/downloads.js": await import("../../src/components/downloads.ts"),
   };
