@@ -24,8 +24,9 @@ import {
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
+import { REGIO } from "../../src/lib/codes.ts";
 
-export const REGIO = "REGIO";
+export { REGIO };
 const TOTAAL = "TOTAAL";
 const ALLE = "ALLE";
 

@@ -11,7 +11,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import iconv from "iconv-lite";
-import { EXPORTS, type ExportSpec } from "../schema.ts";
+import { EXPORTS, VERZUIMSOORTEN, type ExportSpec } from "../schema.ts";
 import { isLeerplichtig, isKwalificatieplichtig, leeftijd, maxLeeftijd } from "../definitions.ts";
 import { isLidOp, isLidIn, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
@@ -70,7 +70,7 @@ const MAANDEN_VERZUIM = [0.15, 1.0, 1.15, 1.3, 0.85, 1.15, 1.05, 1.3, 1.0, 0.95,
 /** Luxeverzuim: around the holidays and above all in the weeks before the summer. */
 const MAANDEN_LUXE = [0.05, 0.4, 1.1, 0.4, 1.2, 0.35, 0.9, 0.45, 0.9, 1.0, 2.4, 2.2];
 
-type VerzuimSoort = "WETTELIJK" | "LUXE" | "OVERIG" | "LRV" | "ABSOLUUT";
+type VerzuimSoort = (typeof VERZUIMSOORTEN)[number];
 const VERZUIM_MAX = 0.2;
 
 /** Expected meldingen per leerling per schooljaar (all soorten except ABSOLUUT). */

@@ -7,6 +7,8 @@
 import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
+import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
+import { vorigSchooljaar } from "../lib/schooljaar.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
@@ -59,7 +61,7 @@ export class Context {
   readonly focus: string;
   constructor(readonly data: JvData, readonly keuze: Keuze) {
     this.sj = keuze.schooljaar;
-    const v = `${Number(this.sj.slice(0, 4)) - 1}-${this.sj.slice(0, 4)}`;
+    const v = vorigSchooljaar(this.sj);
     this.vorig = data.schooljaren.includes(v) ? v : null;
     this.focus = keuze.gemeente;
   }
@@ -217,8 +219,6 @@ function codesIn(c: Context, id: string, dim: string): string[] {
   return uit;
 }
 
-const VERZUIMSOORTEN = ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"];
-
 // ------------------------------------------------------------------ chapters
 
 export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blok[] {
@@ -244,8 +244,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       tabel: { kolommen: jaarKolommen(c, ["leerlingen"], "Onderwijssoort").map((k) => ({ ...k, kop: k.kop.replace(/ leerlingen$/, "") })), rijen },
       toelichting: (data.jaren[sj]?.tabellen.find((t) => t.id === "leerlingen")?.titel ?? "").replace(/^Leerlingen per onderwijssoort /, "Peildatum: "),
     });
-    const doelgroepen = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"];
-    const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", doelgroepen, ["jongeren"]);
+    const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", DOELGROEPEN, ["jongeren"]);
     uit.push({
       id: "doelgroepen", titel: `Jongeren per doelgroep, ${wie}`,
       samenvatting: `Op de peildatum waren ${fmt(dRijen[0].jongeren_nu)} jongeren in ${zin} leerplichtig en ${fmt(dRijen[1].jongeren_nu)} kwalificatieplichtig; ` +
