@@ -25,6 +25,7 @@ import {
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import { REGIO } from "../../src/lib/codes.ts";
+import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 
 export { REGIO };
 const TOTAAL = "TOTAAL";
@@ -710,10 +711,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   return tabellen;
 }
 
-/** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md). */
-export const TEKST_NAMEN = [
-  "voorwoord", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv", "vsv-percentages", "inzet", "verhalen",
-] as const;
+/** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md): the voorwoord and one per chapter. */
+export { TEKST_NAMEN };
 
 // ------------------------------------------------------------------ the coördinator's texts
 

@@ -9,6 +9,7 @@ import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from ".
 import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
 import { vorigSchooljaar } from "../lib/schooljaar.js";
+import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
@@ -16,18 +17,7 @@ export {
 
 export interface Keuze { schooljaar: string; gemeente: string }
 
-export const HOOFDSTUKKEN = [
-  { id: "leerlingen", titel: "Leerlingen en doelgroepen" },
-  { id: "verzuim", titel: "Verzuim Leerplicht" },
-  { id: "thuiszitters", titel: "Thuiszitters" },
-  { id: "vrijstellingen", titel: "Vrijstellingen" },
-  { id: "doorstroompunt", titel: "Doorstroompunt preventief (18+)" },
-  { id: "vsv", titel: "VSV'ers benaderd" },
-  { id: "vsv-percentages", titel: "Officiële VSV-percentages" },
-  { id: "inzet", titel: "Inzet" },
-  { id: "verhalen", titel: "Verhalen" },
-] as const;
-export type HoofdstukId = (typeof HOOFDSTUKKEN)[number]["id"];
+export { HOOFDSTUKKEN, type HoofdstukId } from "../lib/hoofdstukken.js";
 
 // ------------------------------------------------------------------ labels
 
@@ -606,7 +596,7 @@ export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElem
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
   const doc = o.document ?? document;
   const sectie = el(doc, "section", { class: "jv-hoofdstuk", id: `hoofdstuk-${id}` });
-  const h = HOOFDSTUKKEN.find((x) => x.id === id)!;
+  const h = hoofdstuk(id);
   if (o.kop) sectie.append(el(doc, "h2", {}, h.titel));
   const tekst = tekstVan(data, keuze, id);
   if (tekst) {
