@@ -38,7 +38,7 @@ describe("downloads en rapporten", () => {
 
   it("site-XLSX: formule-tekst als tekst met ', getallen als getallen", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx([{ naam: "Blad", kolommen: [{ sleutel: "a", kop: "@kop" }, { sleutel: "b", kop: "B", formaat: "geheel" }],
+    await wb.xlsx.load(Buffer.from(await xlsx([{ naam: "Blad", kolommen: [{ sleutel: "a", kop: "@kop" }, { sleutel: "b", kop: "B", formaat: "geheel" }],
       rijen: [{ a: kwaad, b: -3 }] }])) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("'@kop");

@@ -152,11 +152,15 @@ describe("src/verdeling.md, run on the loader's data", () => {
     const knop = r.getoond
       .flatMap((x) => (x instanceof (globalThis as unknown as { Element: typeof Element }).Element ? [...x.querySelectorAll("button")] : []))
       .find((k) => k.textContent === "Download scenario als Excel")!;
+    // The workbook is made asynchronously (jszip) after the click: wait for its one download.
     const blobs: Blob[] = [];
     const oud = URL.createObjectURL;
-    URL.createObjectURL = (b: Blob) => (blobs.push(b), "blob:test");
     try {
-      knop.click();
+      await new Promise<void>((klaar, fout) => {
+        URL.createObjectURL = (b: Blob) => (blobs.push(b), klaar(), "blob:test");
+        knop.click();
+        setTimeout(() => fout(new Error("geen download binnen 5 s na de klik")), 5000);
+      });
     } finally {
       URL.createObjectURL = oud;
     }
