@@ -1,11 +1,12 @@
 // Observable Framework configuration. The gemeente pages come from regio.json of the
 // data directory in use (VSV_DATA, set by scripts/build.ts from --data), so another regio
 // needs no code change.
-import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, extname, relative, sep } from "node:path";
 import { dataDir, PROJECT_ROOT } from "./loaders/config.ts";
 import { loadRegio } from "./loaders/regio.ts";
 import { GebruikersFout } from "./loaders/errors.ts";
+import { HOOFDSTUKKEN, hoofdstukPad } from "./src/lib/hoofdstukken.ts";
 
 const dir = dataDir([], process.env);
 const regio = loadRegio(dir);
@@ -38,21 +39,12 @@ const bestaat = (p: Pagina) => existsSync(join(PROJECT_ROOT, "src", p.path.endsW
 const pagina = (name: string, path: string) => [{ name, path }].filter(bestaat);
 const sectie = (name: string, pages: Pagina[]) => (pages.length ? [{ name, collapsible: true, pages }] : []);
 
-/** The jaarverslag chapters: every page in src/jaarverslag, in the order of the report. */
-const HOOFDSTUKKEN = ["index", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv",
-  "vsv-percentages", "inzet", "verhalen"];
-function hoofdstukken(): Pagina[] {
-  const dir = join(PROJECT_ROOT, "src", "jaarverslag");
-  if (!existsSync(dir)) return [];
-  const rang = (n: string) => (HOOFDSTUKKEN.indexOf(n) + 1 || 99);
-  return readdirSync(dir).filter((f) => f.endsWith(".md") && !f.includes("["))
-    .map((f) => f.slice(0, -3))
-    .sort((a, b) => rang(a) - rang(b) || a.localeCompare(b))
-    .map((n) => {
-      const titel = /^title:\s*(.+)$/m.exec(readFileSync(join(dir, `${n}.md`), "utf8"))?.[1]?.replace(/^["']|["']$/g, "");
-      return { name: n === "index" ? "Inhoud" : titel ?? n, path: n === "index" ? "/jaarverslag/" : `/jaarverslag/${n}` };
-    });
-}
+/** The jaarverslag: its contents page, then one page per chapter of the registry (src/lib/hoofdstukken.ts). */
+const heeftHoofdstukken = existsSync(join(PROJECT_ROOT, "src", "jaarverslag", "[hoofdstuk].md"));
+const hoofdstukken = (): Pagina[] => [
+  ...pagina("Inhoud", "/jaarverslag/"),
+  ...(heeftHoofdstukken ? HOOFDSTUKKEN.map((h) => ({ name: h.titel, path: hoofdstukPad(h.id) })) : []),
+];
 const heeftOverleg = existsSync(join(PROJECT_ROOT, "src", "overleg", "[gemeente].md"));
 
 export default {
@@ -75,6 +67,7 @@ export default {
   dynamicPaths: [
     ...regio.gemeenten.map((g) => `/gemeente/${g.code}`),
     ...(heeftOverleg ? regio.gemeenten.map((g) => `/overleg/${g.code}`) : []),
+    ...(heeftHoofdstukken ? HOOFDSTUKKEN.map((h) => hoofdstukPad(h.id)) : []),
   ],
   pages: [
     { name: "Dashboard", path: "/" },

@@ -1,9 +1,9 @@
-// Where the project and the data directory are, and who is a member of the regio when.
-// regio.json itself is read and checked in regio.ts (with zod): this module stays free of it,
-// so the data loaders, which take the checked regio from the staged data, need not load zod.
+// Where the project and the data directory are. regio.json itself is read and checked in
+// regio.ts (with zod): this module stays free of it, so the data loaders, which take the
+// checked regio from the staged data, need not load zod. Who is a member when is defined in
+// src/lib/schooljaar.ts (the pages use it too) and offered here to the pipeline.
 import { resolve, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RegioGemeente, Regio } from "./regio.ts";
 
 export type { Regio, RegioGemeente, Budget } from "./regio.ts";
 
@@ -21,16 +21,4 @@ export function dataDir(argv: string[] = process.argv, env = process.env): strin
   return DEFAULT_DATA_DIR;
 }
 
-/** Member on a date (ISO string). `tot` is the last day of membership, inclusive. */
-export function isLidOp(g: RegioGemeente, datum: string): boolean {
-  return (!g.vanaf || g.vanaf <= datum) && (!g.tot || datum <= g.tot);
-}
-
-/** Member at any moment of the period [van, tot] (ISO strings, inclusive). */
-export function isLidIn(g: RegioGemeente, van: string, tot: string): boolean {
-  return (!g.vanaf || g.vanaf <= tot) && (!g.tot || g.tot >= van);
-}
-
-export function gemeentenInJaar(regio: Regio, jaar: number): RegioGemeente[] {
-  return regio.gemeenten.filter((g) => isLidIn(g, `${jaar}-01-01`, `${jaar}-12-31`));
-}
+export { isLidOp, isLidIn, gemeentenInJaar } from "../src/lib/schooljaar.ts";

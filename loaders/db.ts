@@ -17,7 +17,7 @@ import { metSlot, ruimDoodSlotOp, ruimRestenOp } from "./slot.ts";
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 
 /** Code whose change changes what staging produces. */
-const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts", "regio.ts"]
+const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts", "regio.ts", "../src/lib/schooljaar.ts", "../src/lib/codes.ts"]
   .map((f) => join(PROJECT_ROOT, "loaders", f));
 
 /** Hash of the data directory (names, sizes, modification times) and of the staging code. */
@@ -200,7 +200,7 @@ export async function zorgVoorVoorbeelddata(dir: string, melding?: (m: string) =
   rmSync(join(dir, ".genereren.lock"), { force: true }); // the lock file of the version before
   await metSlot(join(dir, ".genereren.slot"), { wat: "de voorbeelddata genereren", melding, klaar: compleet }, async () => {
     melding?.("Voorbeelddata (IJssel-Vecht) worden eenmalig gegenereerd in data/…");
-    const { genereer } = await import("../scripts/generate.ts");
+    const { genereer } = await import("./voorbeeld/genereer.ts");
     await genereer({ out: dir });
   });
 }

@@ -3,6 +3,8 @@
 // staging step uses. test/unit/definitions.test.ts checks that both agree.
 //
 // Dates are ISO strings `YYYY-MM-DD` in TypeScript and DATE values in SQL.
+import { DOELGROEPEN, type Doelgroep } from "../src/lib/codes.ts";
+import { schooljaar, schooljaarEinde } from "../src/lib/schooljaar.ts";
 
 /** Wet van school naar duurzaam werk: the Doorstroompunt age limit rises from 23 to 27. */
 export const WET_SDW_INGANG = "2026-01-01";
@@ -13,8 +15,9 @@ export const NEET_MAX = 27;
 /** A VSV'er is "nieuw" when de-registered at most this many days before the peildatum. */
 export const VSV_NIEUW_DAGEN = 365;
 
-export const DOELGROEPEN = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"] as const;
-export type Doelgroep = (typeof DOELGROEPEN)[number];
+// Defined in src/lib (the pages use them too); offered here with every other definition.
+export { DOELGROEPEN, type Doelgroep };
+export { schooljaar, schooljaarStart, schooljaarEinde, vorigSchooljaar } from "../src/lib/schooljaar.ts";
 
 /** Monitor order: every jongere gets the first status that applies. */
 export const MONITOR_STATUSSEN = [
@@ -32,26 +35,7 @@ export type MonitorStatus = (typeof MONITOR_STATUSSEN)[number];
 
 // ---------------------------------------------------------------- schooljaar
 
-/** Schooljaar of a date: 1 August – 31 July, written `2022-2023`. */
-export function schooljaar(datum: string): string {
-  const jaar = Number(datum.slice(0, 4));
-  const maand = Number(datum.slice(5, 7));
-  const start = maand >= 8 ? jaar : jaar - 1;
-  return `${start}-${start + 1}`;
-}
-
-export function schooljaarStart(sj: string): string {
-  return `${sj.slice(0, 4)}-08-01`;
-}
-
-export function schooljaarEinde(sj: string): string {
-  return `${sj.slice(5, 9)}-07-31`;
-}
-
-export function vorigSchooljaar(sj: string): string {
-  const s = Number(sj.slice(0, 4)) - 1;
-  return `${s}-${s + 1}`;
-}
+// schooljaar(), schooljaarStart/Einde() and vorigSchooljaar() are in src/lib/schooljaar.ts.
 
 export const SQL_SCHOOLJAAR = (d: string) =>
   `(CASE WHEN month(${d}) >= 8 THEN year(${d}) ELSE year(${d}) - 1 END)::VARCHAR || '-' || ` +
@@ -233,7 +217,8 @@ export const RAPPORTGROEPEN: Record<string, string[]> = {
 
 // ---------------------------------------------------------------- monitor
 
-export interface MonitorRij {
+/** One jongere at one monitormoment, as in jikp_monitor.csv: what monitorStatus() reads. */
+export interface MonitorJongere {
   moment: string;
   leeftijd: number;
   verhuisd: boolean;
@@ -246,7 +231,7 @@ export interface MonitorRij {
   in_beeld_participatie: boolean;
 }
 
-export function monitorStatus(r: MonitorRij): MonitorStatus {
+export function monitorStatus(r: MonitorJongere): MonitorStatus {
   if (r.leeftijd >= maxLeeftijd(r.moment)) return "UIT_DOELGROEP_LEEFTIJD";
   if (r.verhuisd) return "UIT_DOELGROEP_VERHUISD";
   if (r.ingeschreven) return "ONDERWIJS";

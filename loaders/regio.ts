@@ -3,7 +3,6 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { GebruikersFout } from "./errors.ts";
-import { dataDir } from "./config.ts";
 
 /**
  * The lowest publicatie.minimumCel: below it a published count of 1 or 2 jongeren points to
@@ -61,7 +60,8 @@ const nlLocale = z.locales.nl().localeError;
 const foutInHetNederlands: z.core.$ZodErrorMap = (issue) =>
   issue.code === "invalid_type" && issue.input === undefined ? "ontbreekt (verplicht veld)" : nlLocale(issue);
 
-export function loadRegio(dir: string = dataDir()): Regio {
+/** The data directory is always passed (dataDir() in config.ts): config.ts imports this module's types. */
+export function loadRegio(dir: string): Regio {
   const file = join(dir, "regio.json");
   if (!existsSync(file)) {
     throw new GebruikersFout(`regio.json ontbreekt in de datamap ${dir}`);

@@ -1,13 +1,15 @@
 // The input contract (docs/exports.md) as data: every export, its columns,
 // their types and allowed codes. The validator, the staging step and the sample
 // generator all read this one description, so a code added here is accepted everywhere.
+import { VERZUIMSOORTEN } from "../src/lib/codes.ts";
 
 export const ONDERWIJSSOORTEN = [
   "PO", "SBO", "SO", "VO", "PRO", "VSO", "VAVO", "MBO_BOL", "MBO_BBL", "MBO_OVERIG",
   "HO", "BUITENLAND", "GEEN",
 ] as const;
 export const GESLACHTEN = ["M", "V", "X", "O"] as const;
-export const VERZUIMSOORTEN = ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"] as const;
+// Shared with the pages (the jaarverslag's verzuim chapter), so defined in src/lib.
+export { VERZUIMSOORTEN };
 export const VERZUIM_RESULTATEN = [
   "IN_ONDERWIJS", "TERUG_NAAR_SCHOOL", "UITGESCHREVEN", "VERHUISD", "ZORG", "VRIJSTELLING", "OVERIG",
 ] as const;

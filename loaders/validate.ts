@@ -7,7 +7,7 @@ import type { Regio } from "./config.ts";
 import type { Bevinding } from "./errors.ts";
 import type { Kop } from "./read.ts";
 import { SQL_IS_BSN, SQL_LEEFTIJD, schooljaar } from "./definitions.ts";
-import { datum as formatDatum } from "../src/components/format.ts";
+import { datum as formatDatum } from "../src/lib/format.ts";
 
 export const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -15,9 +15,9 @@ import {
   monitorMoment, monitorMomenten, controleerMoment, REGIO, ALLE, TOTAAL, STATUSSEN, VAN, NAAR,
   GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, NIEUW_IN_MONITOR, UIT_MONITOR, type MonitorMoment,
 } from "../loaders/marts/monitor.ts";
-import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/components/monitor.ts";
-import { getal, datum, label, onderdruktLegenda } from "../src/components/format.ts";
-import { ontwapen } from "../src/components/formules.ts";
+import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/lib/monitor.ts";
+import { getal, datum, label, onderdruktLegenda } from "../src/lib/format.ts";
+import { ontwapen } from "../src/lib/formules.ts";
 import { maxLeeftijd } from "../loaders/definitions.ts";
 
 /** `--moment` as YYYY-MM-DD; DD-MM-YYYY is accepted too, as in the exports. */

@@ -9,7 +9,7 @@
 // @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
 import { chromium, type Browser } from "playwright-core";
-import { datum, onderdruktLegenda } from "../src/components/format.ts";
+import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
@@ -79,8 +79,8 @@ export function delen(invoer: PdfInvoer): Deel[] {
   const uit: Deel[] = [{ id: "voorblad", titel: "Voorblad", inInhoud: false }, { id: "inhoud", titel: "Inhoud", inInhoud: false }];
   if (tekstVan(data, keuze, "voorwoord")) uit.push({ id: "voorwoord", titel: "Voorwoord", inInhoud: true });
   for (const h of HOOFDSTUKKEN) {
-    // Verhalen is text only: a chapter without text is left out of the PDF.
-    if (h.id === "verhalen" && !tekstVan(data, keuze, "verhalen")) continue;
+    // A text-only chapter (Verhalen) without text is left out of the PDF.
+    if ("alleenTekst" in h && !tekstVan(data, keuze, h.id)) continue;
     uit.push({ id: h.id, titel: h.titel, inInhoud: true });
   }
   return uit;

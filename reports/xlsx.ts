@@ -1,9 +1,9 @@
 // Tables to an Excel workbook: one sheet per table, a bold header, Dutch number formats,
 // and "•" where a count is suppressed. Text that Excel would read as a formula (a name or
-// label starting with =, +, -, @) gets a leading ' (src/components/formules.ts); numbers stay numbers.
+// label starting with =, +, -, @) gets a leading ' (src/lib/formules.ts); numbers stay numbers.
 import ExcelJS from "exceljs";
-import { label } from "../src/components/format.ts";
-import { ontwapen, veiligeCel } from "../src/components/formules.ts";
+import { label } from "../src/lib/format.ts";
+import { ontwapen, veiligeCel } from "../src/lib/formules.ts";
 
 export interface Tabel {
   id: string;
@@ -43,7 +43,7 @@ export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number;
     for (const r of t.rijen) {
       ws.addRow(kolommen.map((k) => {
         const v = r[k];
-        if (v === null && r.onderdrukt) return "•"; // ONDERDRUKT (src/components/format.ts); test/unit/symbool-xlsx.test.ts keeps them equal
+        if (v === null && r.onderdrukt) return "•"; // ONDERDRUKT (src/lib/format.ts); test/unit/symbool-xlsx.test.ts keeps them equal
         return veiligeCel(v ?? "");
       }));
     }

@@ -30,6 +30,7 @@ import {
 } from "./lib/bench-meet.ts";
 import { meetSite, type SiteGewicht } from "./lib/bench-site.ts";
 import { schrijfResultaten } from "./lib/bench-rapport.ts";
+import type { LoaderMeting, BuildMeting, SchaalMeting, Metingen } from "./lib/bench-metingen.ts";
 
 const TMP = join(PROJECT_ROOT, "bench", "tmp");
 const METINGEN = join(TMP, "metingen.json");
@@ -38,58 +39,6 @@ const TSX = ["--import", "tsx"];
 const HOOK = join(PROJECT_ROOT, "scripts", "lib", "bench-hook.ts");
 /** The export rewritten for "one export changed": a new delivery of the meldingen. */
 const GEWIJZIGD = "verzuimmeldingen.csv";
-
-export interface LoaderMeting {
-  loader: string;
-  /** Whole process as Framework runs it (node --import tsx), median, ms. */
-  procesMs: number;
-  /** Node + tsx start until the loader's first module runs, ms. */
-  startMs: number;
-  /** Loading the DuckDB library (native code), a fixed cost of every process that reads the staged data, ms. */
-  duckdbMs: number;
-  /** From there to exit, the loader's own work: its modules, opening the staging file, queries, JavaScript, JSON, ms. */
-  loaderMs: number;
-  sqlMs: number;
-  openMs: number;
-  /** Importing the loader's modules (tsx compiles TypeScript), until the staging file is opened. */
-  importMs: number;
-  /** loaderMs minus imports, queries and opening: suppression, JSON and the like. */
-  jsMs: number;
-  queries: number;
-  rssMb: number | null;
-  uitvoerBytes: number;
-}
-
-export interface BuildMeting {
-  ms: number;
-  cpuMs: number | null;
-  rssMb: number | null;
-  load: number;
-  /** build.ts's own phases: gegevens (staging + cache check), loaders (side by side), framework, nabewerking. */
-  fasen: Record<string, number> | null;
-}
-
-export interface SchaalMeting {
-  schaal: number;
-  datum: string;
-  dataDir: string;
-  bytes: number;
-  rijen: Record<string, number>;
-  totaalRijen: number;
-  gegenereerd: { ms: number | null; hergebruikt: boolean };
-  ingest: { ms: number; cpuMs: number | null; rssMb: number | null; rijenPerS: number; load: number };
-  /** The publication: suppression and audit of every published cell (ms of the whole step). */
-  publicatie?: Informatieverlies & { procesMs: number };
-  loaders: LoaderMeting[];
-  aggregatie: { rijen: number; groepen: number; duckdbMs: number; arqueroMs: number; verhouding: number; gelijk: boolean };
-  builds?: { koud: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };
-}
-
-export interface Metingen {
-  machine: Machine;
-  schalen: Record<string, SchaalMeting>;
-  site?: SiteGewicht & { schaal: number; datum: string };
-}
 
 const log = (m: string) => process.stdout.write(`${m}\n`);
 /** --rustig: the load average below which a step may begin (null: do not wait). */

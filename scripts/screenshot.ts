@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../loaders/config.ts";
-import { serveer, startBrowser, paginas } from "../test/e2e/lib.ts";
+import { serveer, startBrowser, paginas } from "./lib/browser.ts";
 
 const { values, positionals } = parseArgs({ options: { width: { type: "string", default: "1280" }, out: { type: "string", default: "test-output/screenshots" } }, allowPositionals: true });
 const dist = join(PROJECT_ROOT, "dist");

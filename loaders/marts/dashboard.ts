@@ -8,8 +8,10 @@ import { publicatie as publicatieVan, type Publicatie } from "../publish/publica
 import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
+import { REGIO } from "../../src/lib/codes.ts";
+import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
 
-export const REGIO = "REGIO";
+export { REGIO };
 
 /** The measures of the key-figure cards, in display order. */
 export const KERNCIJFERS = [
@@ -17,20 +19,7 @@ export const KERNCIJFERS = [
   "vsv_nieuw", "vsv_oud", "neet", "vsv_benaderd", "jikp_niet_in_beeld",
 ] as const;
 
-export interface DoelgroepRij { gemeente: string; peildatum: string; schooljaar: string; doelgroep: string; jongeren: number | null; onderdrukt?: true }
-export interface MonitorRij { gemeente: string; moment: string; schooljaar: string; groep: string; jongeren: number | null; niet_in_beeld: number | null; onderdrukt?: true }
-export interface KerncijferRij { gemeente: string; schooljaar: string; maat: string; waarde: number | null; onderdrukt?: true }
-
-export interface Dashboard {
-  regio: string;
-  dataDatum: string;
-  minimumCel: number;
-  gemeenten: { code: string; naam: string; vanaf: string | null; tot: string | null }[];
-  schooljaren: string[];
-  doelgroepen: DoelgroepRij[];
-  monitor: MonitorRij[];
-  kerncijfers: KerncijferRij[];
-}
+export type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard };
 
 /** The totals in SQL: each gemeente row, and a REGIO row over the same records (GROUPING SETS). */
 const metRegio = (kolom: string) => `COALESCE(${kolom}, '${REGIO}')`;

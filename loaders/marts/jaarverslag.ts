@@ -22,10 +22,12 @@ import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOEL
 import {
   ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
 } from "../schema.ts";
-import { datum as formatDatum } from "../../src/components/format.ts";
-import { inpakken, type JvData, type JvDataKort } from "../../src/components/jaarverslag-data.ts";
+import { datum as formatDatum } from "../../src/lib/format.ts";
+import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
+import { REGIO } from "../../src/lib/codes.ts";
+import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 
-export const REGIO = "REGIO";
+export { REGIO };
 const TOTAAL = "TOTAAL";
 const ALLE = "ALLE";
 
@@ -709,10 +711,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   return tabellen;
 }
 
-/** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md). */
-export const TEKST_NAMEN = [
-  "voorwoord", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv", "vsv-percentages", "inzet", "verhalen",
-] as const;
+/** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md): the voorwoord and one per chapter. */
+export { TEKST_NAMEN };
 
 // ------------------------------------------------------------------ the coördinator's texts
 

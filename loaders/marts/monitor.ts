@@ -22,11 +22,11 @@ import { GebruikersFout } from "../errors.ts";
 import { kubusGroepen, controleerGeenIds } from "../publish.ts";
 import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { datum } from "../../src/components/format.ts";
+import { datum } from "../../src/lib/format.ts";
 import {
   REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR,
   type StatusRij, type OvergangRij, type MonitorMoment, type MonitorSite, type Kubus, type Matrix,
-} from "../../src/components/monitor.ts";
+} from "../../src/lib/monitor.ts";
 
 export { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR };
 export type { StatusRij, OvergangRij, MonitorMoment, MonitorSite };
@@ -324,7 +324,7 @@ export async function monitorMoment(db: Staging, moment: string, opties: { minim
   };
 }
 
-/** The site's data: every moment, suppressed, in the compact form of src/components/monitor.ts. */
+/** The site's data: every moment, suppressed, in the compact form of src/lib/monitor.ts. */
 export async function monitorSite(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<MonitorSite> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const alle = await alleMomenten(db, minimumCel, opties.publicatie);

@@ -6,9 +6,9 @@
 // here goes through small-cell suppression.
 import { gemeentenInJaar, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
-import { getal } from "../../src/components/format.ts";
-import { verdeel, uitleg, type VerdeelUitkomst } from "../../src/components/verdeling.ts";
-import type { VerdelingRij } from "../../src/components/verdelingChart.ts";
+import { getal } from "../../src/lib/format.ts";
+import { verdeel, uitleg, type VerdeelUitkomst } from "../../src/lib/verdeling.ts";
+import type { VerdelingRij } from "../../src/lib/verdeling.ts";
 
 /** What this mart needs of the staging (loaders/db.ts openStaging). */
 export interface VerdelingDb {

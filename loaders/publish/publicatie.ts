@@ -115,7 +115,8 @@ export function toepasser(minimumCel: number, weg: Iterable<string>, verlies: In
 /** The code whose change can change what is hidden. */
 function codeHash(): string {
   const h = createHash("sha256");
-  for (const dir of ["loaders", "loaders/publish", "loaders/marts"]) {
+  // src/lib holds rules the marts publish by (membership, the schooljaar, codes).
+  for (const dir of ["loaders", "loaders/publish", "loaders/marts", "src/lib"]) {
     const pad = join(PROJECT_ROOT, dir);
     for (const f of readdirSync(pad).filter((n) => n.endsWith(".ts")).sort()) h.update(readFileSync(join(pad, f)));
   }

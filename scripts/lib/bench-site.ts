@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { serveer, startBrowser, paginas } from "../../test/e2e/lib.ts";
+import { serveer, startBrowser, paginas } from "./browser.ts";
 import { mediaan } from "./bench-meet.ts";
 
 /** Already compressed formats go over the wire as they are. */

@@ -18,6 +18,7 @@ import { publicatie, verliesTekst } from "../../loaders/publish/publicatie.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import { EXPORTS } from "../../loaders/schema.ts";
 import { leeft, ruimRestenOp } from "../../loaders/slot.ts";
+import { HOOFDSTUKKEN, hoofdstukPad } from "../../src/lib/hoofdstukken.ts";
 
 export const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");
 /** Runs a command that stops as soon as this process is gone (see there). */
@@ -38,7 +39,7 @@ function bestandenOnder(dir: string, uit: string[] = []): string[] {
 export function siteInvoerHash(dataDir: string): string {
   const h = createHash("sha256");
   h.update(invoerHash(dataDir));
-  for (const dir of ["loaders", "src/data", "src/components"]) {
+  for (const dir of ["loaders", "src/data", "src/components", "src/lib"]) {
     for (const f of bestandenOnder(join(PROJECT_ROOT, dir)).sort()) {
       h.update(relative(PROJECT_ROOT, f));
       h.update(readFileSync(f));
@@ -114,6 +115,7 @@ export function dynamischeTitels(regio: Regio): Record<string, string> {
     uit[`gemeente/${g.code}.html`] = `${g.naam} | ${regio.naam}`;
     uit[`overleg/${g.code}.html`] = `Bestuurlijk overleg ${g.naam} | ${regio.naam}`;
   }
+  for (const h of HOOFDSTUKKEN) uit[`${hoofdstukPad(h.id).slice(1)}.html`] = `${h.titel} | ${regio.naam}`;
   return uit;
 }
 

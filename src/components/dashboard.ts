@@ -3,16 +3,17 @@
 // the figures). Pure functions of their data, as in Framework's examples.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, aantal, verschil, datum, label, maandKort, ONDERDRUKT } from "./format.js";
+import { getal, aantal, verschil, datum, label, maandKort, ONDERDRUKT } from "../lib/format.js";
 import { toegankelijk } from "./toegankelijk.js";
+import { REGIO } from "../lib/codes.js";
+import { vorigSchooljaar } from "../lib/schooljaar.js";
+import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/dashboard-data.js";
 
 export { toegankelijk };
 
-export const REGIO = "REGIO";
+export { REGIO };
 
-export interface Gemeente { code: string; naam: string; vanaf: string | null; tot: string | null }
-export interface DoelgroepRij { gemeente: string; peildatum: string; schooljaar: string; doelgroep: string; jongeren: number | null; onderdrukt?: true }
-export interface KerncijferRij { gemeente: string; schooljaar: string; maat: string; waarde: number | null; onderdrukt?: true }
+export type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij };
 
 /** The key figures, how people call them, and what they are counted per 1.000 of. */
 export const MATEN: { maat: string; label: string; uitleg: string; noemer: string | null }[] = [
@@ -32,10 +33,9 @@ export function naamVan(gemeenten: Gemeente[], code: string, regio = "Regio"): s
   return code === REGIO ? regio : gemeenten.find((g) => g.code === code)?.naam ?? code;
 }
 
+/** The schooljaar before (src/lib/schooljaar.ts); "" without a schooljaar, for page texts. */
 export function vorigJaar(sj: string | null): string {
-  if (!sj) return "";
-  const s = Number(sj.slice(0, 4)) - 1;
-  return `${s}-${s + 1}`;
+  return sj ? vorigSchooljaar(sj) : "";
 }
 
 function zoek(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): KerncijferRij | undefined {
@@ -130,7 +130,6 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
   return html`<div class="klein-veelvoud" style="display:grid;grid-template-columns:repeat(${kolommen}, 1fr);gap:16px">${grafieken}</div>`;
 }
 
-export interface MonitorRij { gemeente: string; moment: string; groep: string; jongeren: number | null; niet_in_beeld: number | null; onderdrukt?: true }
 
 /** JIKP and VSV'ers in the monitor (in the target group) per monitormoment. */
 export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: number; gemeente: string }) {

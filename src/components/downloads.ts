@@ -1,11 +1,12 @@
 // A small .xlsx (and .csv) writer for the browser, shared by every page with downloads
-// (verdeling scenarios, jaarverslag tables, the trend explorer); works offline. exceljs is too heavy for the page, so this writes the few XML parts a workbook
-// needs into an uncompressed ZIP: inline strings, numbers, a bold header and Dutch-readable
-// number formats. No dependencies; also runs in Node (tests read the result back with exceljs).
-// Text that a spreadsheet would read as a formula is written with a leading ' (formules.ts).
-// The ZIP stays hand-written: jszip only generates asynchronously, and the pages build a file
-// inside a click handler that returns its bytes at once (downloadKnop).
-import { ontwapen } from "./formules.js";
+// (verdeling scenarios, jaarverslag tables, the trend explorer); works offline. This writes
+// the few XML parts a workbook needs (inline strings, numbers, a bold header, Dutch-readable
+// number formats) and jszip packs them. Not exceljs, which the reports use in Node: its
+// browser build is about 1 MB with polyfills, against 100 kB for jszip, for the same few
+// parts. Both generate asynchronously, so downloadKnop awaits what it is given. Also runs in
+// Node (tests read the result back with exceljs). Text that a spreadsheet would read as a
+// formula is written with a leading ' (src/lib/formules.ts).
+import { ontwapen } from "../lib/formules.js";
 
 export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent";
 
@@ -23,90 +24,20 @@ export interface Blad {
   rijen: Record<string, unknown>[];
 }
 
-// ------------------------------------------------------------------ zip (store only)
+// ------------------------------------------------------------------ zip
 
-const CRC_TABEL = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABEL[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** An uncompressed ZIP of the given files (names and contents in UTF-8). */
-export function zip(bestanden: { naam: string; inhoud: string | Uint8Array }[]): Uint8Array {
-  const enc = new TextEncoder();
-  const delen: Uint8Array[] = [];
-  const centraal: Uint8Array[] = [];
-  let positie = 0;
+/**
+ * The workbook's parts as a ZIP: headers, CRC-32 and compression are jszip's work. Loaded on
+ * the first download, so a page that nobody downloads from does not load it.
+ */
+async function zip(bestanden: { naam: string; inhoud: string }[]): Promise<Uint8Array> {
+  const { default: JSZip } = await import("jszip");
+  const z = new JSZip();
   // Fixed date (1 January 2000) so the same scenario gives the same file.
-  const tijd = 0;
-  const datum = ((2000 - 1980) << 9) | (1 << 5) | 1;
-  for (const b of bestanden) {
-    const naam = enc.encode(b.naam);
-    const data = typeof b.inhoud === "string" ? enc.encode(b.inhoud) : b.inhoud;
-    const crc = crc32(data);
-    const kop = new Uint8Array(30 + naam.length);
-    const v = new DataView(kop.buffer);
-    v.setUint32(0, 0x04034b50, true);
-    v.setUint16(4, 20, true); // version needed
-    v.setUint16(6, 0x0800, true); // UTF-8 names
-    v.setUint16(8, 0, true); // stored
-    v.setUint16(10, tijd, true);
-    v.setUint16(12, datum, true);
-    v.setUint32(14, crc, true);
-    v.setUint32(18, data.length, true);
-    v.setUint32(22, data.length, true);
-    v.setUint16(26, naam.length, true);
-    v.setUint16(28, 0, true);
-    kop.set(naam, 30);
-
-    const c = new Uint8Array(46 + naam.length);
-    const w = new DataView(c.buffer);
-    w.setUint32(0, 0x02014b50, true);
-    w.setUint16(4, 20, true); // version made by
-    w.setUint16(6, 20, true);
-    w.setUint16(8, 0x0800, true);
-    w.setUint16(10, 0, true);
-    w.setUint16(12, tijd, true);
-    w.setUint16(14, datum, true);
-    w.setUint32(16, crc, true);
-    w.setUint32(20, data.length, true);
-    w.setUint32(24, data.length, true);
-    w.setUint16(28, naam.length, true);
-    // extra, comment, disk, internal attributes, external attributes: 0
-    w.setUint32(42, positie, true);
-    c.set(naam, 46);
-
-    delen.push(kop, data);
-    centraal.push(c);
-    positie += kop.length + data.length;
-  }
-  const centraalLengte = centraal.reduce((a, c) => a + c.length, 0);
-  const eind = new Uint8Array(22);
-  const e = new DataView(eind.buffer);
-  e.setUint32(0, 0x06054b50, true);
-  e.setUint16(8, bestanden.length, true);
-  e.setUint16(10, bestanden.length, true);
-  e.setUint32(12, centraalLengte, true);
-  e.setUint32(16, positie, true);
-
-  const alles = [...delen, ...centraal, eind];
-  const uit = new Uint8Array(alles.reduce((a, d) => a + d.length, 0));
-  let p = 0;
-  for (const d of alles) {
-    uit.set(d, p);
-    p += d.length;
-  }
-  return uit;
+  const date = new Date(Date.UTC(2000, 0, 1));
+  // No folder entries: jszip would date them now.
+  for (const b of bestanden) z.file(b.naam, b.inhoud, { date, createFolders: false });
+  return z.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 // ------------------------------------------------------------------ xlsx
@@ -191,7 +122,7 @@ function bladNamen(bladen: Blad[]): string[] {
 }
 
 /** A workbook with one sheet per Blad, as the bytes of an .xlsx file. */
-export function xlsx(bladen: Blad[]): Uint8Array {
+export function xlsx(bladen: Blad[]): Promise<Uint8Array> {
   const namen = bladNamen(bladen);
   const ns = "http://schemas.openxmlformats.org";
   return zip([
@@ -249,13 +180,15 @@ export function csv(kolommen: Kolom[], rijen: Record<string, unknown>[]): string
 
 // ------------------------------------------------------------------ download (browser only)
 
-/** A button that downloads what `maak()` returns; computed on click, so it is always current. */
-export function downloadKnop(tekst: string, bestandsnaam: string, type: string, maak: () => Uint8Array | string): HTMLButtonElement {
+/** A button that downloads what `maak()` returns (or promises); computed on click, so it is always current. */
+export function downloadKnop(
+  tekst: string, bestandsnaam: string, type: string, maak: () => Uint8Array | string | Promise<Uint8Array | string>,
+): HTMLButtonElement {
   const knop = document.createElement("button");
   knop.type = "button";
   knop.textContent = tekst;
-  knop.addEventListener("click", () => {
-    bewaar(new Blob([maak() as BlobPart], { type }), bestandsnaam);
+  knop.addEventListener("click", async () => {
+    bewaar(new Blob([(await maak()) as BlobPart], { type }), bestandsnaam);
   });
   return knop;
 }

@@ -5,7 +5,7 @@
 // ONDERDRUKT where the bar would start, with "afgeschermd" as its tooltip.
 import * as Plot from "@observablehq/plot";
 import { toegankelijk } from "./toegankelijk.js";
-import { getal, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 
 /** One bar or point: a category, an optional series (e.g. schooljaar), a value or suppressed. */
 export interface Punt {

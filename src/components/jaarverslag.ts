@@ -4,28 +4,20 @@
 //
 // Rendering takes a `document` so it runs in the browser and, with a server-side DOM, in
 // Node. Every chart has its numbers in a table and a one-line summary.
-import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "./format.js";
+import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
-import { REGIO, type JvData, type Rij } from "./jaarverslag-data.js";
+import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
+import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
+import { vorigSchooljaar } from "../lib/schooljaar.js";
+import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
-} from "./jaarverslag-data.js";
+} from "../lib/jaarverslag-data.js";
 
 export interface Keuze { schooljaar: string; gemeente: string }
 
-export const HOOFDSTUKKEN = [
-  { id: "leerlingen", titel: "Leerlingen en doelgroepen" },
-  { id: "verzuim", titel: "Verzuim Leerplicht" },
-  { id: "thuiszitters", titel: "Thuiszitters" },
-  { id: "vrijstellingen", titel: "Vrijstellingen" },
-  { id: "doorstroompunt", titel: "Doorstroompunt preventief (18+)" },
-  { id: "vsv", titel: "VSV'ers benaderd" },
-  { id: "vsv-percentages", titel: "Officiële VSV-percentages" },
-  { id: "inzet", titel: "Inzet" },
-  { id: "verhalen", titel: "Verhalen" },
-] as const;
-export type HoofdstukId = (typeof HOOFDSTUKKEN)[number]["id"];
+export { HOOFDSTUKKEN, type HoofdstukId } from "../lib/hoofdstukken.js";
 
 // ------------------------------------------------------------------ labels
 
@@ -59,7 +51,7 @@ export class Context {
   readonly focus: string;
   constructor(readonly data: JvData, readonly keuze: Keuze) {
     this.sj = keuze.schooljaar;
-    const v = `${Number(this.sj.slice(0, 4)) - 1}-${this.sj.slice(0, 4)}`;
+    const v = vorigSchooljaar(this.sj);
     this.vorig = data.schooljaren.includes(v) ? v : null;
     this.focus = keuze.gemeente;
   }
@@ -217,8 +209,6 @@ function codesIn(c: Context, id: string, dim: string): string[] {
   return uit;
 }
 
-const VERZUIMSOORTEN = ["WETTELIJK", "LUXE", "OVERIG", "LRV", "ABSOLUUT"];
-
 // ------------------------------------------------------------------ chapters
 
 export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blok[] {
@@ -244,8 +234,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       tabel: { kolommen: jaarKolommen(c, ["leerlingen"], "Onderwijssoort").map((k) => ({ ...k, kop: k.kop.replace(/ leerlingen$/, "") })), rijen },
       toelichting: (data.jaren[sj]?.tabellen.find((t) => t.id === "leerlingen")?.titel ?? "").replace(/^Leerlingen per onderwijssoort /, "Peildatum: "),
     });
-    const doelgroepen = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"];
-    const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", doelgroepen, ["jongeren"]);
+    const dRijen = jaarRijen(c, "doelgroepen", "doelgroep", DOELGROEPEN, ["jongeren"]);
     uit.push({
       id: "doelgroepen", titel: `Jongeren per doelgroep, ${wie}`,
       samenvatting: `Op de peildatum waren ${fmt(dRijen[0].jongeren_nu)} jongeren in ${zin} leerplichtig en ${fmt(dRijen[1].jongeren_nu)} kwalificatieplichtig; ` +
@@ -607,7 +596,7 @@ export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElem
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
   const doc = o.document ?? document;
   const sectie = el(doc, "section", { class: "jv-hoofdstuk", id: `hoofdstuk-${id}` });
-  const h = HOOFDSTUKKEN.find((x) => x.id === id)!;
+  const h = hoofdstuk(id);
   if (o.kop) sectie.append(el(doc, "h2", {}, h.titel));
   const tekst = tekstVan(data, keuze, id);
   if (tekst) {

@@ -4,9 +4,10 @@
 // text, so nothing is told by colour alone, and the numbers are in a table beside it.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Onderdrukt, toegankelijk, type KerncijferRij } from "./dashboard.js";
 import { rondeTicks } from "./trends.js";
+import { isLidInSchooljaar } from "../lib/schooljaar.js";
 
 export interface KaartGemeente { code: string; naam: string; vanaf: string | null; tot: string | null; x: number; y: number }
 
@@ -25,17 +26,11 @@ export interface KaartWaarde {
   tekst: string;
 }
 
-/** Member at any moment of the schooljaar (1 August – 31 July). */
-export function lidIn(g: { vanaf: string | null; tot: string | null }, schooljaar: string): boolean {
-  const van = `${schooljaar.slice(0, 4)}-08-01`;
-  const tot = `${schooljaar.slice(5, 9)}-07-31`;
-  return (!g.vanaf || g.vanaf <= tot) && (!g.tot || g.tot >= van);
-}
 
 export function kaartWaarden(kern: KerncijferRij[], gemeenten: KaartGemeente[], opties: { schooljaar: string; maat: string; minimumCel: number }): KaartWaarde[] {
   return gemeenten.map((g) => {
     const r = kern.find((k) => k.gemeente === g.code && k.schooljaar === opties.schooljaar && k.maat === opties.maat);
-    const lid = lidIn(g, opties.schooljaar);
+    const lid = isLidInSchooljaar(g, opties.schooljaar);
     const p = per1000(kern, g.code, opties.schooljaar, opties.maat);
     const onderdrukt = p == null && per1000Onderdrukt(kern, g.code, opties.schooljaar, opties.maat);
     const tekst = !lid ? "geen lid" : p != null ? getal(p, 1) : onderdrukt ? ONDERDRUKT : "–";

@@ -4,14 +4,14 @@
 // so does every figure (a funnel step, a share) that needs one of them.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { getal, procent, datum, label, maandKort, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, procent, datum, label, maandKort, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { cijferTabel } from "./dashboard.js";
 import { toegankelijk } from "./toegankelijk.js";
 
 /** Plot, with its inner aria-labels stripped (axe, WCAG 4.1.2); each chart has a summary and a table. */
 const plot = (opties: Plot.PlotOptions, beschrijving = "Grafiek; de cijfers staan in de tabel eronder.") =>
   toegankelijk(Plot.plot(opties), beschrijving);
-import { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, STAP_NAMEN, trechter, inDoelgroep, stapTekst as stapTekstMet, type MonitorSite, type TrechterStap } from "./monitor.js";
+import { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, STAP_NAMEN, trechter, inDoelgroep, stapTekst as stapTekstMet, type MonitorSite, type TrechterStap } from "../lib/monitor.js";
 
 export { REGIO, ALLE, TOTAAL, STAP_NAMEN };
 

@@ -1,7 +1,7 @@
 // The bestuurlijk overleg: one screen (and one A4) per gemeente with its key figures, the
 // change since last year and the rate against the regio, in type big enough for a projector.
 import { html } from "htl";
-import { getal, verschil } from "./format.js";
+import { getal, verschil } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Tekst, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
 
 /** The figures on the overleg screen, in order: eight fit one screen and one A4. */

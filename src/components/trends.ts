@@ -2,7 +2,7 @@
 // count or per 1.000. Every number comes from dashboard.json (suppressed once, in the
 // dashboard mart); this module only selects, divides and draws.
 import * as Plot from "@observablehq/plot";
-import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "./format.js";
+import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
 import type { Kolom } from "./downloads.js";
 
@@ -139,13 +139,7 @@ export interface TrendData {
   gemeenten: Gemeente[];
   schooljaren: string[];
   kerncijfers: KerncijferRij[];
-  monitor: (MonitorRij & { schooljaar?: string })[];
-}
-
-function schooljaarVan(iso: string): string {
-  const j = Number(iso.slice(0, 4));
-  const s = Number(iso.slice(5, 7)) >= 8 ? j : j - 1;
-  return `${s}-${s + 1}`;
+  monitor: MonitorRij[];
 }
 
 /** The points of the chosen series, in the order gemeenten × schooljaren asked for. */
@@ -158,7 +152,7 @@ export function trendPunten(data: TrendData, keuze: {
   // The monitor's figure of a schooljaar is its last moment (as the key figure jikp_niet_in_beeld).
   const laatsteMoment = new Map<string, string>();
   for (const r of data.monitor) {
-    const sj = r.schooljaar ?? schooljaarVan(r.moment);
+    const sj = r.schooljaar;
     if (!laatsteMoment.has(sj) || laatsteMoment.get(sj)! < r.moment) laatsteMoment.set(sj, r.moment);
   }
   const teller = (g: string, sj: string): { aantal: number | null; onderdrukt: boolean; ontbreekt: boolean } => {

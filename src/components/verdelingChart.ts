@@ -1,30 +1,9 @@
 // Charts and tables of the verdeling page. Every chart has a table with the same numbers.
 import * as Plot from "@observablehq/plot";
 import { html } from "htl";
-import { euro, getal, procent } from "./format.js";
-import type { Vergelijking, VerdeelRegel } from "./verdeling.js";
+import { euro, getal, procent } from "../lib/format.js";
+import type { Vergelijking, VerdeelRegel, VerdelingRij } from "../lib/verdeling.js";
 import { toegankelijk } from "./toegankelijk.js";
-
-/** A row of the verdeling as the loader gives it (loaders/marts/verdeling.ts). */
-export interface VerdelingRij {
-  code: string;
-  naam: string;
-  risicoscore: number | null;
-  /** Share of the risicoscores, 4 decimals. */
-  aandeel: number;
-  vasteVoet: number;
-  bedrag: number;
-  // Extra keys (docs/uitvoer.md allows them):
-  aantalJongeren: number | null;
-  /** Amount in the previous budget year; null when there is none or it did not take part. */
-  vorigBedrag: number | null;
-  /** bedrag − vorigBedrag (null without a previous amount). */
-  verschil: number | null;
-  /** verschil / vorigBedrag, 4 decimals (null without a previous amount). */
-  verschilRelatief: number | null;
-  /** Plain-Dutch explanation of the amount. */
-  uitleg: string;
-}
 
 const BLAUW = "#01689b";
 const ORANJE = "#b4480c"; // loss: darker orange, distinguishable from blue also for colour-blind readers

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
-import { serveer, startBrowser, paginas, controleerPagina, type Bediening } from "./lib.ts";
+import { serveer, startBrowser, paginas, type Bediening } from "../../scripts/lib/browser.ts";
+import { controleerPagina } from "./lib.ts";
 
 // A dist of its own, so a build by hand during the test cannot pull pages away under it.
 const DIST = join(PROJECT_ROOT, "test-output", "dist");

@@ -10,7 +10,8 @@ import { basename, join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { CACHE_DIR, inlineScripts } from "../../scripts/lib/site.ts";
-import { serveer, startBrowser, controleerPagina, type Bediening } from "../e2e/lib.ts";
+import { serveer, startBrowser, type Bediening } from "../../scripts/lib/browser.ts";
+import { controleerPagina } from "../e2e/lib.ts";
 
 const WERK = join(PROJECT_ROOT, "tmp", `publicatie-test-${process.pid}`);
 const DATA = join(WERK, "data");

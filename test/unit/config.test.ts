@@ -3,7 +3,7 @@
 import { describe, test, expect, afterAll } from "vitest";
 import { rmSync } from "node:fs";
 import { resolve, join } from "node:path";
-import { dataDir, DEFAULT_DATA_DIR, isLidOp, isLidIn, gemeentenInJaar, type Regio } from "../../loaders/config.ts";
+import { dataDir, DEFAULT_DATA_DIR, isLidOp, isLidIn, gemeentenInJaar, type Regio, type RegioGemeente } from "../../loaders/config.ts";
 import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout, ValidatieFout } from "../../loaders/errors.ts";
 import { openStaging, invoerHash, STAGING_DIR } from "../../loaders/db.ts";
@@ -129,7 +129,8 @@ describe("membership", () => {
     expect(isLidOp(g("GM0300"), "2026-01-01")).toBe(true);
     expect(isLidOp(g("GM0400"), "2024-12-31")).toBe(true);
     expect(isLidOp(g("GM0400"), "2025-01-01")).toBe(false);
-    expect(isLidOp({ code: "GM0500", naam: "Altijd" }, "1990-01-01")).toBe(true);
+    const altijd: RegioGemeente = { code: "GM0500", naam: "Altijd" };
+    expect(isLidOp(altijd, "1990-01-01")).toBe(true);
   });
 
   test("isLidIn: member at any moment of the period", () => {

@@ -6,7 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import {
   schooljaar, schooljaarStart, schooljaarEinde, vorigSchooljaar, leeftijd, maxLeeftijd, isLeerplichtig,
   isKwalificatieplichtig, doelgroepen, regeling, isDoorlopend, thuiszitterSoort, trajectSchooljaren,
-  trajectResultaat, monitorStatus, isBsn, SQL_IS_BSN, type JongereOpPeildatum, type MonitorRij, type Doelgroep, sqlDoelgroepSommen,
+  trajectResultaat, monitorStatus, isBsn, SQL_IS_BSN, type JongereOpPeildatum, type MonitorJongere, type Doelgroep, sqlDoelgroepSommen,
 } from "../../loaders/definitions.ts";
 import { maakDataMap, stageDb, csv, rij, ruimDataMappenOp, type TestDb } from "../helpers/datamap.ts";
 
@@ -147,13 +147,13 @@ describe("VSV-trajecten per schooljaar", () => {
 });
 
 describe("monitorStatus", () => {
-  const basis: MonitorRij = {
+  const basis: MonitorJongere = {
     moment: "2026-02-01", leeftijd: 20, verhuisd: false, ingeschreven: false, startkwalificatie: false, werk: false,
     wajong: false, in_beeld_doorstroompunt: false, in_beeld_zorg: false, in_beeld_participatie: false,
   };
   test("the first status that applies, in the monitor's order", () => {
     // Switch conditions on from the bottom of the order up: each new one wins.
-    const ladder: [Partial<MonitorRij>, string][] = [
+    const ladder: [Partial<MonitorJongere>, string][] = [
       [{}, "NIET_IN_BEELD"],
       [{ in_beeld_participatie: true }, "IN_BEELD_PARTICIPATIE"],
       [{ in_beeld_zorg: true }, "IN_BEELD_ZORG"],
@@ -467,7 +467,7 @@ describe("the staged definition views agree with the TypeScript definitions", ()
   test("monitor_def: max_leeftijd and status", async () => {
     const rijen = await db.all(`SELECT * FROM monitor_def`);
     expect(rijen.length).toBe(3 * 6 * 256);
-    const verschillen = rijen.filter((r) => r.status !== monitorStatus(r as MonitorRij) || r.max_leeftijd !== maxLeeftijd(r.moment));
+    const verschillen = rijen.filter((r) => r.status !== monitorStatus(r as MonitorJongere) || r.max_leeftijd !== maxLeeftijd(r.moment));
     expect(verschillen.slice(0, 5)).toEqual([]);
     const statussen = new Set(rijen.map((r) => r.status));
     expect(statussen.size).toBe(9);

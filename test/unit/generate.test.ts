@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { genereer } from "../../scripts/generate.ts";
+import { genereer } from "../../loaders/voorbeeld/genereer.ts";
 import { EXPORTS, VERBODEN_KOLOMMEN, type Kolom } from "../../loaders/schema.ts";
 import { doelgroepen, isBsn, leeftijd, isLeerplichtig, monitorStatus } from "../../loaders/definitions.ts";
 import { isLidOp, type Regio } from "../../loaders/config.ts";

@@ -2,7 +2,7 @@
 // exit code 1 and no files; a good run writes the PDF, tabellen.xlsx and tabellen.json, and
 // the three agree with the mart (one PDF run, to stay fast).
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
-import { ONDERDRUKT } from "../../src/components/format.ts";
+import { ONDERDRUKT } from "../../src/lib/format.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";

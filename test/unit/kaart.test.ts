@@ -10,7 +10,7 @@ import { tegelIndeling, leesGrenzen, voorD3, siteInfo } from "../../loaders/mart
 import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
-  kaartWaarden, kleurKlassen, tekstKleur, contrast, PALET, GEEN_WAARDE, TegelKaart, GrenzenKaart, kaartSamenvatting, lidIn, type KaartGemeente,
+  kaartWaarden, kleurKlassen, tekstKleur, contrast, PALET, GEEN_WAARDE, TegelKaart, GrenzenKaart, kaartSamenvatting, type KaartGemeente,
 } from "../../src/components/kaart.ts";
 import { maakDataMap, ruimDataMappenOp, stageDb, STANDAARD_REGIO } from "../helpers/datamap.ts";
 
@@ -126,8 +126,6 @@ describe("the map", () => {
 
   it("prints the rate, • when suppressed, and 'geen lid' before a gemeente joined", () => {
     expect(w.map((x) => x.tekst)).toEqual(["15,0", "•", "geen lid"]);
-    expect(lidIn({ vanaf: "2025-01-01", tot: null }, "2024-2025")).toBe(true);
-    expect(lidIn({ vanaf: null, tot: "2024-07-31" }, "2024-2025")).toBe(false);
     expect(kaartSamenvatting(w, { maatLabel: "Thuiszitters", eenheidTekst: "per 1.000 leerplichtigen", schooljaar: "2023-2024", regio: 13.2 }))
       .toBe("Thuiszitters per 1.000 leerplichtigen, schooljaar 2023-2024. De hele regio: 13,2. Zonder cijfer: Beedorp (•), Ceeveen (geen lid).");
   });

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { monitorStatus } from "../../loaders/definitions.ts";
-import { momentUitSite, type MonitorMoment, type MonitorSite } from "../../src/components/monitor.ts";
+import { momentUitSite, type MonitorMoment, type MonitorSite } from "../../src/lib/monitor.ts";
 
 const MOMENTEN = ["2025-10-01", "2026-02-01"];
 const GEMEENTEN = ["GM0501", "GM0502", "GM0503"];

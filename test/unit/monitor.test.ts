@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import {
-  MONITOR_STATUSSEN, monitorStatus, SQL_MONITOR_STATUS, SQL_MAX_LEEFTIJD, type MonitorRij, type MonitorStatus,
+  MONITOR_STATUSSEN, monitorStatus, SQL_MONITOR_STATUS, SQL_MAX_LEEFTIJD, type MonitorJongere, type MonitorStatus,
 } from "../../loaders/definitions.ts";
 import { rijenVan, type Staging } from "../../loaders/db.ts";
 import type { Regio } from "../../loaders/config.ts";
@@ -15,7 +15,7 @@ import {
 } from "../../loaders/marts/monitor.ts";
 import {
   trechter, stapTekst, naarKubus, uitKubus, naarMatrices, uitMatrices, momentUitSite, TOTAAL, type StatusRij, type OvergangRij,
-} from "../../src/components/monitor.ts";
+} from "../../src/lib/monitor.ts";
 
 import { Koppeling } from "../../loaders/publish/koppeling.ts";
 import { onderdrukKoppeling } from "../../loaders/publish/onderdrukking.ts";
@@ -42,7 +42,7 @@ const VLAGGEN = ["verhuisd", "ingeschreven", "startkwalificatie", "werk", "wajon
   "in_beeld_doorstroompunt", "in_beeld_zorg", "in_beeld_participatie"] as const;
 
 /** What makes a status apply (NIET_IN_BEELD: nothing does). */
-function zetStatus(r: MonitorRij, s: MonitorStatus): void {
+function zetStatus(r: MonitorJongere, s: MonitorStatus): void {
   switch (s) {
     case "UIT_DOELGROEP_LEEFTIJD": r.leeftijd = 23; break; // moment before 2026: max 23
     case "UIT_DOELGROEP_VERHUISD": r.verhuisd = true; break;
@@ -56,7 +56,7 @@ function zetStatus(r: MonitorRij, s: MonitorStatus): void {
   }
 }
 
-function leeg(moment = "2025-05-01", leeftijd = 20): MonitorRij {
+function leeg(moment = "2025-05-01", leeftijd = 20): MonitorJongere {
   return {
     moment, leeftijd, verhuisd: false, ingeschreven: false, startkwalificatie: false, werk: false, wajong: false,
     in_beeld_doorstroompunt: false, in_beeld_zorg: false, in_beeld_participatie: false,
@@ -64,7 +64,7 @@ function leeg(moment = "2025-05-01", leeftijd = 20): MonitorRij {
 }
 
 /** Every pair of statuses (a before b in the order) with both conditions true: a must win. */
-const PAREN: { a: MonitorStatus; b: MonitorStatus; rij: MonitorRij }[] = [];
+const PAREN: { a: MonitorStatus; b: MonitorStatus; rij: MonitorJongere }[] = [];
 MONITOR_STATUSSEN.forEach((a, i) => MONITOR_STATUSSEN.slice(i + 1).forEach((b) => {
   const rij = leeg();
   zetStatus(rij, a);

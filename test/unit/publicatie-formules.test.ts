@@ -2,7 +2,7 @@
 // leading ', in every download and report; numbers, negative ones too, stay numbers.
 import { describe, it, expect } from "vitest";
 import ExcelJS from "exceljs";
-import { ontwapen, veiligeCel } from "../../src/components/formules.ts";
+import { ontwapen, veiligeCel } from "../../src/lib/formules.ts";
 import { csv, xlsx } from "../../src/components/downloads.ts";
 import { werkboek } from "../../reports/xlsx.ts";
 import { werklijstCsv } from "../../reports/monitor.ts";
@@ -38,7 +38,7 @@ describe("downloads en rapporten", () => {
 
   it("site-XLSX: formule-tekst als tekst met ', getallen als getallen", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(xlsx([{ naam: "Blad", kolommen: [{ sleutel: "a", kop: "@kop" }, { sleutel: "b", kop: "B", formaat: "geheel" }],
+    await wb.xlsx.load(Buffer.from(await xlsx([{ naam: "Blad", kolommen: [{ sleutel: "a", kop: "@kop" }, { sleutel: "b", kop: "B", formaat: "geheel" }],
       rijen: [{ a: kwaad, b: -3 }] }])) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("'@kop");

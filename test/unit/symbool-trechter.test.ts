@@ -4,8 +4,8 @@
 // minus the other steps. The case below is the leak that made this test: two hidden cells
 // that add up to 2 gave "nergens in beeld: 1" while the table showed •.
 import { describe, it, expect } from "vitest";
-import { trechter, stapTekst, TOTAAL } from "../../src/components/monitor.ts";
-import { ONDERDRUKT, onderdruktLegenda } from "../../src/components/format.ts";
+import { trechter, stapTekst, TOTAAL } from "../../src/lib/monitor.ts";
+import { ONDERDRUKT, onderdruktLegenda } from "../../src/lib/format.ts";
 import { trechterSamenvatting, trechterTabel } from "../../src/components/monitorCharts.ts";
 
 const STATUSSEN = [

@@ -3,7 +3,7 @@
 import { describe, it, expect } from "vitest";
 import ExcelJS from "exceljs";
 import { werkboek } from "../../reports/xlsx.ts";
-import { ONDERDRUKT, onderdruktLegenda } from "../../src/components/format.ts";
+import { ONDERDRUKT, onderdruktLegenda } from "../../src/lib/format.ts";
 
 describe("één symbool voor een afgeschermde cel", () => {
   it("schrijft in Excel ONDERDRUKT als tekst, hoe groot de grens ook is, en laat getallen getallen", async () => {

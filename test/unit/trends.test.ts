@@ -31,10 +31,10 @@ const DATA: TrendData = {
   ],
   monitor: [
     // Two moments in 2024-2025: the later one (2025-05-01) is the schooljaar's figure.
-    { gemeente: "GM0001", moment: "2024-10-01", groep: "JIKP", jongeren: 90, niet_in_beeld: 9 },
-    { gemeente: "GM0001", moment: "2025-05-01", groep: "JIKP", jongeren: 100, niet_in_beeld: 20 },
-    { gemeente: "GM0002", moment: "2025-05-01", groep: "JIKP", jongeren: 30, niet_in_beeld: null, onderdrukt: true },
-    { gemeente: "REGIO", moment: "2025-05-01", groep: "JIKP", jongeren: 130, niet_in_beeld: 23 },
+    { gemeente: "GM0001", moment: "2024-10-01", schooljaar: "2024-2025", groep: "JIKP", jongeren: 90, niet_in_beeld: 9 },
+    { gemeente: "GM0001", moment: "2025-05-01", schooljaar: "2024-2025", groep: "JIKP", jongeren: 100, niet_in_beeld: 20 },
+    { gemeente: "GM0002", moment: "2025-05-01", schooljaar: "2024-2025", groep: "JIKP", jongeren: 30, niet_in_beeld: null, onderdrukt: true },
+    { gemeente: "REGIO", moment: "2025-05-01", schooljaar: "2024-2025", groep: "JIKP", jongeren: 130, niet_in_beeld: 23 },
   ],
 };
 

@@ -59,7 +59,7 @@ describe("src/verdeling.md", () => {
     expect([...new Set(bestanden)]).toEqual(["./data/verdeling.json"]);
     const imports = new Set(pagina.code.flatMap((c) => c.node.imports.map((i) => i.name)));
     for (const i of imports) {
-      expect(["@observablehq/inputs", "@observablehq/plot", "htl", "d3"].includes(i) || /^\.\/components\/[\w]+\.js$/.test(i), i).toBe(true);
+      expect(["@observablehq/inputs", "@observablehq/plot", "htl", "d3"].includes(i) || /^\.\/(components|lib)\/[\w]+\.js$/.test(i), i).toBe(true);
     }
     expect(bron).not.toMatch(/npm:|https?:\/\/|\.csv\(\)|\.parquet\(\)/);
   });

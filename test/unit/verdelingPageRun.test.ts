@@ -41,8 +41,8 @@ beforeAll(async () => {
     "@observablehq/inputs": await import("@observablehq/inputs"),
     "@observablehq/plot": await import("@observablehq/plot"),
     htl: await import("htl"),
-    "./components/format.js": await import("../../src/components/format.ts"),
-    "./components/verdeling.js": await import("../../src/components/verdeling.ts"),
+    "./lib/format.js": await import("../../src/lib/format.ts"),
+    "./lib/verdeling.js": await import("../../src/lib/verdeling.ts"),
     "./components/verdelingChart.js": await import("../../src/components/verdelingChart.ts"),
     "./components/downloads.js": await import("../../src/components/downloads.ts"),
   };
@@ -152,11 +152,15 @@ describe("src/verdeling.md, run on the loader's data", () => {
     const knop = r.getoond
       .flatMap((x) => (x instanceof (globalThis as unknown as { Element: typeof Element }).Element ? [...x.querySelectorAll("button")] : []))
       .find((k) => k.textContent === "Download scenario als Excel")!;
+    // The workbook is made asynchronously (jszip) after the click: wait for its one download.
     const blobs: Blob[] = [];
     const oud = URL.createObjectURL;
-    URL.createObjectURL = (b: Blob) => (blobs.push(b), "blob:test");
     try {
-      knop.click();
+      await new Promise<void>((klaar, fout) => {
+        URL.createObjectURL = (b: Blob) => (blobs.push(b), klaar(), "blob:test");
+        knop.click();
+        setTimeout(() => fout(new Error("geen download binnen 5 s na de klik")), 5000);
+      });
     } finally {
       URL.createObjectURL = oud;
     }

@@ -3,7 +3,7 @@
 // amount, and the result is deterministic and independent of the input order.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { verdeel, type VerdeelGemeente } from "../../src/components/verdeling.ts";
+import { verdeel, type VerdeelGemeente } from "../../src/lib/verdeling.ts";
 
 /** Risicoscores with up to three decimals (CBS publishes one), kept as thousandths so the
  *  test can compute the exact proportional amount as a fraction, without floating point. */

@@ -4,7 +4,7 @@
 import { describe, it, expect } from "vitest";
 import type { Regio } from "../../loaders/config.ts";
 import { maakVerdeling } from "../../loaders/marts/verdeling.ts";
-import { scenario } from "../../src/components/verdeling.ts";
+import { scenario } from "../../src/lib/verdeling.ts";
 import { BedragChart, VerschilChart, verdelingTabel, scenarioTabel } from "../../src/components/verdelingChart.ts";
 
 const regio: Regio = {

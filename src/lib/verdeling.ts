@@ -386,3 +386,24 @@ export function winnaarsVerliezers(v: Vergelijking[]): string {
   }
   return delen.join(" ");
 }
+
+/** A row of the verdeling as the loader gives it (loaders/marts/verdeling.ts). */
+export interface VerdelingRij {
+  code: string;
+  naam: string;
+  risicoscore: number | null;
+  /** Share of the risicoscores, 4 decimals. */
+  aandeel: number;
+  vasteVoet: number;
+  bedrag: number;
+  // Extra keys (docs/uitvoer.md allows them):
+  aantalJongeren: number | null;
+  /** Amount in the previous budget year; null when there is none or it did not take part. */
+  vorigBedrag: number | null;
+  /** bedrag − vorigBedrag (null without a previous amount). */
+  verschil: number | null;
+  /** verschil / vorigBedrag, 4 decimals (null without a previous amount). */
+  verschilRelatief: number | null;
+  /** Plain-Dutch explanation of the amount. */
+  uitleg: string;
+}

@@ -2,7 +2,9 @@
 // wire format (inpakken/uitpakken) and the types. Apart from the chapters' rendering in
 // jaarverslag.ts, so the data loader (loaders/marts/jaarverslag.ts) imports no charts.
 
-export const REGIO = "REGIO";
+import { REGIO } from "./codes.js";
+
+export { REGIO };
 
 export type Rij = Record<string, unknown>;
 export interface JvTabel {

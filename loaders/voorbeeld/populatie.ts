@@ -3,8 +3,8 @@
 // episodes). Everything the exports show about a jongere is read from this one life, so
 // the files agree with each other (a VSV-traject starts after a real dropout, an ABSOLUUT
 // melding is about a jongere who is really not enrolled, the monitor flags follow the career).
-import type { ONDERWIJSSOORTEN, HERKOMSTEN, ARTIKELEN, BESLUITEN, VSV_RESULTATEN } from "../../loaders/schema.ts";
-import { maxLeeftijd } from "../../loaders/definitions.ts";
+import type { ONDERWIJSSOORTEN, HERKOMSTEN, ARTIKELEN, BESLUITEN, VSV_RESULTATEN } from "../schema.ts";
+import { maxLeeftijd } from "../definitions.ts";
 import { Rng } from "./prng.ts";
 import { dag, iso, jaarVan, maandVan, dagenInMaand, weekdag, schooljaarBegin } from "./datum.ts";
 

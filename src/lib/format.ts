@@ -1,4 +1,4 @@
-// Dutch formatting, shared by pages (imported as ./components/format.js) and reports.
+// Dutch formatting, shared by pages (imported as ./lib/format.js) and reports.
 // 1.234.567, € 1.423.884, 12,3 %, 15 oktober 2026.
 
 const MAANDEN = [

@@ -8,8 +8,9 @@
 // The status order itself is not defined here: it comes with the data (`statussen`), from
 // loaders/definitions.ts.
 import { ONDERDRUKT } from "./format.js";
+import { REGIO } from "./codes.js";
 
-export const REGIO = "REGIO";
+export { REGIO };
 /** Total over groepen or herkomsten. */
 export const ALLE = "ALLE";
 /** Total over statussen (statussen) and the margins of the transition matrix (van/naar). */

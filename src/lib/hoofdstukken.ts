@@ -1,0 +1,56 @@
+// The jaarverslag's chapters, once: their order, ids (the page /jaarverslag/<id> and the
+// coördinator's text teksten/<schooljaar>/<id>.md), titles and page summaries. The site's
+// sidebar and routes (observablehq.config.ts), the chapter page (src/jaarverslag/[hoofdstuk].md),
+// the rendering (src/components/jaarverslag.ts), the mart's texts and the PDF all read this list.
+
+export interface Hoofdstuk {
+  id: string;
+  titel: string;
+  /** The page's first sentence, before "Kies een schooljaar en een gemeente." */
+  samenvatting: string;
+  /** Text only (no published numbers): no legend of suppressed cells, and left out of the PDF without a text. */
+  alleenTekst?: true;
+}
+
+export const HOOFDSTUKKEN = [
+  { id: "leerlingen", titel: "Leerlingen en doelgroepen",
+    samenvatting: "Hoeveel jongeren er op school zitten, per onderwijssoort, en hoeveel er leerplichtig, kwalificatieplichtig of voortijdig schoolverlater zijn." },
+  { id: "verzuim", titel: "Verzuim Leerplicht",
+    samenvatting: "Verzuimmeldingen van jongeren onder de 18 per soort, het verloop over het schooljaar en hoe luxe verzuim is afgehandeld." },
+  { id: "thuiszitters", titel: "Thuiszitters",
+    samenvatting: "Jongeren met absoluut verzuim (niet ingeschreven) of langdurig relatief verzuim (langer dan vier weken niet op school)." },
+  { id: "vrijstellingen", titel: "Vrijstellingen",
+    samenvatting: "Vrijstellingen van de leerplicht die in het schooljaar zijn afgegeven, per artikel van de Leerplichtwet." },
+  { id: "doorstroompunt", titel: "Doorstroompunt preventief (18+)",
+    samenvatting: "Verzuimmeldingen van jongeren van 18 jaar en ouder en wat het Doorstroompunt ermee bereikte." },
+  { id: "vsv", titel: "VSV'ers benaderd",
+    samenvatting: "Voortijdig schoolverlaters die het Doorstroompunt actief benaderde, en het resultaat van hun trajecten." },
+  { id: "vsv-percentages", titel: "Officiële VSV-percentages",
+    samenvatting: "De officiële cijfers van OCW/DUO over voortijdig schoolverlaten: gemeente, regio en Nederland over de jaren." },
+  { id: "inzet", titel: "Inzet",
+    samenvatting: "De inzet van leerplichtambtenaren en doorstroomcoaches in fte, en het aantal meldingen en trajecten per fte." },
+  { id: "verhalen", titel: "Verhalen", samenvatting: "Verhalen uit de praktijk van leerplicht en Doorstroompunt.", alleenTekst: true },
+] as const satisfies readonly Hoofdstuk[];
+
+export type HoofdstukId = (typeof HOOFDSTUKKEN)[number]["id"];
+
+/** The chapter of an id (a page's route parameter); an error for an unknown id. */
+export function hoofdstuk(id: string): Hoofdstuk & { id: HoofdstukId } {
+  const h = HOOFDSTUKKEN.find((x) => x.id === id);
+  if (!h) throw new Error(`onbekend hoofdstuk "${id}"; verwacht een van ${HOOFDSTUKKEN.map((x) => x.id).join(", ")}`);
+  return h;
+}
+
+/** The chapter after this one, or null after the last (the page then links back to the contents). */
+export function volgendHoofdstuk(id: string): (Hoofdstuk & { id: HoofdstukId }) | null {
+  const i = HOOFDSTUKKEN.findIndex((x) => x.id === id);
+  return i >= 0 && i + 1 < HOOFDSTUKKEN.length ? HOOFDSTUKKEN[i + 1] : null;
+}
+
+/** The site's path of a chapter, as in the sidebar and the routes. */
+export function hoofdstukPad(id: string): string {
+  return `/jaarverslag/${id}`;
+}
+
+/** The coördinator's text files of a schooljaar: the voorwoord and one per chapter. */
+export const TEKST_NAMEN = ["voorwoord", ...HOOFDSTUKKEN.map((h) => h.id)] as const;

@@ -1,0 +1,138 @@
+// The project's import graph, read from the source with the TypeScript compiler's own
+// pre-processor (static imports, `import type`, `export … from`, `import()`), and the rules
+// the layers keep: which folder may not import which, and no circles.
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { join, relative, dirname, resolve } from "node:path";
+import ts from "typescript";
+
+/** One import: from a project file to another project file (both relative to the root, with /). */
+export interface Kant { van: string; naar: string; dynamisch: boolean }
+/** A bare import (a package or a Node builtin) from a project file. */
+export interface Pakket { van: string; naam: string }
+export interface Graaf { bestanden: string[]; kanten: Kant[]; pakketten: Pakket[] }
+
+/** A folder (prefix) that may not import another folder or package. */
+export interface Regel { van: string; niet: string[]; waarom: string }
+
+const MAPPEN = ["loaders", "src", "reports", "scripts", "test"];
+const LOS = ["observablehq.config.ts", "vitest.config.ts"];
+const OVERSLAAN = new Set(["node_modules", ".observablehq", "dist", "fixtures"]);
+
+function bronnen(root: string, dir: string, uit: string[]): void {
+  if (!existsSync(join(root, dir))) return;
+  for (const n of readdirSync(join(root, dir))) {
+    if (OVERSLAAN.has(n)) continue;
+    const p = `${dir}/${n}`;
+    if (statSync(join(root, p)).isDirectory()) bronnen(root, p, uit);
+    else if (/\.(ts|mts|mjs|js)$/.test(n) && !n.endsWith(".d.ts")) uit.push(p);
+  }
+}
+
+/** A relative specifier to a project file: `./x.js` may stand for `./x.ts` (Framework, NodeNext). */
+function zoekBestand(root: string, van: string, spec: string): string | null {
+  const basis = resolve(root, dirname(van), spec);
+  const kandidaten = [basis, basis.replace(/\.js$/, ".ts"), `${basis}.ts`, join(basis, "index.ts")];
+  for (const k of kandidaten) if (existsSync(k) && statSync(k).isFile()) return relative(root, k).split("\\").join("/");
+  return null;
+}
+
+/**
+ * The module specifiers of one file, from its syntax tree: import and export … from
+ * (type-only ones too: a type circle is still a circle to a reader), import("x") calls, and
+ * `typeof import("x")` types.
+ */
+export function importsVan(naam: string, tekst: string): { spec: string; dynamisch: boolean }[] {
+  const bron = ts.createSourceFile(naam, tekst, ts.ScriptTarget.Latest, false);
+  const uit: { spec: string; dynamisch: boolean }[] = [];
+  const loop = (n: ts.Node): void => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) {
+      uit.push({ spec: n.moduleSpecifier.text, dynamisch: false });
+    } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) {
+      uit.push({ spec: n.arguments[0].text, dynamisch: true });
+    } else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal)) {
+      uit.push({ spec: n.argument.literal.text, dynamisch: false });
+    }
+    ts.forEachChild(n, loop);
+  };
+  loop(bron);
+  return uit;
+}
+
+/** Reads every source file of the project under `root`. */
+export function leesGraaf(root: string): Graaf {
+  const bestanden: string[] = [];
+  for (const d of MAPPEN) bronnen(root, d, bestanden);
+  for (const f of LOS) if (existsSync(join(root, f))) bestanden.push(f);
+  const kanten: Kant[] = [];
+  const pakketten: Pakket[] = [];
+  for (const van of bestanden.sort()) {
+    const tekst = readFileSync(join(root, van), "utf8");
+    for (const { spec, dynamisch } of importsVan(van, tekst)) {
+      if (spec.startsWith(".")) {
+        const naar = zoekBestand(root, van, spec);
+        if (!naar) throw new Error(`${van}: import "${spec}" wijst naar geen bestand`);
+        kanten.push({ van, naar, dynamisch });
+      } else {
+        pakketten.push({ van, naam: spec });
+      }
+    }
+  }
+  return { bestanden, kanten, pakketten };
+}
+
+const onder = (pad: string, map: string) => pad === map || pad.startsWith(map.endsWith("/") ? map : `${map}/`);
+
+/** Every import against a rule, as a sentence. A rule's `niet` names folders or packages (`node:` for all builtins). */
+export function overtredingen(g: Graaf, regels: Regel[]): string[] {
+  const uit: string[] = [];
+  for (const r of regels) {
+    for (const k of g.kanten) {
+      if (!onder(k.van, r.van)) continue;
+      const fout = r.niet.find((n) => onder(k.naar, n));
+      if (fout) uit.push(`${k.van} importeert ${k.naar} (${r.waarom})`);
+    }
+    for (const p of g.pakketten) {
+      if (!onder(p.van, r.van)) continue;
+      const fout = r.niet.find((n) => (n.endsWith(":") ? p.naam.startsWith(n) : p.naam === n || p.naam.startsWith(`${n}/`)));
+      if (fout) uit.push(`${p.van} importeert ${p.naam} (${r.waarom})`);
+    }
+  }
+  return uit;
+}
+
+/**
+ * The circles of the graph (strongly connected components of more than one file, or a file
+ * importing itself), each as its files in order. Dynamic import() is left out when
+ * `zonderDynamisch`: a module loaded late on purpose (so a mart can run the publication that
+ * itself runs the marts) is no load-order circle.
+ */
+export function kringen(g: Pick<Graaf, "kanten">, zonderDynamisch = true): string[][] {
+  const buren = new Map<string, string[]>();
+  for (const k of g.kanten) {
+    if (zonderDynamisch && k.dynamisch) continue;
+    (buren.get(k.van) ?? buren.set(k.van, []).get(k.van)!).push(k.naar);
+  }
+  // Tarjan (recursive: the chains of a few hundred files are short).
+  let teller = 0;
+  const index = new Map<string, number>();
+  const laag = new Map<string, number>();
+  const stapel: string[] = [];
+  const op = new Set<string>();
+  const uit: string[][] = [];
+  const bezoek = (v: string) => {
+    index.set(v, teller); laag.set(v, teller); teller++;
+    stapel.push(v); op.add(v);
+    for (const w of buren.get(v) ?? []) {
+      if (!index.has(w)) { bezoek(w); laag.set(v, Math.min(laag.get(v)!, laag.get(w)!)); }
+      else if (op.has(w)) laag.set(v, Math.min(laag.get(v)!, index.get(w)!));
+    }
+    if (laag.get(v) === index.get(v)) {
+      const comp: string[] = [];
+      let w: string;
+      do { w = stapel.pop()!; op.delete(w); comp.push(w); } while (w !== v);
+      if (comp.length > 1 || (buren.get(v) ?? []).includes(v)) uit.push(comp.sort());
+    }
+  };
+  for (const v of [...buren.keys()].sort()) if (!index.has(v)) bezoek(v);
+  return uit.sort((a, b) => a[0].localeCompare(b[0]));
+}

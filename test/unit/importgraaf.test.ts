@@ -1,0 +1,84 @@
+// The layers, as the developers' guide states them, checked on every import of the project:
+// the pipeline (loaders/) imports no UI, scripts or tests; src/lib is the pure core (no DOM,
+// no Node, nothing outside itself); the browser code imports no Node code; and no circles.
+import { describe, it, expect } from "vitest";
+import { PROJECT_ROOT } from "../../loaders/config.ts";
+import { leesGraaf, overtredingen, kringen, importsVan, type Graaf, type Regel } from "../helpers/importgraaf.ts";
+
+const NODE_EN_DOM = ["node:", "fs", "path", "url", "child_process", "htl", "@observablehq/plot", "@observablehq/inputs", "d3", "jsdom", "npm:"];
+
+const REGELS: Regel[] = [
+  { van: "loaders", niet: ["src/components", "src/data", "scripts", "reports", "test"], waarom: "de pijplijn gebruikt src/lib, geen UI, scripts, rapporten of tests" },
+  { van: "src/lib", niet: ["src/components", "src/data", "loaders", "reports", "scripts", "test", ...NODE_EN_DOM], waarom: "src/lib is puur: geen DOM, geen Node" },
+  { van: "src/components", niet: ["src/data", "loaders", "reports", "scripts", "test", "node:"], waarom: "componenten draaien in de browser" },
+  { van: "src/data", niet: ["src/components", "reports", "scripts", "test"], waarom: "data loaders roepen loaders/marts aan" },
+  { van: "reports", niet: ["scripts", "test"], waarom: "rapporten bouwen op loaders en src" },
+  { van: "scripts", niet: ["test"], waarom: "scripts importeren geen tests" },
+  { van: "observablehq.config.ts", niet: ["src/components", "scripts", "test"], waarom: "de siteconfiguratie leest loaders en src/lib" },
+];
+
+describe("the checker itself, on a hand-made graph", () => {
+  const g: Graaf = {
+    bestanden: ["loaders/a.ts", "loaders/b.ts", "src/components/c.ts", "src/lib/d.ts", "scripts/e.ts", "scripts/f.ts"],
+    kanten: [
+      { van: "loaders/a.ts", naar: "src/components/c.ts", dynamisch: false },
+      { van: "loaders/a.ts", naar: "src/lib/d.ts", dynamisch: false },
+      { van: "loaders/b.ts", naar: "loaders/a.ts", dynamisch: false },
+      { van: "loaders/a.ts", naar: "loaders/b.ts", dynamisch: true },
+      { van: "scripts/e.ts", naar: "scripts/f.ts", dynamisch: false },
+      { van: "scripts/f.ts", naar: "scripts/e.ts", dynamisch: false },
+      { van: "src/lib/d.ts", naar: "src/lib/d.ts", dynamisch: false },
+    ],
+    pakketten: [{ van: "src/lib/d.ts", naam: "node:fs" }, { van: "src/lib/d.ts", naam: "zod" }, { van: "src/lib/d.ts", naam: "d3-array" }],
+  };
+
+  it("names every forbidden direction and forbidden package, and only those", () => {
+    expect(overtredingen(g, REGELS)).toEqual([
+      "loaders/a.ts importeert src/components/c.ts (de pijplijn gebruikt src/lib, geen UI, scripts, rapporten of tests)",
+      "src/lib/d.ts importeert node:fs (src/lib is puur: geen DOM, geen Node)",
+    ]);
+  });
+
+  it("finds circles of two files and a file importing itself; a late import() closes none unless asked", () => {
+    expect(kringen(g)).toEqual([["scripts/e.ts", "scripts/f.ts"], ["src/lib/d.ts"]]);
+    expect(kringen(g, false)).toContainEqual(["loaders/a.ts", "loaders/b.ts"]);
+  });
+
+  it("reads every kind of import from the syntax, not from comments or strings", () => {
+    const tekst = [
+      `import { a } from "./a.ts";`,
+      `import type { B } from "./b.ts";`,
+      `export { c } from "./c.js";`,
+      `export * from "./d.ts";`,
+      `import "./e.ts";`,
+      `const f = await import("./f.ts");`,
+      `type G = typeof import("./g.ts");`,
+      `// import { x } from "./niet.ts";`,
+      "const s = 'import { y } from \"./ook-niet.ts\"';",
+    ].join("\n");
+    expect(importsVan("x.ts", tekst)).toEqual([
+      { spec: "./a.ts", dynamisch: false }, { spec: "./b.ts", dynamisch: false }, { spec: "./c.js", dynamisch: false },
+      { spec: "./d.ts", dynamisch: false }, { spec: "./e.ts", dynamisch: false }, { spec: "./f.ts", dynamisch: true },
+      { spec: "./g.ts", dynamisch: false },
+    ]);
+  });
+});
+
+describe("the project's import graph", () => {
+  const g = leesGraaf(PROJECT_ROOT);
+
+  it("reads the whole project", () => {
+    // A wrong root or a broken reader would pass every rule on an empty graph.
+    expect(g.bestanden).toContain("loaders/db.ts");
+    expect(g.bestanden).toContain("src/lib/format.ts");
+    expect(g.kanten.length).toBeGreaterThan(100);
+  });
+
+  it("keeps every layer's direction", () => {
+    expect(overtredingen(g, REGELS)).toEqual([]);
+  });
+
+  it("has no import circles (static imports and import types)", () => {
+    expect(kringen(g)).toEqual([]);
+  });
+});
