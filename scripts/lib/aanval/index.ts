@@ -59,7 +59,31 @@ export async function aanval(gepubliceerd: Bestand[], exact: Bestand[], minimumC
     if (gepub.has(s)) return gepub.get(s)!;
     return t.waar[i] === 0 ? 0 : undefined;
   });
-  const uit = await valAan({ waar: t.waar, gepubliceerd: gp, sleutels }, verbanden, minimumCel);
+  // A breakdown published coarser (the monitor's herkomst per gemeente, months per gemeente)
+  // is hidden whole, zeros too: there the outsider cannot assume a hidden cell is at least 1.
+  const ondergrens = new Array<number>(sleutels.length).fill(1);
+  for (const idx of t.cellen.values()) {
+    const verborgen = idx.filter((i) => gp[i] === null).length;
+    if (verborgen > 0.85 * idx.filter((i) => gp[i] !== undefined).length) for (const i of idx) ondergrens[i] = 0;
+  }
+  const uit = await valAan({ waar: t.waar, gepubliceerd: gp, sleutels, ondergrens }, verbanden, minimumCel);
   const kleinVerborgen = gp.filter((w, i) => w === null && t.waar[i] >= 1 && t.waar[i] < minimumCel).length;
   return { ...uit, cellen: sleutels.length, sleutels, kleinVerborgen };
+}
+
+/** The attack's outcome in Dutch, with up to 30 examples of each finding. */
+export function aanvalTekst(u: Aanval, min: number, wat: string, ms: number): string {
+  const g = new Intl.NumberFormat("nl-NL");
+  const regels = [
+    `Aanval op ${wat} (minimumCel ${min}): ${g.format(u.cellen)} cellen, ${g.format(u.verborgen)} afgeschermd ` +
+    `(${g.format(u.kleinVerborgen)} kleine aantallen), ${g.format(u.verbanden)} verbanden gevonden, ` +
+    `${g.format(u.lps)} lineaire programma's, ${g.format(Math.round(ms / 100) / 10)} s.`,
+  ];
+  for (const t of u.tegenspraak) regels.push(`  tegenspraak: ${t}`);
+  const toon = (v: Aanval["exact"][number]) => `  ${u.sleutels[v.cel]} = ${v.waar}: afgeleid ${g.format(v.laag)} .. ${g.format(v.hoog)} (${v.hoe})`;
+  regels.push(`Exact terug te rekenen: ${u.exact.length} (waarvan klein: ${u.exact.filter((v) => v.waar >= 1 && v.waar < min).length}).`);
+  u.exact.slice(0, 30).forEach((v) => regels.push(toon(v)));
+  regels.push(`Te versmallen tot 1..${min - 1}: ${u.smal.length}.`);
+  u.smal.slice(0, 30).forEach((v) => regels.push(toon(v)));
+  return regels.join("\n");
 }

@@ -10,6 +10,8 @@ export interface AanvalInvoer {
   /** A number: published. null: hidden. undefined: not in the published files at all. */
   gepubliceerd: (number | null | undefined)[];
   sleutels: string[];
+  /** What the outsider may assume of a hidden cell: at least 1 (zeros are shown) or 0. */
+  ondergrens: number[];
 }
 
 export interface Vondst { cel: number; waar: number; laag: number; hoog: number; hoe: string }
@@ -67,7 +69,8 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     if (e.termen.size !== 1) continue;
     const [[c, a]] = [...e.termen];
     bekend.set(c, e.rest / a);
-    if (doel(c)) afgeleid.set(c, e.soort);
+    // A zero of a breakdown published coarser may come out: no small count (see below).
+    if (doel(c) && (inv.waar[c] > 0 || inv.ondergrens[c] > 0)) afgeleid.set(c, e.soort);
     e.termen.delete(c);
     e.rest = 0;
     for (const ander of waarIn.get(c) ?? []) if (ander !== e) rij.push(ander);
@@ -110,10 +113,14 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
   process.stderr.write(`${groepen.size} groepen van samenhangende onbekenden (grootste ${Math.max(0, ...[...groepen.values()].map((g) => g.cellen.size))})\n`);
   for (const g of groepen.values()) {
     const cellen = [...g.cellen];
-    const doelen = cellen.filter(doel);
+    // A zero in a breakdown published coarser may come out as zero: that is no small count
+    // (zeros are shown everywhere else). Those cells stay unknowns but are not examined.
+    const doelen = cellen.filter((c) => doel(c) && (inv.waar[c] > 0 || inv.ondergrens[c] > 0));
     if (doelen.length === 0) continue;
-    // Zeros are shown, so a hidden cell is at least 1, unless that cannot be (then 0).
+    // Zeros are shown, so a hidden cell is at least 1 (where the outsider may assume so),
+    // unless that cannot be (then 0).
     let ondergrens = 1;
+    const grens = (c: number) => (doel(c) ? Math.min(ondergrens, inv.ondergrens[c]) : 0);
     // `plafond`: maximise Σ min(x, minimumCel) over these cells (y ≤ x, y ≤ minimumCel), so
     // one LP shows many cells able to reach minimumCel at once instead of piling on one.
     const lp = (richting: number, gewichten: Map<number, number>, plafond: number[] = []) => {
@@ -132,11 +139,13 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
           ...plafond.map((c) => ({ name: `p${c}`, vars: [{ name: `y${c}`, coef: 1 }, { name: `x${c}`, coef: -1 }], bnds: { type: glpk.GLP_UP, lb: 0, ub: 0 } })),
         ],
         bounds: [
-          ...cellen.map((c) => ({ name: `x${c}`, type: glpk.GLP_DB, lb: doel(c) ? ondergrens : 0, ub: BOVEN })),
+          ...cellen.map((c) => ({ name: `x${c}`, type: glpk.GLP_DB, lb: grens(c), ub: BOVEN })),
           ...plafond.map((c) => ({ name: `y${c}`, type: glpk.GLP_DB, lb: 0, ub: minimumCel })),
         ],
       }, { msglev: glpk.GLP_MSG_OFF });
     };
+    const tijd = performance.now();
+    const groot = cellen.length > 500;
     const goed = (s: ReturnType<typeof lp>) => s.result.status === glpk.GLP_OPT || s.result.status === glpk.GLP_FEAS;
     let s = lp(glpk.GLP_MAX, new Map(), doelen);
     if (!goed(s)) {
@@ -155,11 +164,11 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     };
     punt(s.result.vars);
     // The exact counts are a solution too, when they meet the lower bound.
-    if (doelen.every((c) => inv.waar[c] >= ondergrens)) punt(Object.fromEntries(cellen.map((c) => [`x${c}`, inv.waar[c]])));
+    if (doelen.every((c) => inv.waar[c] >= grens(c))) punt(Object.fromEntries(cellen.map((c) => [`x${c}`, inv.waar[c]])));
     const nogHoog = () => doelen.filter((c) => hoog.get(c)! < minimumCel - 1e-6);
     const nogVast = () => doelen.filter((c) => hoog.get(c)! - laag.get(c)! < 0.5);
     // Batches first (one LP for many cells) while they help, then cell by cell for what is left.
-    for (let ronde = 0; ronde < 30; ronde++) {
+    for (let ronde = 0; ronde < 200; ronde++) {
       const h = nogHoog();
       if (!h.length) break;
       const r = lp(glpk.GLP_MAX, new Map(), h);
@@ -176,6 +185,13 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
       if (goed(r2)) punt(r2.result.vars);
       if (nogVast().length === v.length) break;
     }
+    if (groot) {
+      const tabellen = new Map<string, number>();
+      for (const c of nogHoog()) { const t = inv.sleutels[c].split("|")[0]; tabellen.set(t, (tabellen.get(t) ?? 0) + 1); }
+      process.stderr.write(`  laag per tabel: ${JSON.stringify([...tabellen])}\n`);
+      for (const c of nogHoog().slice(0, 3)) process.stderr.write(`  laag: ${inv.sleutels[c]} waar ${inv.waar[c]} ${laag.get(c)}..${hoog.get(c)} grens ${grens(c)}\n`);
+    }
+    if (groot) process.stderr.write(`  groep van ${cellen.length} cellen, ${g.vgl.length} vergelijkingen: na ${uit.lps} LP's nog ${nogHoog().length} laag, ${nogVast().length} vast (${Math.round(performance.now() - tijd)} ms)\n`);
     for (const c of doelen) {
       if (hoog.get(c)! < minimumCel - 1e-6 || hoog.get(c)! - laag.get(c)! < 0.5) {
         const max = lp(glpk.GLP_MAX, new Map([[c, 1]]));
