@@ -2,212 +2,28 @@
 // tables (loaders/marts/jaarverslag.ts). The site pages and the PDF (reports/pdf.ts) both
 // render these, so the numbers on screen and on paper are the same numbers.
 //
-// Rendering takes a `document` so it runs in the browser and, with a server-side DOM, in
-// Node. Every chart has its numbers in a table and a one-line summary.
-import { getal, datum, label as codeLabel, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
-import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Punt, type Lijn } from "./jaarverslag-charts.js";
-import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
+// Every chart has its numbers in a table and a one-line summary. The building blocks are in
+// jaarverslag-blok.ts, the rendering in jaarverslag-weergave.ts; this module is what the pages
+// and the PDF import.
+import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
+import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
+import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
-import { vorigSchooljaar } from "../lib/schooljaar.js";
 import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
+import {
+  label, onderwijsLabel, Context, alsGetal, punt, fmt, metVorig, grootste, jaarKolommen, jaarRijen, jaarGrafiek, perGemeente, aanwezig,
+  codesIn, type Keuze, type Waarde, type Kolom, type Blok,
+} from "./jaarverslag-blok.js";
+import { el, tekstVan, blokElement, type RenderOpties } from "./jaarverslag-weergave.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
 } from "../lib/jaarverslag-data.js";
 
-export interface Keuze { schooljaar: string; gemeente: string }
+export { label, Context, alsGetal, type Keuze, type Waarde, type Kolom, type Weergave, type Blok } from "./jaarverslag-blok.js";
+export { tabelElement, tekstVan, blokElement, gemeentenIn, type RenderOpties } from "./jaarverslag-weergave.js";
 
 export { HOOFDSTUKKEN, type HoofdstukId } from "../lib/hoofdstukken.js";
-
-// ------------------------------------------------------------------ labels
-
-const EXTRA_LABELS: Record<string, string> = {
-  "5A": "5 onder a (lichamelijke of psychische gronden)",
-  "5B": "5 onder b (bedenkingen tegen de richting)",
-  "5C": "5 onder c (school buiten Nederland)",
-  "3A": "3a", "11": "11", "15": "15",
-  NIEUW: "VSV nieuw", OUD: "VSV oud", TOTAAL: "Totaal benaderd",
-  TERUGGELEID_NAAR_ONDERWIJS: "Teruggeleid naar onderwijs", ONDERWIJS_NIET_HAALBAAR: "Onderwijs niet haalbaar",
-  ONBEKEND: "Niet ingevuld", GEEN: "Geen", LANDELIJK: "Nederland",
-};
-
-export function label(code: string): string {
-  return EXTRA_LABELS[code] ?? codeLabel(code);
-}
-
-/** Thuiszitters and leerlingen use GEEN as an onderwijssoort: "Geen onderwijs". */
-function onderwijsLabel(code: string): string {
-  return codeLabel(code);
-}
-
-// ------------------------------------------------------------------ lookups
-
-/** A published value: a number, ONDERDRUKT (suppressed, or derived from a suppressed count) or null (no data). */
-export type Waarde = number | string | null;
-
-export class Context {
-  readonly sj: string;
-  readonly vorig: string | null;
-  readonly focus: string;
-  constructor(readonly data: JvData, readonly keuze: Keuze) {
-    this.sj = keuze.schooljaar;
-    const v = vorigSchooljaar(this.sj);
-    this.vorig = data.schooljaren.includes(v) ? v : null;
-    this.focus = keuze.gemeente;
-  }
-  get isRegio(): boolean { return this.focus === REGIO; }
-  naam(code: string): string {
-    if (code === REGIO) return this.data.regio;
-    if (code === "LANDELIJK") return "Nederland";
-    return this.data.gemeenten.find((g) => g.code === code)?.naam ?? code;
-  }
-  /** Short name for column heads: "Regio" for the regio. */
-  kort(code: string): string { return code === REGIO ? "Regio" : this.naam(code); }
-  leden(jaar = this.sj): string[] { return this.data.jaren[jaar]?.leden ?? []; }
-
-  private bron(id: string, jaar: string): Rij[] {
-    const eigen = this.data.jaren[jaar]?.tabellen.find((t) => t.id === id)?.rijen;
-    return eigen ?? this.data.jaren[this.sj]?.tabellen.find((t) => t.id === id)?.rijen ?? [];
-  }
-  rijen(id: string, jaar = this.sj): Rij[] { return this.bron(id, jaar); }
-
-  /**
-   * The value of `kolom` in the row matching `filter` of table `id`. Tables of the site leave
-   * out rows that are all zero: a missing row of a member gemeente is 0.
-   */
-  w(id: string, filter: Rij, kolom: string, bronJaar?: string): Waarde {
-    const jaar = (filter.schooljaar as string | undefined) ?? this.sj;
-    if (!this.data.schooljaren.includes(jaar) && id !== "vsv_percentage") return null;
-    const rij = this.bron(id, bronJaar ?? jaar).find((r) => Object.entries(filter).every(([k, v]) => r[k] === v));
-    if (rij) {
-      const v = rij[kolom];
-      if (typeof v === "number") return v;
-      if (v === null && rij.onderdrukt) return ONDERDRUKT;
-      return null;
-    }
-    if (id === "vsv_percentage" || id === "inzet") return null;
-    const g = filter.gemeente as string;
-    return g === REGIO || this.leden(jaar).includes(g) ? 0 : null;
-  }
-}
-
-export function alsGetal(w: Waarde): number | null {
-  return typeof w === "number" ? w : null;
-}
-
-function punt(categorie: string, w: Waarde, serie?: string): Punt {
-  return { categorie, serie, waarde: alsGetal(w), onderdrukt: typeof w === "string" };
-}
-
-// ------------------------------------------------------------------ blocks
-
-export interface Kolom { sleutel: string; kop: string; decimalen?: number; eenheid?: string }
-export interface Weergave { kolommen: Kolom[]; rijen: Record<string, Waarde>[] }
-
-export interface Blok {
-  id: string;
-  titel: string;
-  samenvatting: string;
-  grafiek?: (width: number, doc?: Document) => SVGSVGElement;
-  tabel: Weergave;
-  /** Shown under the table, e.g. the peildatum or how a number is counted. */
-  toelichting?: string;
-}
-
-function fmt(w: Waarde, decimalen = 0, eenheid = ""): string {
-  if (w === null) return "–";
-  if (typeof w === "string") return w;
-  return getal(w, decimalen) + eenheid;
-}
-
-/** "8 (vorig schooljaar 2)" style comparisons for summaries. */
-function metVorig(nu: Waarde, toen: Waarde, vorig: string | null): string {
-  if (vorig === null || toen === null) return fmt(nu);
-  return `${fmt(nu)} (${vorig}: ${fmt(toen)})`;
-}
-
-/**
- * The largest published value. `afgeschermd`: some value is suppressed, and a count hidden
- * beside a small one may be large, so this is only the largest of those shown.
- */
-function grootste(rijen: { categorie: string; w: Waarde }[]): { categorie: string; w: number; afgeschermd: boolean } | null {
-  let best: { categorie: string; w: number } | null = null;
-  for (const r of rijen) if (typeof r.w === "number" && r.w > 0 && (!best || r.w > best.w)) best = { categorie: r.categorie, w: r.w };
-  return best && { ...best, afgeschermd: rijen.some((r) => r.w === ONDERDRUKT) };
-}
-
-/** Columns: this year, previous year, and the regio when a gemeente is chosen. */
-function jaarKolommen(c: Context, waarden: string[], kopLabel: string): Kolom[] {
-  const k: Kolom[] = [{ sleutel: "categorie", kop: kopLabel }];
-  for (const w of waarden) {
-    const achter = waarden.length > 1 ? ` ${w}` : "";
-    if (c.vorig) k.push({ sleutel: `${w}_vorig`, kop: `${c.kort(c.focus)} ${c.vorig}${achter}` });
-    k.push({ sleutel: `${w}_nu`, kop: `${c.kort(c.focus)} ${c.sj}${achter}` });
-    if (!c.isRegio) k.push({ sleutel: `${w}_regio`, kop: `Regio ${c.sj}${achter}` });
-  }
-  return k;
-}
-
-function jaarRijen(c: Context, id: string, dim: string, codes: readonly string[], waarden: string[],
-  extra: Rij = {}, labelVan: (s: string) => string = label, metVorigJaar = true): Record<string, Waarde>[] {
-  return codes.map((code) => {
-    const r: Record<string, Waarde> = { categorie: labelVan(code) };
-    for (const w of waarden) {
-      r[`${w}_nu`] = c.w(id, { ...extra, gemeente: c.focus, schooljaar: c.sj, [dim]: code }, w);
-      if (c.vorig && metVorigJaar) r[`${w}_vorig`] = c.w(id, { ...extra, gemeente: c.focus, schooljaar: c.vorig, [dim]: code }, w);
-      if (!c.isRegio) r[`${w}_regio`] = c.w(id, { ...extra, gemeente: REGIO, schooljaar: c.sj, [dim]: code }, w);
-    }
-    return r;
-  });
-}
-
-/** Bars of this year against the previous year for the chosen gemeente or regio. */
-function jaarGrafiek(c: Context, rijen: Record<string, Waarde>[], waarde: string, beschrijving: string) {
-  return (width: number, doc?: Document) => {
-    const punten: Punt[] = [];
-    const iets = (r: Record<string, Waarde>) => Object.entries(r).some(([k, v]) => k !== "categorie" && v !== 0 && v !== null);
-    // No bars for a previous year without figures (a gemeente that joined later).
-    const toonVorig = c.vorig !== null && rijen.some((r) => r[`${waarde}_vorig`] !== null && r[`${waarde}_vorig`] !== undefined);
-    for (const r of rijen.some(iets) ? rijen.filter(iets) : rijen) {
-      if (toonVorig) punten.push(punt(String(r.categorie), r[`${waarde}_vorig`], c.vorig!));
-      punten.push(punt(String(r.categorie), r[`${waarde}_nu`], c.sj));
-    }
-    return StaafGrafiek(punten, { width, document: doc, beschrijving });
-  };
-}
-
-/** A gemeente × category table of this year (only in the regio's jaarverslag). */
-function perGemeente(c: Context, id: string, dim: string, codes: readonly string[], waarde: string, extra: Rij = {},
-  labelVan: (s: string) => string = label): Weergave {
-  return {
-    kolommen: [{ sleutel: "categorie", kop: "Gemeente" }, ...codes.map((code) => ({ sleutel: code, kop: labelVan(code) }))],
-    rijen: [...c.leden(), REGIO].map((g) => {
-      const r: Record<string, Waarde> = { categorie: c.kort(g) };
-      for (const code of codes) r[code] = c.w(id, { ...extra, gemeente: g, schooljaar: c.sj, [dim]: code }, waarde);
-      return r;
-    }),
-  };
-}
-
-/** Categories that have something in the regio this year or last year (to keep charts short). */
-function aanwezig(c: Context, id: string, dim: string, codes: readonly string[], waarde: string, extra: Rij = {}, vast: string[] = []): string[] {
-  return codes.filter((code) => vast.includes(code) || [c.sj, c.vorig].some((j) => j !== null && (() => {
-    const w = c.w(id, { ...extra, gemeente: REGIO, schooljaar: j, [dim]: code }, waarde);
-    return w !== null && w !== 0;
-  })()));
-}
-
-/** The values of a dimension in this and the previous schooljaar's table, in grid order. */
-function codesIn(c: Context, id: string, dim: string): string[] {
-  const uit: string[] = [];
-  for (const j of [c.sj, c.vorig]) {
-    if (!j) continue;
-    const t = c.data.jaren[j]?.tabellen.find((x) => x.id === id);
-    const codes = t?.codes?.[dim] ?? c.rijen(id, j).map((r) => String(r[dim]));
-    for (const code of codes) if (!uit.includes(code)) uit.push(code);
-  }
-  return uit;
-}
 
 // ------------------------------------------------------------------ chapters
 
@@ -527,71 +343,6 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   return uit;
 }
 
-// ------------------------------------------------------------------ rendering
-
-export interface RenderOpties {
-  width: number;
-  document?: Document;
-  /** Site: download buttons under every chart and table (browser only). */
-  downloads?: (blok: Blok, figuur: Element, c: Keuze) => Element | null;
-  /** Show the chart's table inside <details> (site) or always open (PDF). */
-  tabelInDetails?: boolean;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, ...kinderen: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const k of kinderen) if (k !== null && k !== undefined) e.append(k);
-  return e;
-}
-
-export function tabelElement(t: Weergave, doc: Document, caption?: string): HTMLTableElement {
-  const tabel = el(doc, "table", { class: "cijfers" });
-  if (caption) tabel.append(el(doc, "caption", {}, caption));
-  const kop = el(doc, "tr");
-  t.kolommen.forEach((k, i) => kop.append(el(doc, "th", { scope: "col", ...(i === 0 ? {} : { class: "getal" }) }, k.kop)));
-  tabel.append(el(doc, "thead", {}, kop));
-  const body = el(doc, "tbody");
-  for (const r of t.rijen) {
-    const tr = el(doc, "tr");
-    t.kolommen.forEach((k, i) => {
-      const v = r[k.sleutel];
-      tr.append(i === 0 ? el(doc, "th", { scope: "row" }, String(v ?? "")) : el(doc, "td", {}, fmt(v ?? null, k.decimalen ?? 0, k.eenheid ?? "")));
-    });
-    body.append(tr);
-  }
-  tabel.append(body);
-  return tabel;
-}
-
-export function tekstVan(data: JvData, keuze: Keuze, naam: string): string | null {
-  const jaar = data.jaren[keuze.schooljaar];
-  if (!jaar) return null;
-  return jaar.gemeenteTeksten[keuze.gemeente]?.[naam] ?? jaar.teksten[naam] ?? null;
-}
-
-/** One block as a <figure>: title, summary, chart, the chart's numbers, downloads. */
-export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElement {
-  const doc = o.document ?? document;
-  const fig = el(doc, "figure", { class: "jv-blok", id: `blok-${blok.id}` });
-  fig.append(el(doc, "h3", {}, blok.titel));
-  fig.append(el(doc, "p", { class: "samenvatting" }, blok.samenvatting));
-  const svg = blok.grafiek ? blok.grafiek(o.width, doc) : null;
-  if (svg) fig.append(el(doc, "div", { class: "jv-grafiek" }, svg));
-  // Scrolls on narrow screens: focusable and named, so keyboard users can scroll it (WCAG 2.1.1).
-  const bijschrift = svg ? `Cijfers bij de grafiek: ${blok.titel}` : blok.titel;
-  const tabel = el(doc, "div", { class: "tabel-wrap", tabindex: "0", role: "region", "aria-label": bijschrift }, tabelElement(blok.tabel, doc, bijschrift));
-  if (svg && o.tabelInDetails) {
-    fig.append(el(doc, "details", { class: "als-tabel" }, el(doc, "summary", {}, "Bekijk de cijfers van deze grafiek als tabel"), tabel));
-  } else {
-    fig.append(tabel);
-  }
-  if (blok.toelichting) fig.append(el(doc, "p", { class: "bron" }, blok.toelichting));
-  const knoppen = o.downloads?.(blok, fig, keuze);
-  if (knoppen) fig.append(knoppen);
-  return fig;
-}
-
 /** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
   const doc = o.document ?? document;
@@ -608,9 +359,4 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   }
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, o));
   return sectie;
-}
-
-/** Which (schooljaar, gemeente) choices exist: gemeente must be a member in that schooljaar. */
-export function gemeentenIn(data: JvData, schooljaar: string): string[] {
-  return [REGIO, ...(data.jaren[schooljaar]?.leden ?? [])];
 }
