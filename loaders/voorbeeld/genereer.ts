@@ -3,22 +3,30 @@
 //
 //   npm run generate -- --out DIR [--scale N] [--seed S]   (the command: scripts/generate.ts)
 //
-// In loaders/ rather than scripts/: the staging (loaders/db.ts) writes the shipped sample on
-// first use, and loaders import no scripts.
 // Same seed and scale give byte-identical files. --scale multiplies the population (and all
 // that follows from it) for benchmarks; rows of the big file are streamed to disk, so scale 30
 // fits in memory. Files are written to temp names and renamed into place at the end.
+//
+// In loaders/ rather than scripts/: the staging (loaders/db.ts) writes the shipped sample on
+// first use, and loaders import no scripts. The calendar and chances are in kansen.ts, the
+// file dialects in schrijven.ts. genereer() itself is one long function (about 420 lines) on
+// purpose: one pass over every jongere's life writes all files, and its steps share the
+// running totals; split it only together with making that state an object.
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
-import iconv from "iconv-lite";
-import { EXPORTS, VERZUIMSOORTEN, type ExportSpec } from "../schema.ts";
+import { EXPORTS } from "../schema.ts";
 import { isLeerplichtig, isKwalificatieplichtig, leeftijd, maxLeeftijd } from "../definitions.ts";
 import { isLidOp, isLidIn, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { Rng, combineer, hashTekst, pseudoId } from "./prng.ts";
-import { dag, iso, nl, jaarVan, weekdag } from "./datum.ts";
+import { dag, iso, jaarVan, weekdag } from "./datum.ts";
 import { Persoon, DATA_BEGIN, DATA_EIND, type Segment } from "./populatie.ts";
 import { GEMEENTEN, REGIO as IJSSEL_VECHT, LANDELIJK, AANDEEL_JONGEREN, type GemeenteProfiel } from "./ijsselvecht.ts";
+import {
+  PEILDATA, OKTOBER, MOMENTEN, SCHOOLJAREN, INGESCHREVEN, MBO, MAANDEN_VERZUIM, MAANDEN_LUXE, VERZUIM_MAX, verzuimKans, verzuimSplit,
+  RESULTATEN, RESULTAAT_GEWICHT, HANDHAVINGEN, HANDHAVING_GEWICHT, DUUR_MEDIAAN, OMSCHRIJVING, type VerzuimSoort,
+} from "./kansen.ts";
+import { RegelSchrijver, FORMATEN, kolommen, kopregel, inhoud, decimaal } from "./schrijven.ts";
 
 export const STANDAARD_SEED = "ijssel-vecht";
 
@@ -41,177 +49,6 @@ export interface Profiel {
 export interface Resultaat {
   bestanden: { bestand: string; rijen: number; bytes: number }[];
   personen: number;
-}
-
-/**
- * Schooljaren 2021-2022 .. 2025-2026: the DUO peildatum 15 October (the VSV peildatum), plus the
- * latest levering of 15 March 2026, the first after the Wet SDW and Olst-Wijhe's joining.
- * A 15 March peildatum in every year would double jongeren.csv (see HALFJAARLIJKS).
- */
-const HALFJAARLIJKS = false;
-const PEILDATA: number[] = [];
-for (let j = 2021; j <= 2025; j++) {
-  PEILDATA.push(dag(j, 10, 15));
-  if (HALFJAARLIJKS || j === 2025) PEILDATA.push(dag(j + 1, 3, 15));
-}
-/** Peildata on which leerplichtigen and the doelgroep are counted for the inzet. */
-const OKTOBER = PEILDATA.map((d) => iso(d).slice(5) === "10-15");
-/** Monitor moments: 1 February and 1 October, and 1 May 2026 (after the Wet SDW). */
-const MOMENTEN = [
-  dag(2022, 2, 1), dag(2022, 10, 1), dag(2023, 2, 1), dag(2023, 10, 1), dag(2024, 2, 1),
-  dag(2024, 10, 1), dag(2025, 2, 1), dag(2025, 10, 1), dag(2026, 2, 1), dag(2026, 5, 1),
-];
-const SCHOOLJAREN = [2021, 2022, 2023, 2024, 2025];
-const INGESCHREVEN = (s: string) => s !== "GEEN" && s !== "BUITENLAND";
-const MBO = (s: string) => s === "MBO_BOL" || s === "MBO_BBL" || s === "MBO_OVERIG";
-
-/** Month weights August..July: few meldingen in the summer, peaks in autumn and spring. */
-const MAANDEN_VERZUIM = [0.15, 1.0, 1.15, 1.3, 0.85, 1.15, 1.05, 1.3, 1.0, 0.95, 1.05, 0.3];
-/** Luxeverzuim: around the holidays and above all in the weeks before the summer. */
-const MAANDEN_LUXE = [0.05, 0.4, 1.1, 0.4, 1.2, 0.35, 0.9, 0.45, 0.9, 1.0, 2.4, 2.2];
-
-type VerzuimSoort = (typeof VERZUIMSOORTEN)[number];
-const VERZUIM_MAX = 0.2;
-
-/** Expected meldingen per leerling per schooljaar (all soorten except ABSOLUUT). */
-function verzuimKans(s: Segment, lft: number, plus18: boolean): number {
-  if (plus18) return 0.13;
-  switch (s.soort) {
-    case "PO": return lft < 8 ? 0.014 : 0.022;
-    case "SBO": return 0.045;
-    case "SO": return 0.03;
-    case "VO": return lft < 14 ? 0.036 : lft < 16 ? 0.062 : 0.075;
-    case "PRO": return 0.085;
-    case "VSO": return 0.06;
-    case "VAVO": return 0.08;
-    case "HO": return 0;
-    default: return MBO(s.soort) ? 0.11 : 0;
-  }
-}
-
-/** Split over WETTELIJK, LUXE, OVERIG, LRV by school type. */
-function verzuimSplit(s: Segment, lft: number, plus18: boolean): number[] {
-  if (plus18) return [70, 0, 30, 0];
-  switch (s.soort) {
-    case "PO": return [30, 48, 17, 5];
-    case "SBO": case "SO": case "PRO": case "VSO": return [45, 12, 25, 18];
-    case "VO": return lft < 16 ? [54, 19, 19, 8] : [65, 8, 19, 8];
-    default: return [66, 2, 22, 10];
-  }
-}
-
-const RESULTATEN = ["IN_ONDERWIJS", "TERUG_NAAR_SCHOOL", "UITGESCHREVEN", "VERHUISD", "ZORG", "VRIJSTELLING", "OVERIG"] as const;
-const RESULTAAT_GEWICHT: Record<string, number[]> = {
-  WETTELIJK: [50, 28, 5, 3, 8, 1, 5],
-  LUXE: [40, 55, 0, 0, 0, 0, 5],
-  OVERIG: [55, 15, 0, 0, 20, 0, 10],
-  LRV: [15, 30, 8, 0, 30, 10, 7],
-  PLUS18: [45, 20, 25, 0, 5, 0, 5],
-};
-const HANDHAVINGEN = ["", "GEEN", "GEOORLOOFD", "WAARSCHUWING", "PROCES_VERBAAL", "HALT"] as const;
-const HANDHAVING_GEWICHT: Record<string, number[]> = {
-  WETTELIJK: [10, 55, 0, 18, 7, 10],
-  LUXE: [5, 5, 15, 35, 40, 0],
-  OVERIG: [55, 40, 0, 5, 0, 0],
-  LRV: [40, 55, 0, 0, 5, 0],
-  ABSOLUUT: [30, 50, 0, 10, 10, 0],
-  PLUS18: [70, 30, 0, 0, 0, 0],
-};
-const DUUR_MEDIAAN: Record<string, number> = { WETTELIJK: 35, LUXE: 18, OVERIG: 28, LRV: 120 };
-
-const OMSCHRIJVING: Record<string, string> = {
-  "3A": "§ 3a; vijfjarige, ten hoogste vijf uur per week",
-  "5A": "§ 5 onder a; lichamelijke of psychische ongeschiktheid",
-  "5B": "§ 5 onder b; bedenkingen tegen de richting van het onderwijs",
-  "5C": "§ 5 onder c; ingeschreven bij een school in het buitenland (Duitsland/België)",
-  "11": "§ 11; gewichtige omstandigheden, één of meer dagen",
-  "15": "§ 15; vervangende leerplicht / ander onderwijs",
-};
-
-// ---------------------------------------------------------------- writing
-
-/** Appends lines to a file in large chunks (rows are never held all at once). */
-class RegelSchrijver {
-  private fd: number;
-  private buf: string[] = [];
-  private lengte = 0;
-  rijen = 0;
-  constructor(readonly pad: string) {
-    this.fd = openSync(pad, "w");
-  }
-  regel(r: string): void {
-    this.buf.push(r);
-    this.lengte += r.length;
-    this.rijen++;
-    if (this.lengte > 1 << 20) this.spoel();
-  }
-  private spoel(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(""));
-    this.buf = [];
-    this.lengte = 0;
-  }
-  sluit(): void {
-    this.spoel();
-    closeSync(this.fd);
-  }
-}
-
-interface Formaat {
-  sep: ";" | ",";
-  eol: "\n" | "\r\n";
-  codering: "utf-8" | "utf-8-bom" | "windows-1252";
-  datum: (d: number) => string;
-  /** Header names, e.g. in the exporting system's own capitalisation. */
-  kop?: (naam: string) => string;
-}
-
-/**
- * Each export in a slightly different dialect, as real exports come: every one is within the
- * contract (delimiter, date format, encoding, header case, column order, extra column).
- */
-const FORMATEN: Record<string, Formaat> = {
-  jongeren: { sep: ";", eol: "\n", codering: "utf-8", datum: iso },
-  verzuimmeldingen: { sep: ",", eol: "\n", codering: "utf-8-bom", datum: iso },
-  vrijstellingen: { sep: ";", eol: "\r\n", codering: "windows-1252", datum: nl },
-  vsv_trajecten: { sep: ";", eol: "\n", codering: "utf-8", datum: iso },
-  jikp_monitor: {
-    sep: ";", eol: "\n", codering: "utf-8", datum: iso,
-    kop: (n) => n.split("_").map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join("_"),
-  },
-  cbs_risicoscores: { sep: ";", eol: "\n", codering: "utf-8", datum: iso },
-  vsv_cijfers: { sep: ",", eol: "\n", codering: "utf-8", datum: iso },
-  inzet: { sep: ",", eol: "\n", codering: "utf-8", datum: iso },
-};
-
-/** Column order of a file: the contract's order unless given; every name must be in the spec. */
-function kolommen(spec: ExportSpec, volgorde?: string[], extra: string[] = []): string[] {
-  const namen = spec.kolommen.map((k) => k.naam);
-  const uit = volgorde ?? namen;
-  if (uit.length !== namen.length || !namen.every((n) => uit.includes(n))) {
-    throw new Error(`kolomvolgorde van ${spec.bestand} klopt niet met schema.ts`);
-  }
-  return [...uit, ...extra];
-}
-
-function veld(v: string, sep: string): string {
-  return v.includes(sep) || v.includes('"') || v.includes("\n") ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-function kopregel(namen: string[], f: Formaat): string {
-  return namen.map((n) => veld(f.kop ? f.kop(n) : n, f.sep)).join(f.sep) + f.eol;
-}
-
-function inhoud(namen: string[], rijen: string[][], f: Formaat): Buffer {
-  let s = kopregel(namen, f);
-  for (const r of rijen) s += r.map((v) => veld(v, f.sep)).join(f.sep) + f.eol;
-  if (f.codering === "windows-1252") return iconv.encode(s, "win1252");
-  return Buffer.from((f.codering === "utf-8-bom" ? "\uFEFF" : "") + s, "utf8");
-}
-
-/** Decimal with `,` or `.` as the file's convention wants, no thousands separator. */
-function decimaal(x: number, decimalen: number, komma: boolean): string {
-  const s = x.toFixed(decimalen);
-  return komma ? s.replace(".", ",") : s;
 }
 
 // ---------------------------------------------------------------- the run
