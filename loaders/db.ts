@@ -17,7 +17,7 @@ import { metSlot, ruimDoodSlotOp, ruimRestenOp } from "./slot.ts";
 export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 
 /** Code whose change changes what staging produces. */
-const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "stage.ts", "config.ts", "regio.ts", "../src/lib/schooljaar.ts", "../src/lib/codes.ts"]
+const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "validate-rijen.ts", "stage.ts", "config.ts", "regio.ts", "../src/lib/schooljaar.ts", "../src/lib/codes.ts"]
   .map((f) => join(PROJECT_ROOT, "loaders", f));
 
 /** Hash of the data directory (names, sizes, modification times) and of the staging code. */

@@ -15,9 +15,10 @@ import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
-  controleerKop, kolomRegel, kolomControleSql, telSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit, rijControleSql,
-  stagedNamen, toonWaarde, lit, q, lidmaatschapTekst, TOON_TEKENS, type Context,
+  controleerKop, kolomRegel, kolomControleSql, telSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
+  stagedNamen, toonWaarde, lit, q, TOON_TEKENS, type Context,
 } from "./validate.ts";
+import { rijControleSql, lidmaatschapTekst } from "./validate-rijen.ts";
 import {
   SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
   SQL_JONGEREN_TELLING,

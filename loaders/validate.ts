@@ -1,17 +1,18 @@
 // The contract's rules as SQL over the raw (all-text) staging tables, so that validation
 // runs at DuckDB speed on national-size exports. Every rule yields findings with file,
-// line, column, value and what was expected, in Dutch.
-import type { Kolom, ExportSpec, Vergelijking, Tijdgrens } from "./schema.ts";
+// line, column, value and what was expected, in Dutch. The rules over the typed rows (order
+// of dates, duplicates, membership, ages) are in validate-rijen.ts.
+import type { Kolom, ExportSpec, Tijdgrens } from "./schema.ts";
 import { VERBODEN_KOLOMMEN, BSN_KOLOM_AANDEEL, EERSTE_JAAR } from "./schema.ts";
 import type { Regio } from "./config.ts";
 import type { Bevinding } from "./errors.ts";
 import type { Kop } from "./read.ts";
-import { SQL_IS_BSN, SQL_LEEFTIJD, schooljaar } from "./definitions.ts";
+import { SQL_IS_BSN, schooljaar } from "./definitions.ts";
 import { datum as formatDatum } from "../src/lib/format.ts";
 
 export const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const lijst = (codes: readonly string[]) => codes.map(lit).join(", ");
+export const lijst = (codes: readonly string[]) => codes.map(lit).join(", ");
 
 /** Values for a "what was expected" text: a short list of codes. */
 function opsomming(codes: readonly string[]): string {
@@ -83,7 +84,7 @@ function grensTekst(ctx: Context, t: Tijdgrens): string {
 
 const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 /** "1 oktober" from "10-01". */
-const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${MAANDEN[Number(mmdd.slice(0, 2)) - 1]}`;
+export const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${MAANDEN[Number(mmdd.slice(0, 2)) - 1]}`;
 
 const DATUM_PARSE = (v: string) => `COALESCE(try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d-%m-%Y'))`;
 
@@ -363,89 +364,4 @@ export function bsnBevindingen(spec: ExportSpec, ctx: Context, rij: Record<strin
         "BSN-elfproef halen, dus vrijwel zeker BSN's; die mogen niet geleverd worden, hoe de kolom ook heet; het hele bestand is geweigerd",
     }];
   });
-}
-
-// ---------------------------------------------------------------- rules on the typed rows
-
-/** A column of the typed table as a date to compare (a jaartal by its day) or as a number. */
-function alsVergelijkbaar(spec: ExportSpec, naam: string): { sql: string; tekst: string; datum: boolean } {
-  const t = spec.kolommen.find((k) => k.naam === naam)!.type;
-  if (t.soort === "datum") return { sql: q(naam), tekst: `strftime(${q(naam)}, '%Y-%m-%d')`, datum: true };
-  if (t.soort === "geheel" && t.jaartal) {
-    const [m, d] = t.jaartal.dag.split("-").map(Number);
-    return { sql: `make_date(${q(naam)}, ${m}, ${d})`, tekst: `CAST(${q(naam)} AS VARCHAR)`, datum: true };
-  }
-  return { sql: q(naam), tekst: `CAST(${q(naam)} AS VARCHAR)`, datum: false };
-}
-
-function vergelijkingSql(spec: ExportSpec, tabel: string, v: Vergelijking, positie: number, limiet: number): string {
-  const ander = (v.minstens ?? v.hoogstens)!;
-  const a = alsVergelijkbaar(spec, v.kolom);
-  const b = alsVergelijkbaar(spec, ander);
-  const t = spec.kolommen.find((k) => k.naam === v.kolom)!.type;
-  const wat = t.soort === "datum" ? `een datum niet ${v.minstens ? "vóór" : "na"} ${ander}`
-    : t.soort === "geheel" && t.jaartal ? `een jaar waarvan ${dagTekst(t.jaartal.dag)} niet ${v.minstens ? "vóór" : "na"} ${ander} ligt`
-    : `${v.minstens ? "minstens" : "hoogstens"} ${ander}`;
-  return `(SELECT __regel AS regel, ${lit(v.kolom)} AS kolom, ${a.tekst} AS waarde,
-      ${lit(`${wat} (`)} || ${b.tekst} || ${lit(`)${v.waarom ? `: ${v.waarom}` : ""}`)} AS verwacht, ${positie} AS positie
-    FROM ${tabel} WHERE ${a.sql} ${v.minstens ? "<" : ">"} ${b.sql} ORDER BY __regel LIMIT ${limiet})`;
-}
-
-/**
- * Rules on the typed table (with __regel): uniqueness, membership, comparisons between columns,
- * ages from a birth month, cross-column codes. `positie` (the rule's place) orders findings on one line.
- */
-export function rijControleSql(spec: ExportSpec, tabel: string, ctx: Context, limiet: number): string[] {
-  const regio = ctx.regio;
-  const delen: string[] = [];
-  const uniek = [...spec.kolommen.filter((k) => k.uniek).map((k) => [k.naam]), ...(spec.sleutel ? [spec.sleutel] : [])];
-  for (const sleutel of uniek) {
-    const cols = sleutel.map(q).join(", ");
-    const waarde = sleutel.length === 1 ? `CAST(${q(sleutel[0])} AS VARCHAR)` : `concat_ws(' / ', ${sleutel.map((s) => `CAST(${q(s)} AS VARCHAR)`).join(", ")})`;
-    // The window runs only over keys that occur more than once (a GROUP BY finds those far
-    // faster than a window over every row); NULLs group together, as in PARTITION BY.
-    const zelfde = sleutel.map((s) => `t.${q(s)} IS NOT DISTINCT FROM d.${q(s)}`).join(" AND ");
-    delen.push(`(SELECT __regel AS regel, ${lit(sleutel.join(" + "))} AS kolom, ${waarde} AS waarde,
-        'een unieke waarde; deze komt al eerder voor, op regel ' || eerste::VARCHAR AS verwacht, ${delen.length} AS positie
-      FROM (SELECT t.__regel, ${sleutel.map((s) => `t.${q(s)}`).join(", ")}, min(t.__regel) OVER (PARTITION BY ${sleutel.map((s) => `t.${q(s)}`).join(", ")}) AS eerste
-        FROM ${tabel} t SEMI JOIN (SELECT ${cols} FROM ${tabel} GROUP BY ${cols} HAVING count(*) > 1) d ON ${zelfde})
-      WHERE __regel <> eerste ORDER BY __regel LIMIT ${limiet})`);
-  }
-  if (spec.lidmaatschapDatum) {
-    const d = q(spec.lidmaatschapDatum);
-    delen.push(`(SELECT t.__regel AS regel, ${lit(spec.lidmaatschapDatum)} AS kolom, strftime(t.${d}, '%Y-%m-%d') AS waarde,
-        'een datum waarop gemeente ' || g.code || ' (' || g.naam || ') lid is van de regio (' ||
-        CASE WHEN g.vanaf IS NOT NULL AND t.${d} < g.vanaf THEN 'lid vanaf ' || g.vanaf_tekst ELSE 'lid tot en met ' || g.tot_tekst END || ')' AS verwacht, ${delen.length} AS positie
-      FROM ${tabel} t JOIN gemeenten g ON g.code = t.gemeente_code
-      WHERE (g.vanaf IS NOT NULL AND t.${d} < g.vanaf) OR (g.tot IS NOT NULL AND t.${d} > g.tot)
-      ORDER BY t.__regel LIMIT ${limiet})`);
-  }
-  for (const v of spec.vergelijkingen ?? []) delen.push(vergelijkingSql(spec, tabel, v, delen.length, limiet));
-  if (spec.leeftijdUit) {
-    const { geboortemaand: gm, op, min, max } = spec.leeftijdUit;
-    delen.push(`(SELECT __regel AS regel, ${lit(gm)} AS kolom, strftime(${q(gm)}, '%Y-%m') AS waarde,
-        ${lit(`een geboortemaand waarmee de jongere op ${op} (`)} || strftime(${q(op)}, '%Y-%m-%d') ||
-        ${lit(`) ${min} tot en met ${max} jaar oud is; met deze is dat `)} || lft::VARCHAR || ' jaar' AS verwacht, ${delen.length} AS positie
-      FROM (SELECT __regel, ${q(gm)}, ${q(op)}, ${SQL_LEEFTIJD(q(gm), q(op))} AS lft FROM ${tabel})
-      WHERE lft NOT BETWEEN ${min} AND ${max} ORDER BY __regel LIMIT ${limiet})`);
-  }
-  if (spec.tabel === "vsv_cijfers") {
-    const codes = regio.gemeenten.map((g) => g.code);
-    const regioNummer = regio.nummer !== undefined ? String(regio.nummer) : null;
-    delen.push(`(SELECT __regel AS regel, 'code' AS kolom, code AS waarde,
-        CASE niveau WHEN 'GEMEENTE' THEN 'bij niveau GEMEENTE een gemeentecode uit regio.json'
-                    WHEN 'LANDELIJK' THEN 'bij niveau LANDELIJK de code NL'
-                    ELSE 'bij niveau REGIO het regionummer${regioNummer ? ` (${regioNummer})` : ""}' END AS verwacht, ${delen.length} AS positie
-      FROM ${tabel}
-      WHERE (niveau = 'GEMEENTE' AND upper(code) NOT IN (${lijst(codes)}))
-         OR (niveau = 'LANDELIJK' AND upper(code) <> 'NL')
-         OR (niveau = 'REGIO' AND ${regioNummer ? `code <> ${lit(regioNummer)}` : "code = ''"})
-      ORDER BY __regel LIMIT ${limiet})`);
-  }
-  return delen;
-}
-
-/** Text for membership messages: "1 januari 2026". */
-export function lidmaatschapTekst(iso: string | undefined): string | null {
-  return iso ? formatDatum(iso) : null;
 }
