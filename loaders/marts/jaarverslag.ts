@@ -24,12 +24,10 @@ import {
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
-import { REGIO } from "../../src/lib/codes.ts";
+import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 
 export { REGIO };
-const TOTAAL = "TOTAAL";
-const ALLE = "ALLE";
 
 /** Onderwijssoorten of the leerlingen table (the list; HO and GEEN are no leerlingen). */
 export const LEERLING_SOORTEN = ONDERWIJSSOORTEN.filter((o) => o !== "HO" && o !== "GEEN");

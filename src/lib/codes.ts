@@ -3,6 +3,10 @@
 
 /** The gemeente code of the regio as a whole, in every published table and on every page. */
 export const REGIO = "REGIO";
+/** Total over a dimension's codes (statussen, verzuimsoorten, months, the margins of a matrix). */
+export const TOTAAL = "TOTAAL";
+/** Total over groepen or herkomsten. */
+export const ALLE = "ALLE";
 
 /** The doelgroepen of docs/exports.md, in the order of tables and charts. */
 export const DOELGROEPEN = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"] as const;

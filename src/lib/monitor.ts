@@ -8,13 +8,10 @@
 // The status order itself is not defined here: it comes with the data (`statussen`), from
 // loaders/definitions.ts.
 import { ONDERDRUKT } from "./format.js";
-import { REGIO } from "./codes.js";
+import { REGIO, ALLE, TOTAAL } from "./codes.js";
 
-export { REGIO };
-/** Total over groepen or herkomsten. */
-export const ALLE = "ALLE";
-/** Total over statussen (statussen) and the margins of the transition matrix (van/naar). */
-export const TOTAAL = "TOTAAL";
+// ALLE: total over groepen or herkomsten; TOTAAL: over statussen and the margins of the transition matrix (van/naar).
+export { REGIO, ALLE, TOTAAL };
 /** van: not in the monitor at the previous moment. */
 export const NIEUW_IN_MONITOR = "NIEUW_IN_MONITOR";
 /** naar: in the monitor at the previous moment, not at this one. */
