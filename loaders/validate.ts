@@ -8,7 +8,7 @@ import type { Regio } from "./config.ts";
 import type { Bevinding } from "./errors.ts";
 import type { Kop } from "./read.ts";
 import { SQL_IS_BSN, schooljaar } from "./definitions.ts";
-import { datum as formatDatum } from "../src/lib/format.ts";
+import { datum as formatDatum, maandNaam } from "../src/lib/format.ts";
 
 export const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -82,9 +82,8 @@ function grensTekst(ctx: Context, t: Tijdgrens): string {
   return n === 0 ? `niet na vandaag (${dag})` : `niet later dan ${n === 1 ? "een jaar" : `${n} jaar`} na vandaag (${dag})`;
 }
 
-const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 /** "1 oktober" from "10-01". */
-export const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${MAANDEN[Number(mmdd.slice(0, 2)) - 1]}`;
+export const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${maandNaam(Number(mmdd.slice(0, 2)))}`;
 
 const DATUM_PARSE = (v: string) => `COALESCE(try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d-%m-%Y'))`;
 
