@@ -8,13 +8,11 @@
 // page numbers for the second.
 // @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
-import { chromium, type Browser } from "playwright-core";
+import { startChromium } from "./chromium.ts";
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Chart width in CSS pixels: A4 (210 mm) minus the margins (2 × 16 mm) at 96 dpi. */
 const BREEDTE = 660;
@@ -165,17 +163,6 @@ export function bestemmingsPaginas(pdf: Buffer): Record<string, number> {
   const uit: Record<string, number> = {};
   for (const m of dests.matchAll(/\/([A-Za-z0-9_.-]+)\s*\[\s*(\d+) 0 R/g)) uit[m[1]] = volgorde.indexOf(Number(m[2])) + 1;
   return uit;
-}
-
-export async function startChromium(): Promise<Browser> {
-  try {
-    return await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-  } catch (e) {
-    throw new Error(`Chromium kon niet starten (${CHROMIUM}): ${(e as Error).message.split("\n")[0]}`);
-  }
 }
 
 /** Prints the jaarverslag: count pages per part, fill in the contents, print the whole. */

@@ -3,9 +3,8 @@
 // in test/, because scripts may not import tests.
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, extname, relative } from "node:path";
-import { chromium, type Browser } from "playwright-core";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
@@ -39,16 +38,8 @@ export async function serveer(dir: string): Promise<Bediening> {
   return { url: `http://127.0.0.1:${port}`, server, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function startBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium niet gevonden op ${CHROMIUM} (apt-get install chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-}
+// The same Chromium as the PDF's, started the same way.
+export { CHROMIUM, startChromium as startBrowser } from "../../reports/chromium.ts";
 
 /** Every page of a built site as a URL path (/, /gemeente/GM0193, …). */
 export function paginas(dist: string): string[] {
