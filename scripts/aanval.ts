@@ -20,7 +20,9 @@ await runMain(async () => {
     const begin = performance.now();
     const u = await aanval(b.gepubliceerd, b.exact, min);
     console.log(aanvalTekst(u, min, `${site} en de openbare rapporten`, performance.now() - begin));
-    if (u.exact.length || u.smal.length || u.tegenspraak.length) process.exitCode = 1;
+    // A count that comes out exactly but is 0, or at least minimumCel, is no small count (it is
+    // usually the same figure published elsewhere); it is listed, and fails nothing.
+    if (u.exact.some((v) => v.waar >= 1 && v.waar < min) || u.smal.length || u.tegenspraak.length) process.exitCode = 1;
   } finally {
     db.close();
   }

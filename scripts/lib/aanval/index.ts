@@ -14,7 +14,7 @@ export interface Aanval extends AanvalUitkomst {
 }
 
 /** `gepubliceerd` and `exact` hold the same files (by name): as published, and exact. */
-export async function aanval(gepubliceerd: Bestand[], exact: Bestand[], minimumCel: number): Promise<Aanval> {
+export async function aanval(gepubliceerd: Bestand[], exact: Bestand[], minimumCel: number, genoeg = Infinity): Promise<Aanval> {
   const gepub = new Map<string, number | null>();
   for (const b of gepubliceerd) for (const c of cellenVan(b.naam, b.json)) gepub.set(celSleutel(c), c.waarde);
   const t: Tabellen = { cellen: new Map(), dims: [], waar: [] };
@@ -66,7 +66,7 @@ export async function aanval(gepubliceerd: Bestand[], exact: Bestand[], minimumC
     const verborgen = idx.filter((i) => gp[i] === null).length;
     if (verborgen > 0.85 * idx.filter((i) => gp[i] !== undefined).length) for (const i of idx) ondergrens[i] = 0;
   }
-  const uit = await valAan({ waar: t.waar, gepubliceerd: gp, sleutels, ondergrens }, verbanden, minimumCel);
+  const uit = await valAan({ waar: t.waar, gepubliceerd: gp, sleutels, ondergrens }, verbanden, minimumCel, genoeg);
   const kleinVerborgen = gp.filter((w, i) => w === null && t.waar[i] >= 1 && t.waar[i] < minimumCel).length;
   return { ...uit, cellen: sleutels.length, sleutels, kleinVerborgen };
 }

@@ -30,7 +30,8 @@ export interface AanvalUitkomst {
 
 const BOVEN = 1e6;
 
-export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel: number): Promise<AanvalUitkomst> {
+/** `genoeg`: stop once this many findings are made (to show that a leaky set leaks, quickly). */
+export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel: number, genoeg = Infinity): Promise<AanvalUitkomst> {
   const glpk = await GLPK();
   const n = inv.waar.length;
   const bekend = new Map<number, number>();
@@ -84,6 +85,8 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     uit.exact.push({ cel: c, waar: inv.waar[c], laag: w, hoog: w, hoe: `substitutie: ${hoe}` });
   }
 
+  if (uit.exact.length >= genoeg) return uit;
+
   // ---- linear programming per group of linked unknowns
   const open = vgl.filter((e) => e.termen.size > 1);
   const ouder = new Map<number, number>();
@@ -115,7 +118,7 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     const cellen = [...g.cellen];
     // A zero in a breakdown published coarser may come out as zero: that is no small count
     // (zeros are shown everywhere else). Those cells stay unknowns but are not examined.
-    const doelen = cellen.filter((c) => doel(c) && (inv.waar[c] > 0 || inv.ondergrens[c] > 0));
+    let doelen = cellen.filter((c) => doel(c) && (inv.waar[c] > 0 || inv.ondergrens[c] > 0));
     if (doelen.length === 0) continue;
     // Zeros are shown, so a hidden cell is at least 1 (where the outsider may assume so),
     // unless that cannot be (then 0).
@@ -152,6 +155,8 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
       ondergrens = 0;
       s = lp(glpk.GLP_MAX, new Map(), doelen);
       if (!goed(s)) { uit.tegenspraak.push(`geen oplossing voor een groep van ${cellen.length} cellen`); continue; }
+      // Now a zero may be hidden here too: those are not examined (see above).
+      doelen = doelen.filter((c) => inv.waar[c] > 0);
     }
     const hoog = new Map<number, number>();
     const laag = new Map<number, number>();
@@ -185,12 +190,6 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
       if (goed(r2)) punt(r2.result.vars);
       if (nogVast().length === v.length) break;
     }
-    if (groot) {
-      const tabellen = new Map<string, number>();
-      for (const c of nogHoog()) { const t = inv.sleutels[c].split("|")[0]; tabellen.set(t, (tabellen.get(t) ?? 0) + 1); }
-      process.stderr.write(`  laag per tabel: ${JSON.stringify([...tabellen])}\n`);
-      for (const c of nogHoog().slice(0, 3)) process.stderr.write(`  laag: ${inv.sleutels[c]} waar ${inv.waar[c]} ${laag.get(c)}..${hoog.get(c)} grens ${grens(c)}\n`);
-    }
     if (groot) process.stderr.write(`  groep van ${cellen.length} cellen, ${g.vgl.length} vergelijkingen: na ${uit.lps} LP's nog ${nogHoog().length} laag, ${nogVast().length} vast (${Math.round(performance.now() - tijd)} ms)\n`);
     for (const c of doelen) {
       if (hoog.get(c)! < minimumCel - 1e-6 || hoog.get(c)! - laag.get(c)! < 0.5) {
@@ -203,6 +202,7 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
       const v: Vondst = { cel: c, waar: inv.waar[c], laag: lo, hoog: hi, hoe: `lineair programma over ${cellen.length} cellen (${g.vgl[0].soort})` };
       if (hi - lo < 0.5) uit.exact.push(v);
       else if (hi < minimumCel - 1e-6) uit.smal.push(v);
+      if (uit.exact.length + uit.smal.length >= genoeg) return uit;
     }
   }
   return uit;
