@@ -8,6 +8,8 @@ import { toegankelijk } from "./toegankelijk.js";
 import { REGIO } from "../lib/codes.js";
 import { vorigSchooljaar } from "../lib/schooljaar.js";
 import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/dashboard-data.js";
+import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
+import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 
 export { toegankelijk };
 
@@ -55,6 +57,27 @@ export function per1000(rows: KerncijferRij[], gemeente: string, schooljaar: str
   return (teller / noemer) * 1000;
 }
 
+/**
+ * The rate per 1.000 with its 95 % interval (exact, for the count), or null as per1000. The
+ * interval says how much the rate could differ by chance alone in a population this size.
+ */
+export function per1000Interval(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): Cijfer | null {
+  const m = MATEN.find((x) => x.maat === maat);
+  if (!m?.noemer) return null;
+  const teller = zoek(rows, gemeente, schooljaar, maat)?.waarde;
+  const noemer = zoek(rows, gemeente, schooljaar, m.noemer)?.waarde;
+  if (teller == null || !noemer || !Number.isInteger(teller)) return null;
+  return cijferMetInterval(teller, noemer);
+}
+
+/** A gemeente's rate against the rest of the regio: "hoger", "lager", "ongeveer gelijk" (within chance), or null. */
+export function per1000TovRegio(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string) {
+  const noemer = MATEN.find((x) => x.maat === maat)?.noemer;
+  if (!noemer || gemeente === REGIO) return null;
+  const telling = (g: string) => ({ aantal: zoek(rows, g, schooljaar, maat)?.waarde, noemer: zoek(rows, g, schooljaar, noemer)?.waarde });
+  return tovRegio(telling(gemeente), telling(REGIO));
+}
+
 /** The rate per 1.000 needs a suppressed count (its own or its denominator): it is suppressed too. */
 export function per1000Onderdrukt(rows: KerncijferRij[], gemeente: string, schooljaar: string, maat: string): boolean {
   const noemer = MATEN.find((x) => x.maat === maat)?.noemer;
@@ -88,6 +111,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
     const eigen = per1000Tekst(rows, gemeente, schooljaar, m.maat);
     const ander = vergelijk ? per1000Tekst(rows, vergelijk, schooljaar, m.maat) : "–";
+    const oordeel = vergelijk === REGIO ? per1000TovRegio(rows, gemeente, schooljaar, m.maat) : null;
     return html`<div class="kaart">
       <h3>${m.label}</h3>
       <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
@@ -96,7 +120,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
         ? html`<span>${isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
-        ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}</span>` : ""}</p>` : ""}
+        ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
     </div>`;
   })}</div>`;
@@ -160,29 +184,56 @@ export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naa
   });
 }
 
-/** A gemeente's rate per 1.000 beside the regio's, over the schooljaren. */
+/**
+ * A gemeente's rate per 1.000 beside the regio's, over the schooljaren, each point with its
+ * 95 % interval as a vertical bar: where the bars of the gemeente and the regio overlap
+ * much, a difference may be chance.
+ */
 export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio }: {
   width: number; gemeente: string; maat: string; naam: string; regio: string;
 }) {
   const jaren = [...new Set(rows.map((r) => r.schooljaar))].sort();
   // A year without a rate stays in the line, so it breaks there instead of bridging the gap.
   const reeks = jaren.flatMap((sj) => [
-    { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat) },
-    { schooljaar: sj, wie: regio, waarde: per1000(rows, REGIO, sj, maat) },
+    { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat), marge: per1000Interval(rows, gemeente, sj, maat) },
+    { schooljaar: sj, wie: regio, waarde: per1000(rows, REGIO, sj, maat), marge: per1000Interval(rows, REGIO, sj, maat) },
   ]);
   const punten = reeks.filter((p) => p.waarde != null);
+  const marges = punten.filter((p) => p.marge).map((p) => ({ ...p, onder: p.marge!.onder, boven: p.marge!.boven }));
+  const margeTekst = (d: any) => (d.marge ? ` (marge ${getal(d.marge.onder, 1)}–${getal(d.marge.boven, 1)})` : "");
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 110,
     x: { type: "point", label: "Schooljaar", domain: jaren },
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
     marks: [
+      // The two bars of one year side by side, so the regio's does not hide the gemeente's.
+      ...[naam, regio].map((wie, i) => Plot.ruleX(marges.filter((d) => d.wie === wie), {
+        x: "schooljaar", y1: "onder", y2: "boven", stroke: "wie", strokeWidth: 2, strokeOpacity: 0.5, dx: i ? 4 : -4, className: "marge",
+      })),
       Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
       Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
       Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
-      Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000` })),
+      Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000${margeTekst(d)}` })),
     ],
-  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar. De cijfers staan in de tabel onder de grafiek.`);
+  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar, met bij elk punt de marge waarbinnen het cijfer door toeval kan liggen (95 %). De cijfers staan in de tabel onder de grafiek.`);
+}
+
+/** VergelijkTrend's numbers: the rate with its marge, the regio's, and the difference in words. */
+export function vergelijkTrendTabel(rows: KerncijferRij[], opties: { gemeente: string; maat: string; naam: string; schooljaren: string[] }) {
+  const { gemeente, maat, naam } = opties;
+  const marge = (g: string, sj: string) => {
+    const c = per1000Interval(rows, g, sj, maat);
+    return c ? `${getal(c.onder, 1)}–${getal(c.boven, 1)}` : "–";
+  };
+  return cijferTabel({
+    bijschrift: `${MATEN.find((m) => m.maat === maat)?.label ?? maat} per 1.000, ${naam} en de regio, met de marge waarbinnen het cijfer door toeval kan liggen (95 %)`,
+    kolommen: ["Schooljaar", naam, "Marge", "Regio", `${naam} tegenover de rest van de regio`],
+    rijen: opties.schooljaren.map((sj) => {
+      const o = per1000TovRegio(rows, gemeente, sj, maat);
+      return [sj, per1000Tekst(rows, gemeente, sj, maat), marge(gemeente, sj), per1000Tekst(rows, REGIO, sj, maat), o ?? "–"];
+    }),
+  });
 }
 
 /** An accessible table: caption, header cells with scope, numbers right-aligned. */

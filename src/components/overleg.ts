@@ -3,6 +3,7 @@
 import { html } from "htl";
 import { getal, verschil } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Tekst, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
+import { tovRegio as vergelijkMetRegio, tovRegioTekst } from "../lib/vergelijk.js";
 
 /** The figures on the overleg screen, in order: eight fit one screen and one A4. */
 export const OVERLEG_MATEN = [
@@ -30,8 +31,9 @@ function zoek(rows: KerncijferRij[], g: string, sj: string, maat: string) {
 }
 
 /**
- * The figures of one gemeente in one schooljaar. "Ongeveer gelijk" to the regio means less
- * than 5 % apart: smaller differences are noise at this size.
+ * The figures of one gemeente in one schooljaar. "Hoger" or "lager" than the regio only when
+ * the difference with the rest of the regio is beyond chance (an exact test for counts,
+ * src/lib/vergelijk.ts); otherwise "ongeveer gelijk".
  */
 export function overlegCijfers(rows: KerncijferRij[], opties: { gemeente: string; schooljaar: string; minimumCel: number; maten?: string[] }): OverlegCijfer[] {
   const { gemeente, schooljaar, minimumCel } = opties;
@@ -50,17 +52,15 @@ export function overlegCijfers(rows: KerncijferRij[], opties: { gemeente: string
     const eigen = per1000(rows, gemeente, schooljaar, maat);
     const regio = per1000(rows, REGIO, schooljaar, maat);
     const eenheid = m.noemer === "leerplichtig" ? "per 1.000 leerplichtigen" : "per 1.000 jongeren";
-    let tovRegio: OverlegCijfer["tovRegio"] = null;
-    if (eigen != null && regio != null && regio > 0) {
-      tovRegio = Math.abs(eigen - regio) / regio < 0.05 ? "ongeveer gelijk" : eigen > regio ? "hoger" : "lager";
-    }
+    const telling = (g: string) => ({ aantal: zoek(rows, g, schooljaar, maat)?.waarde, noemer: m.noemer ? zoek(rows, g, schooljaar, m.noemer)?.waarde : null });
+    const tovRegio: OverlegCijfer["tovRegio"] = eigen != null && regio != null ? vergelijkMetRegio(telling(gemeente), telling(REGIO)) : null;
     return {
       maat, label: m.label, uitleg: m.uitleg,
       nu: cel(nu, nu?.waarde, minimumCel),
       verschil: tekstVerschil, richting,
       per1000: m.noemer ? `${per1000Tekst(rows, gemeente, schooljaar, maat)} ${eenheid}` : null,
       regio: m.noemer && regio != null
-        ? `regio ${getal(regio, 1)}${tovRegio ? ` — ${tovRegio === "ongeveer gelijk" ? "ongeveer gelijk aan" : `${tovRegio} dan`} de regio` : ""}`
+        ? `regio ${getal(regio, 1)}${tovRegio ? ` — ${tovRegioTekst(tovRegio)}` : ""}`
         : null,
       tovRegio,
     };

@@ -11,6 +11,8 @@ const ROWS = [
   k("GM0001", "2024-2025", "leerplichtig", 1000), k("GM0001", "2025-2026", "leerplichtig", 1000),
   k("GM0001", "2024-2025", "thuiszitters", 10), k("GM0001", "2025-2026", "thuiszitters", 15),
   k("GM0001", "2024-2025", "neet", null), k("GM0001", "2025-2026", "neet", 40),
+  k("GM0001", "2025-2026", "verzuimmeldingen", 60), k("REGIO", "2025-2026", "verzuimmeldingen", 150),
+  k("GM0001", "2025-2026", "vsv_nieuw", 3), k("REGIO", "2025-2026", "vsv_nieuw", 80),
   k("REGIO", "2025-2026", "jongeren", 10000), k("REGIO", "2025-2026", "leerplichtig", 5000),
   k("REGIO", "2025-2026", "thuiszitters", 50), k("REGIO", "2025-2026", "neet", 196),
 ];
@@ -20,14 +22,22 @@ describe("overlegCijfers", () => {
   const van = (maat: string) => c.find((x) => x.maat === maat)!;
 
   it("gives the change since last year in words, and the rate against the regio", () => {
+    // 15 per 1.000 against 35 / 4.000 = 8,75 in the rest of the regio looks higher, but with
+    // 15 of 50 thuiszitters where 10 are expected (a fifth of the leerplichtigen) it is within
+    // chance (exact test, p ≈ 0,12): "ongeveer gelijk", not "hoger".
     expect(van("thuiszitters")).toMatchObject({
       label: "Thuiszitters", nu: "15", verschil: "↑ +5 (+50,0 %) t.o.v. 2024-2025", richting: "hoger",
-      per1000: "15,0 per 1.000 leerplichtigen", regio: "regio 10,0 — hoger dan de regio", tovRegio: "hoger",
+      per1000: "15,0 per 1.000 leerplichtigen", regio: "regio 10,0 — ongeveer gelijk aan de regio", tovRegio: "ongeveer gelijk",
     });
   });
 
-  it("says 'ongeveer gelijk' within 5 % of the regio, and shows last year's • instead of a change", () => {
-    // 40 / 2000 = 20,0 against 196 / 10000 = 19,6: 2 % apart.
+  it("calls a difference beyond chance higher or lower: 60 of 150 meldingen where 30 are expected; 3 of 80 vsv'ers where 16 are", () => {
+    expect(van("verzuimmeldingen")).toMatchObject({ regio: "regio 30,0 — hoger dan de regio", tovRegio: "hoger" });
+    expect(van("vsv_nieuw")).toMatchObject({ regio: "regio 8,0 — lager dan de regio", tovRegio: "lager" });
+  });
+
+  it("says 'ongeveer gelijk' within chance, and shows last year's • instead of a change", () => {
+    // 40 / 2000 = 20,0 against 196 / 10000 = 19,6.
     expect(van("neet")).toMatchObject({ nu: "40", verschil: "2024-2025: •", richting: null, tovRegio: "ongeveer gelijk", regio: "regio 19,6 — ongeveer gelijk aan de regio" });
   });
 
@@ -41,6 +51,7 @@ describe("overlegCijfers", () => {
     const el = overlegKaarten(c) as HTMLElement;
     expect(el.querySelectorAll("li h2")).toHaveLength(OVERLEG_MATEN.length);
     expect(el.textContent).toContain("hoger dan de regio");
+    expect(el.textContent).toContain("ongeveer gelijk aan de regio");
   });
 
   it("pages to the previous and next gemeente", () => {
