@@ -79,6 +79,7 @@ export default {
     },
     ...pagina("Trendverkenner", "/trends"),
     ...pagina("Kaart", "/kaart"),
+    ...pagina("Verwacht en waargenomen VSV", "/duiding"),
     ...pagina("Bestuurlijk overleg", "/overleg/"),
     ...sectie("Jaarverslag", hoofdstukken()),
     ...pagina("Monitor JIKP", "/monitor"),

@@ -147,6 +147,9 @@ export async function verzamel(db: Staging, minimumCel: number): Promise<Koppeli
   if (heeft("jongeren_telling", "verzuim_def", "vrijstelling_def", "inzet", "traject_schooljaar", "vsv_cijfers")) {
     await jaarverslagData(db, await schooljarenInData(db), { minimumCel, publicatie: pub });
   }
+  // Observed against expected VSV: the official counts it shows are the jaarverslag's cells,
+  // registered here too so a year or member the jaarverslag has not is suppressed all the same.
+  if (heeft("cbs_risicoscores", "vsv_cijfers")) await (await import("../marts/duiding.ts")).duiding(db, { minimumCel, publicatie: pub });
   return k;
 }
 

@@ -1,0 +1,39 @@
+// What the figures mean, in plain Dutch (taalniveau B1): one sentence per gemeente that a
+// wethouder can read without knowing what a confidence interval is. Pure: the mart writes the
+// sentences (from published cells only), the page and the reports show them.
+import type { Oordeel } from "./statistiek.js";
+
+const heel = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+
+/** An expected count as people say it: whole, "minder dan 1" below one. */
+export function verwachtTekst(verwacht: number): string {
+  return verwacht < 0.5 ? "minder dan 1" : heel.format(Math.round(verwacht));
+}
+
+export interface VerwachtZin {
+  naam: string;
+  schooljaar: string;
+  /** Observed nieuwe vsv'ers as published; null when suppressed. */
+  waargenomen: number | null;
+  verwacht: number;
+  oordeel: Oordeel | null;
+}
+
+const vsvers = (n: number) => (n === 1 ? "nieuwe vsv'er" : "nieuwe vsv'ers");
+
+/**
+ * "Kampen had 31 nieuwe vsv'ers; gezien de kenmerken van zijn jongeren waren er 27 verwacht.
+ * Dat verschil valt binnen het toeval." A suppressed count is said to be afgeschermd, and then
+ * nothing is compared: the expected count alone gives nothing away.
+ */
+export function verwachtZin(z: VerwachtZin): string {
+  const verwacht = `gezien de kenmerken van zijn jongeren ${Math.round(z.verwacht) === 1 && z.verwacht >= 0.5 ? "was er" : "waren er"} ${verwachtTekst(z.verwacht)} verwacht`;
+  if (z.waargenomen == null || z.oordeel == null) {
+    return `Het aantal nieuwe vsv'ers van ${z.naam} in ${z.schooljaar} is afgeschermd om de privacy te beschermen; ${verwacht}. Een vergelijking is daarom niet te maken.`;
+  }
+  const slot = z.oordeel === "hoger" ? "Dat zijn er meer dan door toeval te verklaren is."
+    : z.oordeel === "lager" ? "Dat zijn er minder dan door toeval te verklaren is."
+    : z.waargenomen === Math.round(z.verwacht) ? "Dat is zoveel als verwacht."
+    : "Dat verschil valt binnen het toeval.";
+  return `${z.naam} had in ${z.schooljaar} ${heel.format(z.waargenomen)} ${vsvers(z.waargenomen)}; ${verwacht}. ${slot}`;
+}
