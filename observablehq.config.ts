@@ -80,6 +80,7 @@ export default {
     ...pagina("Trendverkenner", "/trends"),
     ...pagina("Kaart", "/kaart"),
     ...pagina("Verwacht en waargenomen VSV", "/duiding"),
+    ...pagina("BBV-indicatoren", "/bbv"),
     ...pagina("Bestuurlijk overleg", "/overleg/"),
     ...sectie("Jaarverslag", hoofdstukken()),
     ...pagina("Monitor JIKP", "/monitor"),

@@ -70,17 +70,20 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
   return uit;
 }
 
+/** The schooljaar's peildatum (schooljaar, peildatum): on the regio's vsvPeildatum if present, else the latest. */
+export function sqlSchooljaarPeildatum(db: Staging): string {
+  const [maand, dag] = db.regio.vsvPeildatum.split("-").map(Number);
+  return `SELECT schooljaar, COALESCE(max(peildatum) FILTER (WHERE month(peildatum) = ${maand} AND day(peildatum) = ${dag}), max(peildatum)) AS peildatum
+      FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling) GROUP BY schooljaar`;
+}
+
 /**
  * Key figures per schooljaar. Population measures are taken on the schooljaar's peildatum:
  * the one on the regio's vsvPeildatum (month-day) if present, else the latest in that year.
  */
 async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: string })[]> {
-  const [maand, dag] = db.regio.vsvPeildatum.split("-").map(Number);
   return db.all<KerncijferRij & { peildatum: string }>(`
-    WITH peil AS (
-      SELECT schooljaar, COALESCE(max(peildatum) FILTER (WHERE month(peildatum) = ${maand} AND day(peildatum) = ${dag}), max(peildatum)) AS peildatum
-      FROM (SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling) GROUP BY schooljaar
-    ),
+    WITH peil AS (${sqlSchooljaarPeildatum(db)}),
     populatie AS (
       SELECT j.schooljaar, any_value(p.peildatum) AS peildatum, ${metRegio("j.gemeente_code")} AS gemeente,
         SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
