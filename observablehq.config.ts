@@ -81,6 +81,7 @@ export default {
     ...pagina("Kaart", "/kaart"),
     ...pagina("Verwacht en waargenomen VSV", "/duiding"),
     ...pagina("BBV-indicatoren", "/bbv"),
+    ...pagina("De overstap", "/overstap"),
     ...pagina("Bestuurlijk overleg", "/overleg/"),
     ...sectie("Jaarverslag", hoofdstukken()),
     ...pagina("Monitor JIKP", "/monitor"),

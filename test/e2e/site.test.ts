@@ -94,7 +94,7 @@ describe("de gebouwde site", () => {
     const problemen: string[] = [];
     const lijst = paginas(DIST);
     // Every page at laptop width with axe; the main pages also at phone width, with screenshots.
-    const hoofdpaginas = new Set(["/", lijst.find((p) => p.startsWith("/gemeente/")), "/trends", "/kaart", "/duiding", "/bbv", "/overleg/",
+    const hoofdpaginas = new Set(["/", lijst.find((p) => p.startsWith("/gemeente/")), "/trends", "/kaart", "/duiding", "/bbv", "/overstap", "/overleg/",
       lijst.find((p) => p.startsWith("/overleg/G")), "/jaarverslag/", "/jaarverslag/verzuim", "/monitor", "/verdeling", "/over"]);
     for (const p of lijst) {
       for (const breedte of hoofdpaginas.has(p) ? [1280, 390] : [1280]) {

@@ -1,0 +1,80 @@
+// De overstap: where jongeren went who were in PrO, VSO, VO or mbo niveau 1 (Entree) on one
+// peildatum and no longer there on the next. The pseudo_id is the same on every peildatum, so
+// two snapshots of jongeren.csv side by side show it. Counted per gemeente (on the first
+// peildatum), herkomst and bestemming, with the totals beside (REGIO, herkomst ALLE,
+// bestemming TOTAAL) so the audit knows every sum.
+//
+// The export has no vmbo leerweg: VO is all of vo (vmbo-bb/kb cannot be told apart).
+import type { Staging } from "../db.ts";
+import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
+import { REGIO } from "../../src/lib/codes.ts";
+
+export const HERKOMSTEN = ["PRO", "VSO", "VO", "MBO_1"] as const;
+/** In order of the flow: onderwijs first, then work, nothing, and out of sight. */
+export const BESTEMMINGEN = ["MBO_1", "MBO_2", "MBO_3", "MBO_4", "MBO_ONBEKEND", "HO", "VO", "WERK", "GEEN", "OVERIG", "UIT_REGIO"] as const;
+
+export interface OverstapRij {
+  /** The two peildata: in herkomst on `van`, no longer on `naar`. */
+  van: string;
+  naar: string;
+  gemeente: string;
+  herkomst: string;
+  bestemming: string;
+  jongeren: number | null;
+  onderdrukt?: true;
+}
+
+export interface Overstap {
+  regio: string;
+  minimumCel: number;
+  gemeenten: { code: string; naam: string }[];
+  overgangen: { van: string; naar: string }[];
+  rijen: OverstapRij[];
+}
+
+/** The overstap as SQL: one row per jongere who left a herkomst between two peildata. */
+export const SQL_OVERSTAP = `
+  WITH peil AS (SELECT DISTINCT peildatum FROM jongeren_def),
+  paren AS (SELECT peildatum AS van, lead(peildatum) OVER (ORDER BY peildatum) AS naar FROM peil),
+  bron AS (
+    SELECT p.van, p.naar, a.gemeente_code, a.pseudo_id,
+      CASE WHEN a.onderwijssoort IN ('PRO', 'VSO', 'VO') THEN a.onderwijssoort
+           WHEN a.onderwijssoort LIKE 'MBO%' AND a.mbo_niveau = 1 THEN 'MBO_1' END AS herkomst
+    FROM paren p JOIN jongeren_def a ON a.peildatum = p.van WHERE p.naar IS NOT NULL
+  )
+  SELECT b.van, b.naar, b.gemeente_code, b.herkomst,
+    CASE WHEN n.pseudo_id IS NULL THEN 'UIT_REGIO'
+         WHEN n.onderwijssoort LIKE 'MBO%' THEN 'MBO_' || COALESCE(CAST(n.mbo_niveau AS VARCHAR), 'ONBEKEND')
+         WHEN n.onderwijssoort = 'HO' THEN 'HO'
+         WHEN n.onderwijssoort IN ('VO', 'PRO', 'VSO', 'VAVO') THEN 'VO'
+         WHEN n.onderwijssoort = 'GEEN' AND n.werk THEN 'WERK'
+         WHEN n.onderwijssoort = 'GEEN' THEN 'GEEN'
+         ELSE 'OVERIG' END AS bestemming
+  FROM bron b LEFT JOIN jongeren_def n ON n.peildatum = b.naar AND n.pseudo_id = b.pseudo_id
+  WHERE b.herkomst IS NOT NULL
+    AND NOT COALESCE(CASE WHEN b.herkomst = 'MBO_1' THEN n.onderwijssoort LIKE 'MBO%' AND n.mbo_niveau = 1
+                          ELSE n.onderwijssoort = b.herkomst END, FALSE)`;
+
+export async function overstap(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Overstap> {
+  const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
+  const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
+  const rijen = await db.all<OverstapRij>(`
+    WITH s AS (${SQL_OVERSTAP})
+    SELECT van, naar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COALESCE(herkomst, 'ALLE') AS herkomst,
+      COALESCE(bestemming, 'TOTAAL') AS bestemming, COUNT(*)::INTEGER AS jongeren
+    FROM s
+    GROUP BY GROUPING SETS (
+      (van, naar, gemeente_code, herkomst, bestemming), (van, naar, gemeente_code, herkomst), (van, naar, gemeente_code, bestemming),
+      (van, naar, gemeente_code), (van, naar, herkomst, bestemming), (van, naar, herkomst), (van, naar, bestemming), (van, naar))
+    ORDER BY van, gemeente, herkomst, bestemming`);
+  const gepubliceerd = pub.tabel("overstap", rijen, {
+    tellingen: ["jongeren"], sleutels: ["van", "naar", "gemeente", "herkomst", "bestemming"],
+    totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "herkomst", totaal: "ALLE" }, { kolom: "bestemming", totaal: "TOTAAL" }],
+  });
+  const overgangen = [...new Map(rijen.map((r) => [`${r.van}|${r.naar}`, { van: r.van, naar: r.naar }])).values()];
+  return {
+    regio: db.regio.naam, minimumCel,
+    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    overgangen, rijen: gepubliceerd as OverstapRij[],
+  };
+}

@@ -1,0 +1,84 @@
+// De overstap on the site: where jongeren went who left PrO, VSO, VO or mbo-1 between two
+// peildata, as stacked bars (shares) and a table with the numbers. Pure functions of
+// overstap.json (suppressed once, in the loader).
+import * as Plot from "@observablehq/plot";
+import { getal, datum, ONDERDRUKT } from "../lib/format.js";
+import { toegankelijk } from "./toegankelijk.js";
+import { cijferTabel } from "./dashboard.js";
+
+export interface OverstapRij { van: string; naar: string; gemeente: string; herkomst: string; bestemming: string; jongeren: number | null; onderdrukt?: true }
+
+export const HERKOMSTEN = ["PRO", "VSO", "VO", "MBO_1"];
+export const BESTEMMINGEN = ["MBO_1", "MBO_2", "MBO_3", "MBO_4", "MBO_ONBEKEND", "HO", "VO", "WERK", "GEEN", "OVERIG", "UIT_REGIO"];
+export const HERKOMST_LABEL: Record<string, string> = { PRO: "PrO", VSO: "VSO", VO: "VO (alle leerwegen)", MBO_1: "Mbo-1 (Entree)", ALLE: "Alle" };
+export const BESTEMMING_LABEL: Record<string, string> = {
+  MBO_1: "Mbo-1", MBO_2: "Mbo-2", MBO_3: "Mbo-3", MBO_4: "Mbo-4", MBO_ONBEKEND: "Mbo, niveau onbekend", HO: "Hbo/wo",
+  VO: "Ander vo (vo, PrO, VSO, vavo)", WERK: "Werk, geen onderwijs", GEEN: "Geen onderwijs, geen werk bekend",
+  OVERIG: "Overig onderwijs", UIT_REGIO: "Niet meer in de regio", TOTAAL: "Totaal",
+};
+// Mbo in blues, hbo/wo green, werk ochre, nothing and out of sight in reds and greys.
+const KLEUREN = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#c6dbef", "#39870c", "#8e7cc3", "#b38f00", "#a90061", "#bdbdbd", "#595959"];
+
+const vind = (rows: OverstapRij[], o: { gemeente: string; van: string }, h: string, b: string) =>
+  rows.find((r) => r.gemeente === o.gemeente && r.van === o.van && r.herkomst === h && r.bestemming === b);
+
+/** A count as published: the number, 0 where no row (nobody went there), • when suppressed. */
+function aantalTekst(r: OverstapRij | undefined, minimumCel: number): string {
+  if (!r) return "0";
+  if (r.jongeren == null) return minimumCel > 1 ? ONDERDRUKT : "–";
+  return getal(r.jongeren);
+}
+
+/** The herkomsten whose total is published and not 0: only those can be drawn as shares. */
+export function volledigeHerkomsten(rows: OverstapRij[], o: { gemeente: string; van: string }): string[] {
+  return HERKOMSTEN.filter((h) => {
+    const totaal = vind(rows, o, h, "TOTAAL");
+    return totaal?.jongeren != null && totaal.jongeren > 0;
+  });
+}
+
+const AFGESCHERMD_LABEL = "Afgeschermd (samen)";
+
+/**
+ * Per herkomst a bar of 100 %: the share of each bestemming among those who left it. The
+ * suppressed parts together are one grey segment, the total less the published parts: that
+ * difference anyone can compute from the published cells, so it gives nothing away. A herkomst
+ * whose total is suppressed is left out; the table has all its numbers.
+ */
+export function OverstapBalken(rows: OverstapRij[], { width, gemeente, van }: { width: number; gemeente: string; van: string }) {
+  const o = { gemeente, van };
+  const herkomsten = volledigeHerkomsten(rows, o);
+  const data = herkomsten.flatMap((h) => {
+    const totaal = vind(rows, o, h, "TOTAAL")!.jongeren as number;
+    const delen = BESTEMMINGEN.map((b) => ({ herkomst: HERKOMST_LABEL[h], bestemming: BESTEMMING_LABEL[b], jongeren: vind(rows, o, h, b)?.jongeren ?? 0, totaal }));
+    const verborgen = BESTEMMINGEN.some((b) => vind(rows, o, h, b)?.jongeren === null);
+    const rest = totaal - delen.reduce((s, d) => s + (d.jongeren ?? 0), 0);
+    return [...delen, ...(verborgen && rest > 0 ? [{ herkomst: HERKOMST_LABEL[h], bestemming: AFGESCHERMD_LABEL, jongeren: rest, totaal }] : [])];
+  }).filter((d) => d.jongeren > 0);
+  const domein = [...BESTEMMINGEN.map((b) => BESTEMMING_LABEL[b]), AFGESCHERMD_LABEL];
+  const stapel = { offset: "normalize", order: domein, x: "jongeren", y: "herkomst", z: "bestemming" };
+  return toegankelijk(Plot.plot({
+    width, height: 60 + 44 * Math.max(1, herkomsten.length), marginLeft: width < 560 ? 96 : 140, marginRight: 16,
+    x: { label: "Aandeel van wie de opleiding verliet (%) →", percent: true, domain: [0, 100], tickFormat: (n: number) => getal(n) },
+    y: { label: null, domain: herkomsten.map((h) => HERKOMST_LABEL[h]) },
+    color: { domain: domein, range: [...KLEUREN, "#e0e0e0"], legend: true, columns: width < 560 ? 1 : 3 } as any,
+    marks: [
+      Plot.barX(data, Plot.stackX({ ...stapel, fill: "bestemming", stroke: "white" } as any)),
+      Plot.tip(data, Plot.pointer(Plot.stackX({
+        ...stapel,
+        title: (d: any) => `${d.herkomst} → ${d.bestemming}: ${getal(d.jongeren)} van ${getal(d.totaal)} (${getal((100 * d.jongeren) / d.totaal, 0)} %)`,
+      } as any))),
+    ],
+  }), `Gestapelde staafgrafiek: per opleiding het aandeel van de jongeren dat die opleiding verliet tussen ${datum(van)} en de volgende peildatum, naar waar ze heen gingen; afgeschermde aantallen samen in grijs. De aantallen staan in de tabel onder de grafiek.`);
+}
+
+/** The numbers: one row per bestemming, a column per herkomst and all together. */
+export function overstapTabel(rows: OverstapRij[], opties: { gemeente: string; van: string; naar: string; naam: string; minimumCel: number }) {
+  const o = { gemeente: opties.gemeente, van: opties.van };
+  const kolommen = [...HERKOMSTEN, "ALLE"];
+  return cijferTabel({
+    bijschrift: `${opties.naam}: jongeren die tussen ${datum(opties.van)} en ${datum(opties.naar)} hun opleiding verlieten, naar bestemming`,
+    kolommen: ["Bestemming", ...kolommen.map((h) => HERKOMST_LABEL[h])],
+    rijen: [...BESTEMMINGEN, "TOTAAL"].map((b) => [BESTEMMING_LABEL[b], ...kolommen.map((h) => aantalTekst(vind(rows, o, h, b), opties.minimumCel))]),
+  });
+}

@@ -1,0 +1,59 @@
+// De overstap (loaders/marts/overstap.ts): jongeren who left PrO, VSO, VO or mbo-1 between two
+// peildata, and where they went, on hand-made snapshots whose answers are counted by hand.
+import { describe, it, expect, afterAll, beforeAll } from "vitest";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
+import { overstap, type Overstap } from "../../loaders/marts/overstap.ts";
+import { csv, maakDataMap, ruimDataMappenOp } from "../helpers/datamap.ts";
+
+// 2024-10-01 → 2025-10-01: a1 VO → mbo BOL 2; a2 stays in VO; a3 PrO → geen onderwijs, werk;
+// a4 VSO → gone; a5 mbo-1 BOL → mbo-1 BBL (still mbo-1: stays); a6 mbo-1 → geen onderwijs,
+// werk onbekend; a7 HO is no herkomst; a8 appears only on the second peildatum.
+const dir = maakDataMap({
+  "jongeren.csv": csv("jongeren.csv", [
+    "2024-10-01;a1;GM0100;2008-05;M;VO;;N;;", "2024-10-01;a2;GM0100;2010-05;V;VO;;N;;",
+    "2024-10-01;a3;GM0100;2008-01;M;PRO;;N;;", "2024-10-01;a4;GM0200;2007-03;X;VSO;;N;;",
+    "2024-10-01;a5;GM0200;2007-08;V;MBO_BOL;1;N;;", "2024-10-01;a6;GM0200;2006-08;M;MBO_BBL;1;N;;",
+    "2024-10-01;a7;GM0100;2004-02;V;HO;;J;;",
+    "2025-10-01;a1;GM0100;2008-05;M;MBO_BOL;2;N;;", "2025-10-01;a2;GM0100;2010-05;V;VO;;N;;",
+    "2025-10-01;a3;GM0100;2008-01;M;GEEN;;N;2025-06-30;J", "2025-10-01;a5;GM0200;2007-08;V;MBO_BBL;1;N;;",
+    "2025-10-01;a6;GM0200;2006-08;M;GEEN;;N;2025-05-01;", "2025-10-01;a7;GM0100;2004-02;V;HO;;J;;",
+    "2025-10-01;a8;GM0100;2009-02;V;VO;;N;;",
+  ]),
+});
+let db: Staging;
+let exact: Overstap;
+let pub: Overstap;
+beforeAll(async () => {
+  db = await openStaging(dir);
+  exact = await overstap(db, { minimumCel: 1 });
+  pub = await overstap(db);
+});
+afterAll(() => {
+  db?.close();
+  const h = invoerHash(dir);
+  for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
+  ruimDataMappenOp();
+});
+
+describe("overstap", () => {
+  it("counts who left a herkomst, by where they went, with the totals", () => {
+    expect(exact.overgangen).toEqual([{ van: "2024-10-01", naar: "2025-10-01" }]);
+    const cellen = Object.fromEntries(exact.rijen.map((r) => [`${r.gemeente} ${r.herkomst} ${r.bestemming}`, r.jongeren]));
+    expect(cellen).toEqual({
+      "GM0100 VO MBO_2": 1, "GM0100 PRO WERK": 1, "GM0200 VSO UIT_REGIO": 1, "GM0200 MBO_1 GEEN": 1,
+      "GM0100 VO TOTAAL": 1, "GM0100 PRO TOTAAL": 1, "GM0200 VSO TOTAAL": 1, "GM0200 MBO_1 TOTAAL": 1,
+      "GM0100 ALLE MBO_2": 1, "GM0100 ALLE WERK": 1, "GM0200 ALLE UIT_REGIO": 1, "GM0200 ALLE GEEN": 1,
+      "GM0100 ALLE TOTAAL": 2, "GM0200 ALLE TOTAAL": 2,
+      "REGIO VO MBO_2": 1, "REGIO PRO WERK": 1, "REGIO VSO UIT_REGIO": 1, "REGIO MBO_1 GEEN": 1,
+      "REGIO VO TOTAAL": 1, "REGIO PRO TOTAAL": 1, "REGIO VSO TOTAAL": 1, "REGIO MBO_1 TOTAAL": 1,
+      "REGIO ALLE MBO_2": 1, "REGIO ALLE WERK": 1, "REGIO ALLE UIT_REGIO": 1, "REGIO ALLE GEEN": 1,
+      "REGIO ALLE TOTAAL": 4,
+    });
+  });
+
+  it("published: every count here is below minimumCel, so none is shown", () => {
+    expect(pub.rijen.every((r) => r.jongeren === null && r.onderdrukt)).toBe(true);
+  });
+});
