@@ -69,6 +69,10 @@ export async function overstap(db: Staging, opties: { minimumCel?: number; publi
     ORDER BY van, gemeente, herkomst, bestemming`);
   const gepubliceerd = pub.tabel("overstap", rijen, {
     tellingen: ["jongeren"], sleutels: ["van", "naar", "gemeente", "herkomst", "bestemming"],
+    // Per gemeente herkomst × bestemming is too fine to protect without hiding nearly all of it
+    // (and the regio's totals with it): a gemeente gets where its leavers went (all herkomsten
+    // together) and how many left each herkomst; the full breakdown is the regio's.
+    gepubliceerd: (r) => r.gemeente === REGIO || r.herkomst === "ALLE" || r.bestemming === "TOTAAL",
     totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "herkomst", totaal: "ALLE" }, { kolom: "bestemming", totaal: "TOTAAL" }],
   });
   const overgangen = [...new Map(rijen.map((r) => [`${r.van}|${r.naar}`, { van: r.van, naar: r.naar }])).values()];

@@ -37,6 +37,12 @@ export function volledigeHerkomsten(rows: OverstapRij[], o: { gemeente: string; 
   });
 }
 
+/** The latest period whose regio total is published: where the page starts (a half year may be all small counts). */
+export function laatsteGetoond<T extends { van: string }>(rows: OverstapRij[], overgangen: T[]): T | undefined {
+  const met = overgangen.filter((o) => vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", "TOTAAL")?.jongeren != null);
+  return met.length ? met[met.length - 1] : overgangen[overgangen.length - 1];
+}
+
 const AFGESCHERMD_LABEL = "Afgeschermd (samen)";
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The overstap page's components: shares only for a herkomst whose every part is published.
 import { describe, it, expect } from "vitest";
-import { OverstapBalken, overstapTabel, volledigeHerkomsten, type OverstapRij } from "../../src/components/overstap.ts";
+import { OverstapBalken, overstapTabel, volledigeHerkomsten, laatsteGetoond, type OverstapRij } from "../../src/components/overstap.ts";
 
 const r = (herkomst: string, bestemming: string, jongeren: number | null): OverstapRij => ({
   van: "2024-10-01", naar: "2025-10-01", gemeente: "GM0001", herkomst, bestemming, jongeren, ...(jongeren == null ? { onderdrukt: true as const } : {}),
@@ -30,6 +30,14 @@ describe("overstap components", () => {
     const breedte = (kleur: string) => Number(balken.find((b) => b.getAttribute("fill") === kleur)!.getAttribute("width"));
     // Werk (ochre) 5 and afgeschermd (grey) 3 of PrO's 8: widths 5 : 3.
     expect(breedte("#e0e0e0") / breedte("#b38f00")).toBeCloseTo(3 / 5, 5);
+  });
+
+  it("laatsteGetoond: the latest period whose regio total is published", () => {
+    const t = (van: string, jongeren: number | null) => ({ ...r("ALLE", "TOTAAL", jongeren), van, gemeente: "REGIO" });
+    const o = [{ van: "2024-10-01" }, { van: "2025-10-01" }];
+    expect(laatsteGetoond([t("2024-10-01", 40), t("2025-10-01", null)], o)).toBe(o[0]);
+    expect(laatsteGetoond([t("2024-10-01", 40), t("2025-10-01", 12)], o)).toBe(o[1]);
+    expect(laatsteGetoond([], o)).toBe(o[1]);
   });
 
   it("overstapTabel: 0 where nobody went, • where suppressed", () => {

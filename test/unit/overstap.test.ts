@@ -5,7 +5,12 @@ import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
 import { overstap, type Overstap } from "../../loaders/marts/overstap.ts";
-import { csv, maakDataMap, ruimDataMappenOp } from "../helpers/datamap.ts";
+import { csv, maakDataMap, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
+
+// Twelve VO → mbo-2 in each of two gemeenten, for the publication's coarser gemeente rows.
+const VEEL = ["GM0100", "GM0200"].flatMap((g) => Array.from({ length: 12 }, (_, i) => [
+  `2024-10-01;v${g}${i};${g};2008-05;M;VO;;N;;`, `2025-10-01;v${g}${i};${g};2008-05;M;MBO_BOL;2;N;;`,
+]).flat());
 
 // 2024-10-01 → 2025-10-01: a1 VO → mbo BOL 2; a2 stays in VO; a3 PrO → geen onderwijs, werk;
 // a4 VSO → gone; a5 mbo-1 BOL → mbo-1 BBL (still mbo-1: stays); a6 mbo-1 → geen onderwijs,
@@ -55,5 +60,23 @@ describe("overstap", () => {
 
   it("published: every count here is below minimumCel, so none is shown", () => {
     expect(pub.rijen.every((r) => r.jongeren === null && r.onderdrukt)).toBe(true);
+  });
+
+  it("per gemeente only all herkomsten together and the total per herkomst: the breakdown is the regio's", async () => {
+    const dir3 = maakDataMap({ "jongeren.csv": csv("jongeren.csv", VEEL) }, { ...STANDAARD_REGIO, publicatie: { minimumCel: 3 } });
+    const db3 = await openStaging(dir3);
+    try {
+      const p = await overstap(db3);
+      const cel = (g: string, h: string, b: string) => p.rijen.find((r) => r.gemeente === g && r.herkomst === h && r.bestemming === b);
+      // 12 VO → mbo-2 in GM0100 and 12 in GM0200: large enough, yet per gemeente VO × mbo-2 is not published.
+      expect(cel("REGIO", "VO", "MBO_2")).toMatchObject({ jongeren: 24 });
+      expect(cel("GM0100", "VO", "MBO_2")).toMatchObject({ jongeren: null, onderdrukt: true });
+      expect(cel("GM0100", "ALLE", "MBO_2")).toMatchObject({ jongeren: 12 });
+      expect(cel("GM0100", "VO", "TOTAAL")).toMatchObject({ jongeren: 12 });
+    } finally {
+      db3.close();
+      const h = invoerHash(dir3);
+      for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
+    }
   });
 });
