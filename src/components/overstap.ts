@@ -37,9 +37,16 @@ export function volledigeHerkomsten(rows: OverstapRij[], o: { gemeente: string; 
   });
 }
 
-/** The latest period whose regio total is published: where the page starts (a half year may be all small counts). */
+/**
+ * Where the page starts: the latest period in which the regio's published destinations cover
+ * at least half of its leavers (a half year may be nearly all small, hidden counts).
+ */
 export function laatsteGetoond<T extends { van: string }>(rows: OverstapRij[], overgangen: T[]): T | undefined {
-  const met = overgangen.filter((o) => vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", "TOTAAL")?.jongeren != null);
+  const met = overgangen.filter((o) => {
+    const totaal = vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", "TOTAAL")?.jongeren;
+    const getoond = BESTEMMINGEN.reduce((s, b) => s + (vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", b)?.jongeren ?? 0), 0);
+    return totaal != null && totaal > 0 && getoond >= totaal / 2;
+  });
   return met.length ? met[met.length - 1] : overgangen[overgangen.length - 1];
 }
 
@@ -64,7 +71,7 @@ export function OverstapBalken(rows: OverstapRij[], { width, gemeente, van }: { 
   const domein = [...BESTEMMINGEN.map((b) => BESTEMMING_LABEL[b]), AFGESCHERMD_LABEL];
   const stapel = { offset: "normalize", order: domein, x: "jongeren", y: "herkomst", z: "bestemming" };
   return toegankelijk(Plot.plot({
-    width, height: 60 + 44 * Math.max(1, herkomsten.length), marginLeft: width < 560 ? 96 : 140, marginRight: 16,
+    width, height: 60 + 44 * Math.max(1, herkomsten.length), marginLeft: width < 560 ? 124 : 140, marginRight: 16,
     x: { label: "Aandeel van wie de opleiding verliet (%) →", percent: true, domain: [0, 100], tickFormat: (n: number) => getal(n) },
     y: { label: null, domain: herkomsten.map((h) => HERKOMST_LABEL[h]) },
     color: { domain: domein, range: [...KLEUREN, "#e0e0e0"], legend: true, columns: width < 560 ? 1 : 3 } as any,

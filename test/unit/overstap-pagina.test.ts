@@ -32,11 +32,13 @@ describe("overstap components", () => {
     expect(breedte("#e0e0e0") / breedte("#b38f00")).toBeCloseTo(3 / 5, 5);
   });
 
-  it("laatsteGetoond: the latest period whose regio total is published", () => {
-    const t = (van: string, jongeren: number | null) => ({ ...r("ALLE", "TOTAAL", jongeren), van, gemeente: "REGIO" });
+  it("laatsteGetoond: the latest period whose published destinations cover half the regio's leavers", () => {
+    const t = (van: string, bestemming: string, jongeren: number | null) => ({ ...r("ALLE", bestemming, jongeren), van, gemeente: "REGIO" });
     const o = [{ van: "2024-10-01" }, { van: "2025-10-01" }];
-    expect(laatsteGetoond([t("2024-10-01", 40), t("2025-10-01", null)], o)).toBe(o[0]);
-    expect(laatsteGetoond([t("2024-10-01", 40), t("2025-10-01", 12)], o)).toBe(o[1]);
+    const vorig = [t("2024-10-01", "TOTAAL", 40), t("2024-10-01", "HO", 30), t("2024-10-01", "GEEN", null)];
+    // 2025: 12 left, only 5 of them in a published cell: less than half.
+    expect(laatsteGetoond([...vorig, t("2025-10-01", "TOTAAL", 12), t("2025-10-01", "HO", 5), t("2025-10-01", "GEEN", null)], o)).toBe(o[0]);
+    expect(laatsteGetoond([...vorig, t("2025-10-01", "TOTAAL", 12), t("2025-10-01", "HO", 6)], o)).toBe(o[1]);
     expect(laatsteGetoond([], o)).toBe(o[1]);
   });
 
