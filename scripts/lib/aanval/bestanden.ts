@@ -12,6 +12,9 @@ import { jaarverslagSite, jaarverslagTabellen, schooljarenInData } from "../../.
 import { monitorSite, monitorMoment, monitorMomenten } from "../../../loaders/marts/monitor.ts";
 import { siteInfo } from "../../../loaders/marts/trends.ts";
 import { verdelingSite } from "../../../loaders/marts/verdeling.ts";
+import { duiding } from "../../../loaders/marts/duiding.ts";
+import { bbv } from "../../../loaders/marts/bbv.ts";
+import { overstap } from "../../../loaders/marts/overstap.ts";
 import type { Bestand } from "./index.ts";
 
 /** Each data file of the site: how its loader makes it, with a given publication. */
@@ -22,6 +25,9 @@ const SITE: Record<string, (db: Staging, pub: Publicatie) => Promise<unknown>> =
   // No counts of their own (the verdeling is CBS's and the budget's): the same either way.
   trends: (db) => siteInfo(db),
   verdeling: (db) => verdelingSite(db),
+  duiding: (db, pub) => duiding(db, { minimumCel: pub.minimumCel, publicatie: pub }),
+  bbv: (db, pub) => bbv(db, { minimumCel: pub.minimumCel, publicatie: pub }),
+  overstap: (db, pub) => overstap(db, { minimumCel: pub.minimumCel, publicatie: pub }),
 };
 
 export interface Bestanden { gepubliceerd: Bestand[]; exact: Bestand[] }
