@@ -69,6 +69,16 @@ export function exportStagingPad(dir: string, bestand: string): string {
   return join(EXPORT_STAGING_DIR, `${spec.tabel}-${exportSleutel(dir, bestand)}.duckdb`);
 }
 
+/**
+ * Every staging file of these inputs: the combined one, its list of sources and each
+ * delivered export's own file (whether or not they are there). Removing them all makes the
+ * next staging a cold one (npm run bench).
+ */
+export function stagingBestanden(dir: string): string[] {
+  const doel = join(STAGING_DIR, `${invoerHash(dir)}.duckdb`);
+  return [doel, bronnenPad(doel), ...EXPORTS.filter((e) => existsSync(join(dir, e.bestand))).map((e) => exportStagingPad(dir, e.bestand))];
+}
+
 /** The exports' staging files a combined staging file reads: `<hash>.bronnen.json` beside it. */
 interface Bronnen {
   bronnen: { alias: string; pad: string }[];
