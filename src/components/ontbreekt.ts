@@ -27,13 +27,13 @@ export function compleet<T>(d: T | Ontbreekt): T | Promise<T> {
 /**
  * The sentence of each data file whose exports are missing (once per sentence), or null when
  * nothing is missing. While it is shown, the page's waiting cells and the headings and texts
- * that would hold figures are hidden: only the page title and this remain.
+ * that would hold figures are hidden (src/style.css, .vsv-ontbreekt): only the page title and
+ * this remain.
  */
 export function ontbreektMelding(...data: unknown[]): HTMLElement | null {
   const teksten = [...new Set(data.filter(isOntbreekt).map((d) => d.ontbreekt.tekst))];
   if (!teksten.length) return null;
   return html`<div class="note vsv-ontbreekt" role="status">
     ${teksten.map((t) => html`<p>${t}</p>`)}
-    <style>#observablehq-main > :not(h1):not(:has(.vsv-ontbreekt)) { display: none; } #observablehq-main > h1:empty { display: none; }</style>
   </div>` as HTMLElement;
 }
