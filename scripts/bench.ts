@@ -19,7 +19,7 @@
 //
 // Builds write to bench/tmp/dist-<scale> (not dist/) but share src/.observablehq/cache with
 // every other build: the bench waits while another `observable build` runs.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../loaders/config.ts";
@@ -227,7 +227,7 @@ await runMain(async () => {
     const data = await zorgVoorData(schaal);
     if (data.hergebruikt) log(`  data hergebruikt uit ${relative(PROJECT_ROOT, data.dir)} (verwijder bench/tmp/data-${schaal}.klaar om opnieuw te genereren)`);
     else log(`  data gegenereerd in ${tijd(data.ms)}`);
-    const bytes = EXPORTS.reduce((s, e) => s + readFileSync(join(data.dir, e.bestand)).length, 0);
+    const bytes = EXPORTS.reduce((s, e) => s + statSync(join(data.dir, e.bestand)).size, 0);
 
     const ingest = await meetIngest(data.dir);
     const totaalRijen = Object.values(ingest.rijen).reduce((a, b) => a + b, 0);
