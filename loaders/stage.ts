@@ -1,11 +1,13 @@
-// Staging: every export validated, typed and written into one DuckDB file, with the
-// definition views on top. Any finding stops the run before the file is put in place, so
-// nothing downstream ever sees invalid data.
+// Staging: every export validated, typed and written into a DuckDB file of its own; then the
+// exports there are combined, with the definition views on top, into the database the marts
+// read. Any finding stops the run before the combined file is put in place, so nothing
+// downstream ever sees invalid data. A new delivery of one export restages that export and
+// the (small) combination only (db.ts zorgVoorStaging keeps each export's file by its key).
 //
 // Built for national exports (20+ million rows): a valid file is read twice by DuckDB, once
 // to check every value and once to store it typed; only when something fails is it read a
 // third time with line numbers, to name the lines (the slow path is the exact one).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -181,25 +183,50 @@ async function valideerEnType(c: DuckDBConnection, g: Geladen, bevindingen: Bevi
  * Definitions stored as columns when the export is staged, rather than computed by a view in
  * every query: the doelgroep flags over all jongeren were most of the dashboard's and the
  * jaarverslag's query time (national: 4 s a query). The table is the `_def` one; the export's
- * own name is a view on its columns, so both read as before.
+ * own name is a view on its columns, so both read as before. `afgeleid`: tables computed from
+ * this export alone, stored in its own staging file (restaged only when it changes).
  */
-const OPGESLAGEN_DEFINITIES: Record<string, { tabel: string; kolommen: string }> = {
+const OPGESLAGEN_DEFINITIES: Record<string, { tabel: string; kolommen: string; afgeleid: { naam: string; sql: string }[] }> = {
   jongeren: {
     tabel: "jongeren_def",
     kolommen: `${SQL_SCHOOLJAAR("peildatum")} AS schooljaar,
      ${SQL_LEEFTIJD("geboortemaand", "peildatum")} AS leeftijd, ${SQL_DOELGROEP_FLAGS}`,
+    // Stored: the dashboard and the jaarverslag count jongeren in a few thousand cells, and
+    // reading all of jongeren_def for it was most of their time (national: ~0,5 s a query).
+    afgeleid: [{ naam: "jongeren_telling", sql: SQL_JONGEREN_TELLING }],
   },
 };
 
-/** The definitions layer: each definition is written once (definitions.ts). */
-const DEFINITIE_VIEWS = [
-  `CREATE VIEW verzuim_def AS SELECT *, ${SQL_SCHOOLJAAR("melddatum")} AS schooljaar,
+/** What an export's own staging file holds: stored tables, and the view with the export's name on them. */
+export function objectenVan(spec: ExportSpec): { tabellen: string[]; view: string | null } {
+  const def = OPGESLAGEN_DEFINITIES[spec.tabel];
+  return def ? { tabellen: [def.tabel, ...def.afgeleid.map((a) => a.naam)], view: spec.tabel } : { tabellen: [spec.tabel], view: null };
+}
+
+function viewSql(spec: ExportSpec): string {
+  const def = OPGESLAGEN_DEFINITIES[spec.tabel];
+  return `CREATE VIEW ${q(spec.tabel)} AS SELECT ${spec.kolommen.map((k) => q(k.naam)).join(", ")} FROM ${q(def.tabel)}`;
+}
+
+/**
+ * The definitions layer over more than one export, or over the date of all of them (each
+ * definition is written once, definitions.ts). Made when the exports are combined, each only
+ * when its export is there (`bron`).
+ */
+const DEFINITIE_VIEWS: { bron: string; sql: string }[] = [
+  {
+    bron: "verzuimmeldingen",
+    sql: `CREATE VIEW verzuim_def AS SELECT *, ${SQL_SCHOOLJAAR("melddatum")} AS schooljaar,
      ${SQL_REGELING("leeftijd")} AS regeling, ${SQL_DOORLOPEND("melddatum", "afsluitdatum")} AS doorlopend FROM verzuimmeldingen`,
-  `CREATE VIEW vrijstelling_def AS SELECT *, ${SQL_SCHOOLJAAR("begindatum")} AS schooljaar FROM vrijstellingen`,
-  // One row per schooljaar a traject overlaps; an open one runs to the date of the data.
+  },
+  { bron: "vrijstellingen", sql: `CREATE VIEW vrijstelling_def AS SELECT *, ${SQL_SCHOOLJAAR("begindatum")} AS schooljaar FROM vrijstellingen` },
+  // One row per schooljaar a traject overlaps; an open one runs to the date of the data (so it
+  // is made here, where that date is known: small, computed again when any export changes).
   // Stored, not a view: the jaarverslag asks it some fifteen times and the range join was
   // most of each query (national: 150 ms as a view, 6 ms as a table).
-  `CREATE TABLE traject_schooljaar AS
+  {
+    bron: "vsv_trajecten",
+    sql: `CREATE TABLE traject_schooljaar AS
      SELECT t.*, CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR) AS schooljaar,
        CASE WHEN t.einddatum IS NOT NULL AND t.resultaat IS NOT NULL
              AND ${SQL_SCHOOLJAAR("t.einddatum")} = CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR)
@@ -209,11 +236,18 @@ const DEFINITIE_VIEWS = [
              (CASE WHEN month(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) >= 8
                    THEN year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum))
                    ELSE year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) - 1 END) + 1) r(j)`,
-  `CREATE VIEW monitor_def AS SELECT *, ${SQL_MAX_LEEFTIJD("moment")} AS max_leeftijd, ${SQL_MONITOR_STATUS} AS status FROM jikp_monitor`,
-  // Stored: the dashboard and the jaarverslag count jongeren in a few thousand cells, and
-  // reading all of jongeren_def for it was most of their time (national: ~0,5 s a query).
-  `CREATE TABLE jongeren_telling AS ${SQL_JONGEREN_TELLING}`,
+  },
+  { bron: "jikp_monitor", sql: `CREATE VIEW monitor_def AS SELECT *, ${SQL_MAX_LEEFTIJD("moment")} AS max_leeftijd, ${SQL_MONITOR_STATUS} AS status FROM jikp_monitor` },
 ];
+
+/** The latest date of each dated export: together the date of the data (meta.data_datum). */
+const LAATSTE_DATUM: Record<string, string> = {
+  jongeren: "max(peildatum)",
+  verzuimmeldingen: "max(greatest(melddatum, coalesce(afsluitdatum, melddatum)))",
+  vrijstellingen: "max(begindatum)",
+  vsv_trajecten: "max(greatest(startdatum, coalesce(einddatum, startdatum)))",
+  jikp_monitor: "max(moment)",
+};
 
 /** Today in local time (ISO): what happened cannot lie after it. */
 function vandaagLokaal(): string {
@@ -221,67 +255,160 @@ function vandaagLokaal(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/** The regio's gemeenten with their membership, as the rules of every export read them. */
+async function gemeentenTabel(c: DuckDBConnection, regio: Regio, metTekst: boolean): Promise<void> {
+  await c.run(`CREATE TABLE gemeenten (code VARCHAR, naam VARCHAR, vanaf DATE, tot DATE${metTekst ? ", vanaf_tekst VARCHAR, tot_tekst VARCHAR" : ""})`);
+  // One statement: each statement is a transaction of its own.
+  await c.run(`INSERT INTO gemeenten VALUES ${regio.gemeenten.map((g) => `(${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
+      ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}${metTekst ? `, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")}` : ""})`).join(",\n")}`);
+}
+
+/** One export to stage: its file in the data directory and the DuckDB file it is staged into. */
+export interface ExportStaging {
+  spec: ExportSpec;
+  pad: string;
+  doel: string;
+}
+
 /**
- * Reads, validates and stages the data directory into a new DuckDB file at `doel`.
- * Throws ValidatieFout (nothing written) on any finding. `vandaag` (ISO) bounds the dates;
- * tests fix it, otherwise it is today.
+ * Validates and stages each export into a DuckDB file of its own (`doel`), which holds nothing
+ * but that export (and what is computed from it alone): so a new delivery of one export
+ * restages that export only. Every rule of an export depends on that export, regio.json and
+ * the day of the run only (validate.ts); what spans exports is made when they are combined.
+ * An export that passes is put in place even when another fails (it is valid by itself, and
+ * the next run need not stage it again); any finding throws ValidatieFout afterwards, so
+ * nothing is combined from a delivery with a finding.
  */
-export async function stage(dir: string, doel: string, opties: { vandaag?: string } = {}): Promise<StageResultaat> {
-  const regio = loadRegio(dir);
+export async function stageExports(regio: Regio, delen: ExportStaging[], opties: { vandaag?: string } = {}): Promise<StageResultaat> {
   const vandaag = opties.vandaag ?? vandaagLokaal();
   // Named after this process, so a run that is killed leaves a folder the next staging can
   // recognise as left over and remove (db.ts ruimStagingRestenOp).
   const werkmap = mkdtempSync(join(tmpdir(), `vsv-stage-${process.pid}-`));
-  if (existsSync(doel)) rmSync(doel);
-  const instance = await DuckDBInstance.create(doel);
-  const c = await instance.connect();
   const bevindingen: Bevinding[] = [];
   const meldingen: string[] = [];
   let meer = 0;
-  let gelukt = false;
+  // Reading and counting only: the files are staged each into their own database below.
+  const lezer = await DuckDBInstance.create(join(werkmap, "lezen.duckdb"));
+  const c = await lezer.connect();
   try {
-    await c.run(`CREATE TABLE gemeenten (code VARCHAR, naam VARCHAR, vanaf DATE, tot DATE, vanaf_tekst VARCHAR, tot_tekst VARCHAR)`);
-    // One statement: each statement is a transaction of its own.
-    await c.run(`INSERT INTO gemeenten VALUES ${regio.gemeenten.map((g) => `(${lit(g.code)}, ${lit(g.naam)}, ${g.vanaf ? `DATE ${lit(g.vanaf)}` : "NULL"},
-        ${g.tot ? `DATE ${lit(g.tot)}` : "NULL"}, ${lit(lidmaatschapTekst(g.vanaf) ?? "")}, ${lit(lidmaatschapTekst(g.tot) ?? "")})`).join(",\n")}`);
-    const geladen: Geladen[] = [];
-    for (const spec of EXPORTS) {
-      const pad = join(dir, spec.bestand);
-      if (!existsSync(pad)) {
-        bevindingen.push({ bestand: spec.bestand, verwacht: `dit bestand ontbreekt in de datamap ${dir}` });
-        continue;
-      }
-      const g = await lees(c, spec, pad, werkmap, regio, vandaag, bevindingen, meldingen);
-      if (g) geladen.push(g);
+    const geladen: { g: Geladen; doel: string }[] = [];
+    for (const d of delen) {
+      const g = await lees(c, d.spec, d.pad, werkmap, regio, vandaag, bevindingen, meldingen);
+      if (g) geladen.push({ g, doel: d.doel });
     }
-    for (const g of geladen) {
+    for (const { g, doel } of geladen) {
       if (bevindingen.length >= MAX_BEVINDINGEN) break;
-      meer += await valideerEnType(c, g, bevindingen);
+      const voor = bevindingen.length;
+      const tijdelijk = `${doel}.${process.pid}.tmp`;
+      rmSync(tijdelijk, { force: true });
+      const instance = await DuckDBInstance.create(tijdelijk);
+      const e = await instance.connect();
+      let gelukt = false;
+      try {
+        await gemeentenTabel(e, regio, true);
+        const extra = await valideerEnType(e, g, bevindingen);
+        meer += extra;
+        if (bevindingen.length === voor && extra === 0) {
+          for (const a of OPGESLAGEN_DEFINITIES[g.spec.tabel]?.afgeleid ?? []) await e.run(`CREATE TABLE ${q(a.naam)} AS ${a.sql}`);
+          await e.run("CHECKPOINT");
+          gelukt = true;
+        }
+      } finally {
+        e.closeSync();
+        instance.closeSync();
+        if (gelukt) renameSync(tijdelijk, doel);
+        else rmSync(tijdelijk, { force: true });
+        rmSync(`${tijdelijk}.wal`, { force: true });
+      }
     }
     if (bevindingen.length) {
       const getoond = bevindingen.slice(0, MAX_BEVINDINGEN);
       throw new ValidatieFout(getoond, meer + bevindingen.length - getoond.length);
     }
-    await c.run(`ALTER TABLE gemeenten DROP COLUMN vanaf_tekst`);
-    await c.run(`ALTER TABLE gemeenten DROP COLUMN tot_tekst`);
-    // regio_json: the checked regio.json (defaults filled in), for the loaders to read back.
-    await c.run(`CREATE TABLE meta AS SELECT ${lit(regio.naam)} AS regio, ${regio.publicatie.minimumCel}::INTEGER AS minimum_cel,
-      ${lit(JSON.stringify(regio))} AS regio_json,
-      (SELECT max(d) FROM (
-        SELECT max(peildatum) d FROM jongeren UNION ALL SELECT max(greatest(melddatum, coalesce(afsluitdatum, melddatum))) FROM verzuimmeldingen
-        UNION ALL SELECT max(begindatum) FROM vrijstellingen UNION ALL SELECT max(greatest(startdatum, coalesce(einddatum, startdatum))) FROM vsv_trajecten
-        UNION ALL SELECT max(moment) FROM jikp_monitor)) AS data_datum`);
-    for (const v of DEFINITIE_VIEWS) await c.run(v);
-    await c.run("CHECKPOINT");
-    gelukt = true;
     return { meldingen };
   } finally {
     c.closeSync();
-    instance.closeSync();
+    lezer.closeSync();
     rmSync(werkmap, { recursive: true, force: true });
+  }
+}
+
+/** A staged export to combine: its spec and its own staging file. */
+export interface GestagedExport {
+  spec: ExportSpec;
+  doel: string;
+}
+
+/** The name under which an export's staging file is attached to the combined one. */
+export const bronAlias = (spec: ExportSpec) => `bron_${spec.tabel}`;
+
+/**
+ * Combines staged exports into the database the marts read (`doel`): the gemeenten, `meta`,
+ * the export tables and the definitions that span exports. `kopie` copies the exports' tables
+ * in (a file that stands alone, for tests and small data); otherwise the tables are views on
+ * the exports' own files, attached under `bronAlias` by whoever opens it (db.ts: the combined
+ * file is small and made in well under a second, whatever the size of the exports). An export
+ * that is not there has no table here: what needs it says so (loaders/nodig.ts).
+ */
+export async function combineer(regio: Regio, delen: GestagedExport[], doel: string, opties: { kopie: boolean }): Promise<void> {
+  if (existsSync(doel)) rmSync(doel);
+  const instance = await DuckDBInstance.create(doel);
+  const c = await instance.connect();
+  let gelukt = false;
+  try {
+    await gemeentenTabel(c, regio, false);
+    for (const { spec, doel: bron } of delen) {
+      const alias = q(bronAlias(spec));
+      await c.run(`ATTACH ${lit(bron)} AS ${alias} (READ_ONLY)`);
+      const { tabellen, view } = objectenVan(spec);
+      for (const t of tabellen) {
+        await c.run(opties.kopie ? `CREATE TABLE ${q(t)} AS SELECT * FROM ${alias}.${q(t)}` : `CREATE VIEW ${q(t)} AS SELECT * FROM ${alias}.${q(t)}`);
+      }
+      if (view) await c.run(opties.kopie ? viewSql(spec) : `CREATE VIEW ${q(view)} AS SELECT * FROM ${alias}.${q(view)}`);
+    }
+    const er = new Set(delen.map((d) => d.spec.tabel));
+    const datums = Object.entries(LAATSTE_DATUM).filter(([t]) => er.has(t)).map(([t, d]) => `SELECT ${d} AS d FROM ${q(t)}`);
+    // regio_json: the checked regio.json (defaults filled in), for the loaders to read back.
+    await c.run(`CREATE TABLE meta AS SELECT ${lit(regio.naam)} AS regio, ${regio.publicatie.minimumCel}::INTEGER AS minimum_cel,
+      ${lit(JSON.stringify(regio))} AS regio_json,
+      ${datums.length ? `(SELECT max(d) FROM (${datums.join(" UNION ALL ")}))` : "NULL::DATE"} AS data_datum`);
+    for (const v of DEFINITIE_VIEWS) if (er.has(v.bron)) await c.run(v.sql);
+    if (opties.kopie) for (const { spec } of delen) await c.run(`DETACH ${q(bronAlias(spec))}`);
+    await c.run("CHECKPOINT");
+    gelukt = true;
+  } finally {
+    c.closeSync();
+    instance.closeSync();
     if (!gelukt) {
       rmSync(doel, { force: true });
       rmSync(doel + ".wal", { force: true });
     }
   }
+}
+
+/**
+ * Reads, validates and stages the data directory into one new DuckDB file at `doel` that
+ * stands alone (the tables copied in). Throws ValidatieFout (nothing written) on any finding.
+ * An export that is not in the directory is no finding (a partial delivery): it is left out,
+ * and said in `meldingen`. `vandaag` (ISO) bounds the dates; tests fix it, otherwise it is today.
+ */
+export async function stage(dir: string, doel: string, opties: { vandaag?: string } = {}): Promise<StageResultaat> {
+  const regio = loadRegio(dir);
+  if (existsSync(doel)) rmSync(doel);
+  const map = mkdtempSync(join(tmpdir(), `vsv-stage-${process.pid}-`));
+  try {
+    const er = EXPORTS.filter((spec) => existsSync(join(dir, spec.bestand)));
+    const delen = er.map((spec) => ({ spec, pad: join(dir, spec.bestand), doel: join(map, `${spec.tabel}.duckdb`) }));
+    const { meldingen } = await stageExports(regio, delen, opties);
+    await combineer(regio, delen, doel, { kopie: true });
+    return { meldingen: [...ontbrekendMeldingen(dir, er), ...meldingen] };
+  } finally {
+    rmSync(map, { recursive: true, force: true });
+  }
+}
+
+/** The exports that are not in the data directory, in a sentence each. */
+export function ontbrekendMeldingen(dir: string, er: ExportSpec[]): string[] {
+  return EXPORTS.filter((e) => !er.includes(e))
+    .map((e) => `${e.bestand} staat niet in de datamap ${dir}: wat dit bestand nodig heeft, zegt dat het ontbreekt (docs/exports.md)`);
 }

@@ -6,6 +6,7 @@ import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.
 import { werkboek } from "./xlsx.ts";
 import { runMain } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
+import { eisExports } from "../loaders/nodig.ts";
 import {
   controleerKeuze, jaarverslagData, jaarverslagTabellen, schooljarenInData, REGIO, type JaarverslagTabel,
 } from "../loaders/marts/jaarverslag.ts";
@@ -33,7 +34,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const gemeente = a.gemeente?.trim().toUpperCase();
   const dir = kiesDataDir(a.data);
 
+  eisExports(dir, "jaarverslag");
+
   voortgang(`Gegevens inlezen uit ${dir}…`);
+  // Every export there, not only its own: its suppression is one linked set with the site's.
   const db = await openStaging(dir);
   try {
     await controleerKeuze(db, schooljaar, gemeente);

@@ -11,6 +11,7 @@ import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.
 import { werkboek, type Tabel } from "./xlsx.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging, type Staging } from "../loaders/db.ts";
+import { eisExports } from "../loaders/nodig.ts";
 import {
   monitorMoment, monitorMomenten, controleerMoment, REGIO, ALLE, TOTAAL, STATUSSEN, VAN, NAAR,
   GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, NIEUW_IN_MONITOR, UIT_MONITOR, type MonitorMoment,
@@ -143,7 +144,10 @@ async function main(): Promise<void> {
   const out = verplicht(a.out, "out", "uitvoer/monitor");
   const dir = kiesDataDir(a.data);
 
+  eisExports(dir, "monitor");
+
   voortgang(`Gegevens lezen uit ${dir} …`);
+  // Every export there, not only its own: with --publiek its suppression is one linked set with the site's.
   const db = await openStaging(dir);
   let m: MonitorMoment;
   let lijst: WerklijstRij[] | null = null;

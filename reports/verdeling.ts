@@ -7,6 +7,7 @@ import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
 import { verdeling, controleerJaar, type Verdeling } from "../loaders/marts/verdeling.ts";
 import { loadRegio } from "../loaders/regio.ts";
+import { eisExports, NODIG } from "../loaders/nodig.ts";
 
 export function leesJaar(waarde: string | undefined): number {
   const tekst = verplicht(waarde, "jaar", "2026");
@@ -81,8 +82,11 @@ async function main(): Promise<void> {
   // A year without budget is refused before the (slower) staging of the exports.
   controleerJaar(loadRegio(dir), jaar);
 
+  eisExports(dir, "verdeling");
+
   voortgang(`Gegevens lezen uit ${dir} …`);
-  const db = await openStaging(dir);
+  // Only its own export: a budget check needs nothing else, and no other export can stop it.
+  const db = await openStaging(dir, { alleen: NODIG.verdeling });
   let v: Verdeling;
   try {
     voortgang(`Verdeling ${jaar} berekenen …`);

@@ -1,10 +1,13 @@
-// `npm run bench [-- --scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`
+// `npm run bench [-- --scales 1,4,8,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`
 //
 // Performance figures (no tests, nothing asserted): for each scale, sample data generated
 // once into bench/tmp/data-<scale> (reused when present), then
 //   - ingest + validation (staging) time, rows/s and peak memory,
 //   - every loader of src/data on the staged data (whole process, and its parts),
 //   - one aggregation in DuckDB and in arquero on the same rows, and their ratio,
+//   - each report command (jaarverslag for the regio and for one gemeente, monitor, verdeling),
+//   - DuckDB's own read_csv of the same files into a DuckDB file, without any check (the
+//     yardstick of the cold build, issue 17),
 //   - a cold build, a warm build with nothing changed and a build after one export changed,
 // and over the scales the growth exponent of time against rows. Once, on the smallest scale
 // built: the weight of every page (gzip) and the time to the first chart in headless
@@ -16,11 +19,11 @@
 //
 // Builds write to bench/tmp/dist-<scale> (not dist/) but share src/.observablehq/cache with
 // every other build: the bench waits while another `observable build` runs.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../loaders/config.ts";
-import { STAGING_DIR, invoerHash } from "../loaders/db.ts";
+import { stagingBestanden } from "../loaders/db.ts";
 import { EXPORTS } from "../loaders/schema.ts";
 import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { CACHE_DIR } from "./lib/site.ts";
@@ -30,7 +33,7 @@ import {
 } from "./lib/bench-meet.ts";
 import { meetSite, type SiteGewicht } from "./lib/bench-site.ts";
 import { schrijfResultaten } from "./lib/bench-rapport.ts";
-import type { LoaderMeting, BuildMeting, SchaalMeting, Metingen } from "./lib/bench-metingen.ts";
+import type { LoaderMeting, BuildMeting, SchaalMeting, Metingen, RapportMeting } from "./lib/bench-metingen.ts";
 
 const TMP = join(PROJECT_ROOT, "bench", "tmp");
 const METINGEN = join(TMP, "metingen.json");
@@ -113,6 +116,38 @@ async function meetAggregatie(dir: string) {
   return JSON.parse(readFileSync(uit, "utf8")) as SchaalMeting["aggregatie"];
 }
 
+async function meetDuckdbCsv(dir: string): Promise<NonNullable<SchaalMeting["duckdbCsv"]>> {
+  await rustig();
+  const uit = join(TMP, "duckdb-csv.json");
+  const m = geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-duckdb.ts", dir, join(TMP, "duckdb-csv.duckdb")],
+    { cwd: PROJECT_ROOT, stdout: uit }), "DuckDB read_csv");
+  const r = JSON.parse(readFileSync(uit, "utf8")) as { ms: number };
+  return { ms: r.ms, procesMs: m.ms, rssMb: m.rssMb, load: m.load };
+}
+
+/** Each report command once, on the staged data (its publication stored beside it), as a user runs it. */
+async function meetRapporten(dir: string): Promise<RapportMeting[]> {
+  const keuzesUit = join(TMP, "keuzes.json");
+  geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-keuzes.ts", dir], { cwd: PROJECT_ROOT, stdout: keuzesUit }), "keuzes");
+  const k = JSON.parse(readFileSync(keuzesUit, "utf8")) as { schooljaar: string; moment: string; jaar: number; gemeente: string };
+  const out = join(TMP, "rapport");
+  const opdrachten: [string, string, string[]][] = [
+    ["jaarverslag (regio)", "reports/jaarverslag.ts", ["--schooljaar", k.schooljaar]],
+    ["jaarverslag (gemeente)", "reports/jaarverslag.ts", ["--schooljaar", k.schooljaar, "--gemeente", k.gemeente]],
+    ["monitor", "reports/monitor.ts", ["--moment", k.moment]],
+    ["verdeling", "reports/verdeling.ts", ["--jaar", String(k.jaar)]],
+  ];
+  const uit: RapportMeting[] = [];
+  for (const [rapport, script, args] of opdrachten) {
+    await rustig();
+    rmSync(out, { recursive: true, force: true });
+    const m = geslaagd(await meet(NODE, [...TSX, script, ...args, "--data", dir, "--out", out], { cwd: PROJECT_ROOT }), rapport);
+    uit.push({ rapport, opdracht: `${script} ${args.join(" ")}`, ms: m.ms, rssMb: m.rssMb, load: m.load });
+  }
+  rmSync(out, { recursive: true, force: true });
+  return uit;
+}
+
 async function build(dir: string, schaal: number): Promise<BuildMeting> {
   await rustig();
   await wachtOpAndereBuild(log);
@@ -124,15 +159,18 @@ async function build(dir: string, schaal: number): Promise<BuildMeting> {
 }
 
 async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<SchaalMeting["builds"]>> {
-  // Cold: no staging file for this data, no Framework cache (loader outputs and bundled modules).
-  rmSync(join(STAGING_DIR, `${invoerHash(dir)}.duckdb`), { force: true });
+  // Cold: no staging file for this data (neither the combined one nor any export's own), no
+  // Framework cache (loader outputs and bundled modules).
+  for (const f of stagingBestanden(dir)) rmSync(f, { force: true });
   await wachtOpAndereBuild(log);
   rmSync(CACHE_DIR, { recursive: true, force: true });
   const koud = await build(dir, schaal);
   log(`  build koud             ${tijd(koud.ms).padStart(9)}  ${fasen(koud)}`);
   const warm = await build(dir, schaal);
   log(`  build warm             ${tijd(warm.ms).padStart(9)}  ${fasen(warm)}`);
-  // A new delivery of one export: same content, new file, so the inputs' hash changes.
+  // A new delivery of one export: same content, new file, so its key and the inputs' hash
+  // change: that export is restaged (the others are taken from their own staging files), the
+  // publication computed again and every loader run.
   const pad = join(dir, GEWIJZIGD);
   writeFileSync(pad, readFileSync(pad));
   const gewijzigd = await build(dir, schaal);
@@ -165,9 +203,9 @@ await runMain(async () => {
       strict: true, allowPositionals: false,
     }));
   } catch (e) {
-    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`);
+    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,8,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`);
   }
-  const schalen = schalenUit(values.scales ?? "1,4,16,30");
+  const schalen = schalenUit(values.scales ?? "1,4,8,16,30");
   const herhaalArg = values.herhaal !== undefined ? Number(values.herhaal) : null;
   if (herhaalArg !== null && !(Number.isInteger(herhaalArg) && herhaalArg >= 1)) throw new GebruikersFout("--herhaal verwacht een geheel getal van minstens 1");
   mkdirSync(TMP, { recursive: true });
@@ -189,7 +227,7 @@ await runMain(async () => {
     const data = await zorgVoorData(schaal);
     if (data.hergebruikt) log(`  data hergebruikt uit ${relative(PROJECT_ROOT, data.dir)} (verwijder bench/tmp/data-${schaal}.klaar om opnieuw te genereren)`);
     else log(`  data gegenereerd in ${tijd(data.ms)}`);
-    const bytes = EXPORTS.reduce((s, e) => s + readFileSync(join(data.dir, e.bestand)).length, 0);
+    const bytes = EXPORTS.reduce((s, e) => s + statSync(join(data.dir, e.bestand)).size, 0);
 
     const ingest = await meetIngest(data.dir);
     const totaalRijen = Object.values(ingest.rijen).reduce((a, b) => a + b, 0);
@@ -217,13 +255,22 @@ await runMain(async () => {
     log(`  aggregatie verzuim     DuckDB ${tijd(aggregatie.duckdbMs)}, arquero ${tijd(aggregatie.arqueroMs)}: ` +
       `DuckDB ${aggregatie.verhouding.toFixed(1)}× zo snel (${aggregatie.rijen.toLocaleString("nl-NL")} rijen → ${aggregatie.groepen} groepen${aggregatie.gelijk ? "" : ", UITKOMSTEN VERSCHILLEN"})`);
 
+    const rapporten = await meetRapporten(data.dir);
+    for (const r of rapporten) log(`  rapport ${r.rapport.padEnd(22)} ${tijd(r.ms).padStart(9)}  (${r.opdracht}; piek ${mb(r.rssMb)}, load ${r.load.toFixed(1)})`);
+
+    const duckdbCsv = await meetDuckdbCsv(data.dir);
+    log(`  DuckDB read_csv        ${tijd(duckdbCsv.ms).padStart(9)}  (zelfde bestanden, zonder controles; proces ${tijd(duckdbCsv.procesMs)}, piek ${mb(duckdbCsv.rssMb)})`);
+
     const meting: SchaalMeting = {
       schaal, datum: new Date().toISOString(), dataDir: relative(PROJECT_ROOT, data.dir), bytes, rijen: ingest.rijen, totaalRijen,
       gegenereerd: { ms: data.ms, hergebruikt: data.hergebruikt },
       ingest: { ms: ingest.ms, cpuMs: ingest.cpuMs, rssMb: ingest.rssMb, rijenPerS, load: ingest.load },
-      publicatie, loaders, aggregatie,
+      publicatie, loaders, aggregatie, rapporten, duckdbCsv,
     };
-    if (!values["geen-build"]) meting.builds = await meetBuilds(data.dir, schaal);
+    if (!values["geen-build"]) {
+      meting.builds = await meetBuilds(data.dir, schaal);
+      log(`  koude build / DuckDB   ${(meting.builds.koud.ms / duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (${tijd(meting.builds.koud.ms)} tegen ${tijd(duckdbCsv.ms)}, in dezelfde run)`);
+    }
     else if (metingen.schalen[schaal]?.builds) meting.builds = metingen.schalen[schaal].builds;
     metingen.schalen[schaal] = meting;
     writeFileSync(METINGEN, JSON.stringify(metingen, null, 1));

@@ -4,6 +4,7 @@
 // grenzen.geojson) the gemeente boundaries. No counts of jongeren at all: the figures
 // themselves come from the dashboard mart, suppressed once, so no cell is published twice
 // with a different suppression pattern.
+import { aanwezig } from "../nodig.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Staging } from "../db.ts";
@@ -36,6 +37,8 @@ export interface Bron {
   tot: string | null;
   /** Distinct peildata / monitormomenten / schooljaren when the export has a few of them. */
   momenten: string[];
+  /** False when the export was not delivered (a partial delivery, loaders/nodig.ts). */
+  aangeleverd: boolean;
 }
 
 export interface SiteInfo {
@@ -193,11 +196,16 @@ const BRONNEN: { bestand: string; tabel: string; kolom: string; lijst: boolean }
 
 async function bronnen(db: Staging): Promise<Bron[]> {
   const uit: Bron[] = [];
+  const er = await aanwezig(db);
   for (const b of BRONNEN) {
+    if (!er.has(b.bestand)) {
+      uit.push({ bestand: b.bestand, van: null, tot: null, momenten: [], aangeleverd: false });
+      continue;
+    }
     // Only the dates (or years) an export covers: no count of anything leaves here.
     const waarden = await db.all<{ w: string }>(`SELECT DISTINCT ${b.kolom}::VARCHAR AS w FROM ${b.tabel} ORDER BY 1`);
     const lijst = waarden.map((r) => r.w);
-    uit.push({ bestand: b.bestand, van: lijst[0] ?? null, tot: lijst[lijst.length - 1] ?? null, momenten: b.lijst ? lijst : [] });
+    uit.push({ bestand: b.bestand, van: lijst[0] ?? null, tot: lijst[lijst.length - 1] ?? null, momenten: b.lijst ? lijst : [], aangeleverd: true });
   }
   return uit;
 }

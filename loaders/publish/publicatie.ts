@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../config.ts";
 import { invoerHash, STAGING_DIR, type Staging } from "../db.ts";
 import { GebruikersFout } from "../errors.ts";
+import { aanwezig, NODIG, type Uitvoer } from "../nodig.ts";
 import type { Gepubliceerd, Rij } from "../publish.ts";
 import { Koppeling, registreerTabel, tabelSleutel, type TabelOpties } from "./koppeling.ts";
 import { onderdrukKoppeling, AuditMislukt } from "./onderdrukking.ts";
@@ -139,12 +140,13 @@ export async function verzamel(db: Staging, minimumCel: number): Promise<Koppeli
   ]);
   // The dashboard runs the monitor too; the site's jaarverslag holds every schooljaar, and the
   // reports (per schooljaar, per gemeente) publish subsets of the same cells. A mart whose
-  // staged tables are not there (a partial delivery, a test's own staging) publishes nothing.
-  const tabellen = new Set((await db.all<{ naam: string }>(`SELECT table_name AS naam FROM information_schema.tables`)).map((r) => r.naam));
-  const heeft = (...namen: string[]) => namen.every((n) => tabellen.has(n));
-  if (heeft("jongeren_telling", "verzuim_def", "traject_schooljaar", "monitor_def")) await dashboard(db, { minimumCel, publicatie: pub });
-  else if (heeft("monitor_def")) await (await import("../marts/monitor.ts")).monitorSite(db, { minimumCel, publicatie: pub });
-  if (heeft("jongeren_telling", "verzuim_def", "vrijstelling_def", "inzet", "traject_schooljaar", "vsv_cijfers")) {
+  // exports are not there (a partial delivery, a test's own staging) publishes nothing: its
+  // page says what is missing (loaders/nodig.ts).
+  const er = await aanwezig(db);
+  const heeft = (u: Uitvoer) => NODIG[u].every((b) => er.has(b));
+  if (heeft("dashboard")) await dashboard(db, { minimumCel, publicatie: pub });
+  else if (heeft("monitor")) await (await import("../marts/monitor.ts")).monitorSite(db, { minimumCel, publicatie: pub });
+  if (heeft("jaarverslag")) {
     await jaarverslagData(db, await schooljarenInData(db), { minimumCel, publicatie: pub });
   }
   // Observed against expected VSV: the official counts it shows are the jaarverslag's cells,

@@ -3,7 +3,7 @@
 // aggregation is timed (median of 15, after a warm-up); loading the rows is not. Prints JSON.
 import { DuckDBInstance } from "@duckdb/node-api";
 import * as aq from "arquero";
-import { zorgVoorStaging } from "../../loaders/db.ts";
+import { koppelBronnen, zorgVoorStaging } from "../../loaders/db.ts";
 import { mediaan } from "./bench-meet.ts";
 
 const dir = process.argv[2];
@@ -13,6 +13,8 @@ const pad = await zorgVoorStaging(dir);
 // The same rows in both: materialised once in an in-memory DuckDB, copied into arquero.
 const instance = await DuckDBInstance.create(":memory:");
 const c = await instance.connect();
+// The staging's views read the exports' own files: attached first.
+await koppelBronnen(c, pad);
 await c.run(`ATTACH '${pad.replace(/'/g, "''")}' AS st (READ_ONLY)`);
 await c.run(`CREATE TABLE v AS SELECT gemeente_code, schooljaar, verzuimsoort FROM st.verzuim_def`);
 const kolommen = (await c.runAndReadAll(`SELECT * FROM v`)).getColumnsObjectJS() as Record<string, string[]>;

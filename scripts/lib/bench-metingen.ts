@@ -48,6 +48,18 @@ export interface SchaalMeting {
   loaders: LoaderMeting[];
   aggregatie: { rijen: number; groepen: number; duckdbMs: number; arqueroMs: number; verhouding: number; gelijk: boolean };
   builds?: { koud: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };
+  /** DuckDB's own read_csv of the same files into a DuckDB file, no checks: DuckDB's time (ms) and the whole process. */
+  duckdbCsv?: { ms: number; procesMs: number; rssMb: number | null; load: number };
+  /** Each report command as a process (npm run jaarverslag / monitor / verdeling), on the staged data. */
+  rapporten?: RapportMeting[];
+}
+
+export interface RapportMeting {
+  rapport: string;
+  opdracht: string;
+  ms: number;
+  rssMb: number | null;
+  load: number;
 }
 
 export interface Metingen {

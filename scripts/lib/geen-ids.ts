@@ -6,6 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromIPC } from "apache-arrow";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import { EXPORTS } from "../../loaders/schema.ts";
+import { koppelBronnen, rijenVan, stagedTabellen } from "../../loaders/db.ts";
 import { bestandenOnder } from "./bestanden.ts";
 
 /** A word of a file, as ids are compared: letters, digits, _ and - (an id like VZ2021-000001 is one word). */
@@ -101,6 +102,9 @@ export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vo
   const db = await DuckDBInstance.create(stagingPad, { access_mode: "READ_ONLY" });
   const c = await db.connect();
   try {
+    await koppelBronnen(c, stagingPad);
+    // Only the exports that were delivered (a partial delivery has no table for the others).
+    const er = await stagedTabellen({ all: async (sql) => rijenVan(await c.runAndReadAll(sql)) });
     await c.run("CREATE TEMP TABLE site_woorden (woord VARCHAR)");
     const a = await c.createAppender("site_woorden", "main", "temp");
     for (const w of woorden.keys()) {
@@ -108,7 +112,8 @@ export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vo
       a.endRow();
     }
     a.closeSync();
-    const ids = ID_KOLOMMEN.map(({ tabel, kolom }) => `SELECT "${kolom}" AS v, '${kolom}' AS kolom FROM "${tabel}"`).join("\nUNION ALL\n");
+    const ids = ID_KOLOMMEN.filter(({ tabel }) => er.has(tabel)).map(({ tabel, kolom }) => `SELECT "${kolom}" AS v, '${kolom}' AS kolom FROM "${tabel}"`).join("\nUNION ALL\n");
+    if (!ids) return { vondsten: [], nietGezocht: 0 };
     const r = await c.runAndReadAll(`
       WITH alle AS (SELECT DISTINCT v, kolom FROM (${ids}) WHERE v IS NOT NULL),
         ids AS (SELECT * FROM alle WHERE ${ONDERSCHEIDEND}),

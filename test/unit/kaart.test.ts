@@ -167,12 +167,22 @@ describe("siteInfo", () => {
     expect(info.gemeenten.map((g) => [g.code, g.x, g.y])).toEqual([["GM0100", 0, 0], ["GM0200", 1, 0], ["GM0300", 1, 1], ["GM0400", 0, 1]]);
     expect(info.gemeenten[3].tot).toBe("2024-12-31");
     const bron = (b: string) => info.bronnen.find((x) => x.bestand === b);
-    expect(bron("jongeren.csv")).toEqual({ bestand: "jongeren.csv", van: "2025-10-01", tot: "2025-10-01", momenten: ["2025-10-01"] });
-    expect(bron("verzuimmeldingen.csv")).toEqual({ bestand: "verzuimmeldingen.csv", van: "2025-06-30", tot: "2025-10-02", momenten: [] });
+    expect(bron("jongeren.csv")).toEqual({ bestand: "jongeren.csv", van: "2025-10-01", tot: "2025-10-01", momenten: ["2025-10-01"], aangeleverd: true });
+    expect(bron("verzuimmeldingen.csv")).toEqual({ bestand: "verzuimmeldingen.csv", van: "2025-06-30", tot: "2025-10-02", momenten: [], aangeleverd: true });
     expect(bron("cbs_risicoscores.csv")!.momenten).toEqual(["2022"]);
     expect(info.definities.doelgroepen).toContain("NEET");
     expect(info.grenzen).toBeNull();
     // Nothing record-level, and no count of jongeren in it at all.
     expect(JSON.stringify(info)).not.toMatch(/pseudo_id|_id"|j00/);
+  });
+  it("names an export that was not delivered, and the date of the data from the rest", async () => {
+    const dir = maakDataMap({ "inzet.csv": null, "jikp_monitor.csv": null });
+    const t = await stageDb(dir);
+    const info = await siteInfo({ dataDir: dir, regio: loadRegio(dir), all: t.all as any, close: () => t.close() });
+    t.close();
+    expect(info.bronnen.find((b) => b.bestand === "inzet.csv")).toEqual({ bestand: "inzet.csv", van: null, tot: null, momenten: [], aangeleverd: false });
+    expect(info.bronnen.filter((b) => !b.aangeleverd).map((b) => b.bestand)).toEqual(["jikp_monitor.csv", "inzet.csv"]);
+    // The monitor's 2026-02-01 is gone: the latest date left is a verzuimmelding's (M2).
+    expect(info.dataDatum).toBe("2025-10-02");
   });
 });

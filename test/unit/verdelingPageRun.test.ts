@@ -45,6 +45,7 @@ beforeAll(async () => {
     "./lib/verdeling.js": await import("../../src/lib/verdeling.ts"),
     "./components/verdelingChart.js": await import("../../src/components/verdelingChart.ts"),
     "./components/downloads.js": await import("../../src/components/downloads.ts"),
+    "./components/ontbreekt.js": await import("../../src/components/ontbreekt.ts"),
   };
   const bron = readFileSync(join(PROJECT_ROOT, "src/verdeling.md"), "utf8");
   const pagina = parseMarkdown(bron, { md: createMarkdownIt(), path: "/verdeling" }) as { code: Cel[] };

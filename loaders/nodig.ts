@@ -1,0 +1,97 @@
+// Which exports each output needs. A regio rarely delivers all eight at once: staging takes
+// what is there (stage.ts), and every output asks here whether its own exports are among it.
+// A page whose exports are missing says which, in a sentence a citizen understands; a command
+// stops with the file it needs. docs/exports.md ("Welke uitvoer welke export nodig heeft")
+// lists the same, and a test holds the two together.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { EXPORTS } from "./schema.ts";
+import { GebruikersFout } from "./errors.ts";
+import { stagedTabellen, type Staging } from "./db.ts";
+
+/** Each export in words, for a reader who does not know the file names. */
+export const OMSCHRIJVING: Record<string, string> = {
+  "jongeren.csv": "de jongeren per peildatum uit de leerlingenadministratie",
+  "verzuimmeldingen.csv": "de verzuimmeldingen van Leerplicht en het Doorstroompunt",
+  "vrijstellingen.csv": "de vrijstellingen van de leerplicht",
+  "vsv_trajecten.csv": "de trajecten met voortijdig schoolverlaters",
+  "jikp_monitor.csv": "de Standaard monitor Jongeren in een kwetsbare positie (JIKP)",
+  "cbs_risicoscores.csv": "de risicoscores van het CBS per gemeente",
+  "vsv_cijfers.csv": "de VSV-cijfers van DUO (landelijk, regio en gemeente)",
+  "inzet.csv": "de inzet (fte) van leerplichtambtenaren en doorstroomcoaches",
+};
+
+/**
+ * The exports of each output. The dashboard holds the monitor's figures too (one cell, one
+ * suppression); the jaarverslag's chapters are computed together (their totals are shared).
+ */
+export const NODIG = {
+  dashboard: ["jongeren.csv", "verzuimmeldingen.csv", "vsv_trajecten.csv", "jikp_monitor.csv"],
+  monitor: ["jikp_monitor.csv"],
+  jaarverslag: ["jongeren.csv", "verzuimmeldingen.csv", "vrijstellingen.csv", "vsv_trajecten.csv", "vsv_cijfers.csv", "inzet.csv"],
+  verdeling: ["cbs_risicoscores.csv"],
+} as const satisfies Record<string, readonly string[]>;
+export type Uitvoer = keyof typeof NODIG;
+
+/** The output as the sentences name it. */
+export const UITVOER_NAAM: Record<Uitvoer, string> = {
+  dashboard: "het dashboard",
+  monitor: "de monitor JIKP",
+  jaarverslag: "het jaarverslag",
+  verdeling: "de verdeling van de SPUK-middelen",
+};
+
+/** "a", "a en b", "a, b en c". */
+function opsomming(delen: string[]): string {
+  return delen.length <= 1 ? delen.join("") : `${delen.slice(0, -1).join(", ")} en ${delen[delen.length - 1]}`;
+}
+
+/** The exports that were staged (those delivered and checked). */
+export async function aanwezig(db: Pick<Staging, "all">): Promise<Set<string>> {
+  const tabellen = await stagedTabellen(db);
+  return new Set(EXPORTS.filter((e) => tabellen.has(e.tabel)).map((e) => e.bestand));
+}
+
+/** The exports `uitvoer` needs that the staged data lacks, in the contract's order. */
+export async function ontbrekend(db: Pick<Staging, "all">, uitvoer: Uitvoer): Promise<string[]> {
+  const er = await aanwezig(db);
+  return NODIG[uitvoer].filter((b) => !er.has(b));
+}
+
+/** The exports `uitvoer` needs that are not in the data directory. */
+export function ontbrekendInMap(dir: string, uitvoer: Uitvoer): string[] {
+  return NODIG[uitvoer].filter((b) => !existsSync(join(dir, b)));
+}
+
+/** For a page: what it shows, what it needs, and that the figures come once that is delivered. */
+export function ontbreektTekst(uitvoer: Uitvoer, bestanden: readonly string[]): string {
+  const een = bestanden.length === 1;
+  const naam = UITVOER_NAAM[uitvoer];
+  return `De cijfers voor ${naam} kunnen hier nog niet getoond worden. Daarvoor ${een ? "is" : "zijn"} ` +
+    `${opsomming(bestanden.map((b) => `${OMSCHRIJVING[b]} (het bestand ${b})`))} nodig, en ` +
+    `${een ? "dat bestand zit" : "die bestanden zitten"} nog niet in de gegevens die de regio heeft aangeleverd. ` +
+    `Zodra ${een ? "het is" : "ze zijn"} aangeleverd, staan de cijfers hier.`;
+}
+
+/** What a data loader writes instead of its figures when exports are missing (the pages show `tekst`). */
+export interface Ontbreekt {
+  regio: string;
+  ontbreekt: { uitvoer: Uitvoer; bestanden: string[]; tekst: string };
+}
+
+export function ontbreektUitvoer(regio: string, uitvoer: Uitvoer, bestanden: string[]): Ontbreekt {
+  return { regio, ontbreekt: { uitvoer, bestanden, tekst: ontbreektTekst(uitvoer, bestanden) } };
+}
+
+/**
+ * For a command: stops (a GebruikersFout, exit 1) when an export it needs is not in the data
+ * directory, naming each, before anything is read.
+ */
+export function eisExports(dir: string, uitvoer: Uitvoer): void {
+  const mist = ontbrekendInMap(dir, uitvoer);
+  if (!mist.length) return;
+  const een = mist.length === 1;
+  throw new GebruikersFout(`${UITVOER_NAAM[uitvoer].replace(/^./, (c) => c.toUpperCase())} kan niet gemaakt worden: ` +
+    `${opsomming(mist.map((b) => `${b} (${OMSCHRIJVING[b]})`))} ${een ? "ontbreekt" : "ontbreken"} in de datamap ${dir}. ` +
+    `Zet ${een ? "dat bestand" : "die bestanden"} in de datamap (zie docs/exports.md) en probeer het opnieuw.`);
+}
