@@ -30,6 +30,9 @@ export const NODIG = {
   monitor: ["jikp_monitor.csv"],
   jaarverslag: ["jongeren.csv", "verzuimmeldingen.csv", "vrijstellingen.csv", "vsv_trajecten.csv", "vsv_cijfers.csv", "inzet.csv"],
   verdeling: ["cbs_risicoscores.csv"],
+  duiding: ["cbs_risicoscores.csv", "vsv_cijfers.csv"],
+  bbv: ["jongeren.csv", "verzuimmeldingen.csv", "vsv_cijfers.csv"],
+  overstap: ["jongeren.csv"],
 } as const satisfies Record<string, readonly string[]>;
 export type Uitvoer = keyof typeof NODIG;
 
@@ -39,6 +42,9 @@ export const UITVOER_NAAM: Record<Uitvoer, string> = {
   monitor: "de monitor JIKP",
   jaarverslag: "het jaarverslag",
   verdeling: "de verdeling van de SPUK-middelen",
+  duiding: "de duiding van de VSV-cijfers (verwacht tegen waargenomen)",
+  bbv: "de BBV-indicatoren",
+  overstap: "de overstap na het onderwijs",
 };
 
 /** "a", "a en b", "a, b en c". */

@@ -151,9 +151,9 @@ export async function verzamel(db: Staging, minimumCel: number): Promise<Koppeli
   }
   // Observed against expected VSV: the official counts it shows are the jaarverslag's cells,
   // registered here too so a year or member the jaarverslag has not is suppressed all the same.
-  if (heeft("cbs_risicoscores", "vsv_cijfers")) await (await import("../marts/duiding.ts")).duiding(db, { minimumCel, publicatie: pub });
-  if (heeft("jongeren_def", "jongeren_telling", "verzuim_def", "vsv_cijfers")) await (await import("../marts/bbv.ts")).bbv(db, { minimumCel, publicatie: pub });
-  if (heeft("jongeren_def")) await (await import("../marts/overstap.ts")).overstap(db, { minimumCel, publicatie: pub });
+  if (heeft("duiding")) await (await import("../marts/duiding.ts")).duiding(db, { minimumCel, publicatie: pub });
+  if (heeft("bbv")) await (await import("../marts/bbv.ts")).bbv(db, { minimumCel, publicatie: pub });
+  if (heeft("overstap")) await (await import("../marts/overstap.ts")).overstap(db, { minimumCel, publicatie: pub });
   return k;
 }
 

@@ -37,7 +37,10 @@ const WACHT = Symbol("wacht");
 const binnenkort = <T>(p: T) => Promise.race([Promise.resolve(p), new Promise((r) => setTimeout(() => r(WACHT), 30))]);
 
 /** Which output each data file is (the loaders in src/data). */
-const UITVOER: Record<string, Uitvoer> = { "dashboard.json": "dashboard", "monitor.json": "monitor", "jaarverslag.json": "jaarverslag", "verdeling.json": "verdeling" };
+const UITVOER: Record<string, Uitvoer> = {
+  "dashboard.json": "dashboard", "monitor.json": "monitor", "jaarverslag.json": "jaarverslag", "verdeling.json": "verdeling",
+  "duiding.json": "duiding", "bbv.json": "bbv", "overstap.json": "overstap",
+};
 
 function paginas(dir = join(PROJECT_ROOT, "src")): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
