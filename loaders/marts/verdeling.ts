@@ -6,7 +6,7 @@
 // here goes through small-cell suppression.
 import { gemeentenInJaar, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
-import { getal } from "../../src/lib/format.ts";
+import { euro } from "../../src/lib/format.ts";
 import { verdeel, uitleg, type VerdeelUitkomst } from "../../src/lib/verdeling.ts";
 import type { VerdelingRij } from "../../src/lib/verdeling.ts";
 
@@ -97,7 +97,7 @@ function bereken(regio: Regio, scores: RisicoscoreRij[], jaar: number): { uitkom
   const waarschuwingen: string[] = [];
   const som = budget.gemeentelijk + budget.regionaal;
   if (Math.abs(som - budget.rijksbijdrage) > 0.005) {
-    waarschuwingen.push(`gemeentelijk + regionaal (${getal(som)}) wijkt af van de rijksbijdrage (${getal(budget.rijksbijdrage)})`);
+    waarschuwingen.push(`gemeentelijk + regionaal (${euro(som)}) wijkt af van de rijksbijdrage (${euro(budget.rijksbijdrage)})`);
   }
   for (const code of Object.keys(budget.vasteVoet).sort()) {
     if (!leden.some((g) => g.code === code)) {
@@ -142,6 +142,7 @@ export function maakVerdeling(regio: Regio, scores: RisicoscoreRij[], jaar: numb
   const { uitkomst, waarschuwingen } = bereken(regio, scores, jaar);
   const vorigJaar = jaren.filter((j) => j < jaar).at(-1) ?? null;
   const vorig = vorigJaar === null ? null : bereken(regio, scores, vorigJaar).uitkomst;
+  const vorigCbs = vorigJaar === null ? undefined : regio.budget.find((b) => b.jaar === vorigJaar)!.risicoscoreJaar;
 
   const gemeenten = uitkomst.gemeenten.map((g): VerdelingGemeente => {
     const vorigBedrag = vorig?.gemeenten.find((v) => v.code === g.code)?.bedrag ?? null;
@@ -163,7 +164,7 @@ export function maakVerdeling(regio: Regio, scores: RisicoscoreRij[], jaar: numb
         jaar,
         risicoscoreJaar: budget.risicoscoreJaar,
         uitkomst,
-        vorig: vorigJaar === null ? null : { jaar: vorigJaar, bedrag: vorigBedrag },
+        vorig: vorigJaar === null ? null : { jaar: vorigJaar, bedrag: vorigBedrag, risicoscoreJaar: vorigCbs, uitkomst: vorig! },
       }),
     };
   });

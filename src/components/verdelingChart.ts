@@ -25,16 +25,33 @@ export function BedragChart(data: { naam: string; bedrag: number }[], { width }:
   }), "Staafdiagram: bedrag per gemeente. De bedragen staan ook in de tabel.");
 }
 
+/**
+ * The ticks of the difference axis: whole euros only (a difference of a few euros otherwise
+ * gets ticks at 0,5 that read "-1 -1 -0 0 1" once rounded), and only 0 when nothing changes.
+ */
+export function verschilTicks(data: { verschil: number }[], width: number): number[] {
+  const m = Math.max(0, ...data.map((d) => Math.abs(d.verschil)));
+  if (m === 0) return [0];
+  // A step of 1, 2 or 5 × 10^k euros, at least one euro, about one tick per 110 px.
+  const ruw = (2 * m) / Math.max(2, Math.floor(width / 110));
+  const macht = 10 ** Math.floor(Math.log10(ruw));
+  const stap = Math.max(1, [1, 2, 5, 10].map((f) => f * macht).find((s) => s >= ruw)!);
+  const uit: number[] = [];
+  for (let t = -Math.floor(m / stap) * stap; t <= m; t += stap) uit.push(t === 0 ? 0 : t);
+  return uit;
+}
+
 /** Diverging bars: gain (blue, right) or loss (orange, left) per gemeente. */
 export function VerschilChart(data: Vergelijking[], { width }: { width: number }) {
   // Symmetric around 0, so gains and losses compare at a glance and "no change" shows no bars.
   const m = Math.max(1, ...data.map((d) => Math.abs(d.verschil)));
+  const x = { label: "Verschil met de huidige verdeling (€)", grid: true, domain: [-m, m], ticks: verschilTicks(data, width), tickFormat: (d: number) => getal(d) };
   return toegankelijk(Plot.plot({
     width,
     height: Math.max(120, data.length * 28 + 40),
     marginLeft: 120,
     marginRight: 90,
-    x: { label: "Verschil met de huidige verdeling (€)", grid: true, domain: [-m, m], nice: true, tickFormat: (d: number) => getal(d) },
+    x,
     y: { label: null },
     color: { domain: ["meer", "minder"], range: [BLAUW, ORANJE] },
     marks: [

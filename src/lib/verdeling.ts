@@ -116,7 +116,7 @@ export function verdeel(invoer: VerdeelInvoer): VerdeelUitkomst {
   }
   const budget = geheel(invoer.gemeentelijk, "Het gemeentelijk budget");
   if (Number(budget) !== invoer.gemeentelijk) {
-    waarschuwingen.push(`het gemeentelijk budget (${getal(invoer.gemeentelijk, 2)}) is afgerond op hele euro's: ${getal(Number(budget))}`);
+    waarschuwingen.push(`het gemeentelijk budget (${euro(invoer.gemeentelijk, 2)}) is afgerond op hele euro's: ${euro(Number(budget))}`);
   }
 
   const gezien = new Set<string>();
@@ -144,7 +144,7 @@ export function verdeel(invoer: VerdeelInvoer): VerdeelUitkomst {
   let voeten = gem.map((g) => {
     const v = geheel(g.vasteVoet ?? 0, `De vaste voet van ${g.naam}`);
     if (Number(v) !== (g.vasteVoet ?? 0)) {
-      waarschuwingen.push(`de vaste voet van ${g.naam} (${getal(g.vasteVoet ?? 0, 2)}) is afgerond op hele euro's: ${getal(Number(v))}`);
+      waarschuwingen.push(`de vaste voet van ${g.naam} (${euro(g.vasteVoet ?? 0, 2)}) is afgerond op hele euro's: ${euro(Number(v))}`);
     }
     return v;
   });
@@ -152,7 +152,7 @@ export function verdeel(invoer: VerdeelInvoer): VerdeelUitkomst {
   let voetOpgehoogd = gem.map(() => false);
   if (voetTotaal > budget) {
     waarschuwingen.push(
-      `de vaste voeten (${getal(Number(voetTotaal))}) zijn samen meer dan het gemeentelijk budget (${getal(Number(budget))}); ` +
+      `de vaste voeten (${euro(Number(voetTotaal))}) zijn samen meer dan het gemeentelijk budget (${euro(Number(budget))}); ` +
         `ze zijn naar verhouding verlaagd en er wordt niets naar risicoscore verdeeld`,
     );
     const r = grootsteRest(budget, voeten);
@@ -184,7 +184,7 @@ export function verdeel(invoer: VerdeelInvoer): VerdeelUitkomst {
     if (rest > 0n) {
       waarschuwingen.push(
         `geen enkele deelnemende gemeente heeft een risicoscore${jaarTekst}; ` +
-          `het budget na de vaste voeten (${getal(Number(rest))}) is in gelijke delen verdeeld`,
+          `het budget na de vaste voeten (${euro(Number(rest))}) is in gelijke delen verdeeld`,
       );
     }
   }
@@ -259,8 +259,11 @@ export interface UitlegContext {
   jaar: number;
   risicoscoreJaar: number;
   uitkomst: VerdeelUitkomst;
-  /** Amount in the previous budget year, if there is one. */
-  vorig?: { jaar: number; bedrag: number | null } | null;
+  /**
+   * The previous budget year, if there is one: the amount, and (for the explanation of the
+   * change) that year's verdeling and CBS year.
+   */
+  vorig?: { jaar: number; bedrag: number | null; risicoscoreJaar?: number; uitkomst?: VerdeelUitkomst } | null;
 }
 
 /** "meer"/"minder" sentence part for a change, e.g. "€ 15.822 (3,4 %) meer". */
@@ -331,9 +334,107 @@ export function uitleg(code: string, ctx: UitlegContext): string {
     } else {
       const v = g.bedrag - ctx.vorig.bedrag;
       delen.push(`In ${ctx.vorig.jaar} was dat ${euro(ctx.vorig.bedrag)}; dat is ${verandering(v, ctx.vorig.bedrag)}.`);
+      if (v !== 0 && ctx.vorig.uitkomst && ctx.vorig.risicoscoreJaar !== undefined) {
+        const w = waaromAnders(code, { jaar: ctx.jaar, risicoscoreJaar: ctx.risicoscoreJaar, uitkomst: u },
+          { jaar: ctx.vorig.jaar, risicoscoreJaar: ctx.vorig.risicoscoreJaar, uitkomst: ctx.vorig.uitkomst });
+        if (w) delen.push(w);
+      }
     }
   }
   return delen.join(" ");
+}
+
+export interface Jaarverdeling {
+  jaar: number;
+  risicoscoreJaar: number;
+  uitkomst: VerdeelUitkomst;
+}
+
+/** One cause of a change: its amount in whole euros and why (a clause that follows "doordat"). */
+export interface Oorzaak {
+  soort: "vasteVoet" | "budget" | "aandeel" | "afronding";
+  bedrag: number;
+  tekst: string;
+}
+
+const metTeken = (n: number) => (n > 0 ? `+${euro(n)}` : euro(n));
+
+/**
+ * Why a gemeente's amount differs from the previous year, split in parts that add up to the
+ * difference exactly. With amount = vaste voet + aandeel × rest (rest: the budget after the
+ * vaste voeten), the change is
+ *   Δ vaste voet  +  aandeel_vorig × Δ rest  +  Δ aandeel × rest_nu  +  afronding,
+ * where the share changes through new CBS scores (the gemeente's own or the others') and
+ * through gemeenten joining or leaving the regio. Each part is rounded to whole euros and
+ * the rounding to whole euros of both years is the last part, so the parts add up to the
+ * difference. Empty when the gemeente is missing in either year or a year had no scores to
+ * split by (then the rest went in equal parts and this formula does not apply).
+ */
+export function oorzaken(code: string, nu: Jaarverdeling, vorig: Jaarverdeling): Oorzaak[] {
+  const a = vorig.uitkomst.gemeenten.find((g) => g.code === code);
+  const b = nu.uitkomst.gemeenten.find((g) => g.code === code);
+  if (!a || !b || nu.uitkomst.risicoscoreSom <= 0 || vorig.uitkomst.risicoscoreSom <= 0) return [];
+  const totaal = b.bedrag - a.bedrag;
+  const uit: Oorzaak[] = [];
+
+  const voet = b.vasteVoet - a.vasteVoet;
+  if (voet !== 0) {
+    const tekst = a.vasteVoet > 0 && b.vasteVoet > 0
+      ? `de vaste voet van ${b.naam} in ${nu.jaar} ${euro(b.vasteVoet)} is tegen ${euro(a.vasteVoet)} in ${vorig.jaar}`
+      : a.vasteVoet > 0
+        ? `${b.naam} in ${vorig.jaar} een vaste voet van ${euro(a.vasteVoet)} kreeg en in ${nu.jaar} geen`
+        : `${b.naam} in ${nu.jaar} een vaste voet van ${euro(b.vasteVoet)} krijgt en in ${vorig.jaar} geen`;
+    uit.push({ soort: "vasteVoet", bedrag: voet, tekst });
+  }
+
+  const budget = Math.round(a.aandeel * (nu.uitkomst.rest - vorig.uitkomst.rest));
+  if (budget !== 0) {
+    uit.push({
+      soort: "budget", bedrag: budget,
+      tekst: `er ${euro(nu.uitkomst.rest)} naar risicoscore gaat tegen ${euro(vorig.uitkomst.rest)} in ${vorig.jaar}`,
+    });
+  }
+
+  const aandeel = Math.round((b.aandeel - a.aandeel) * nu.uitkomst.rest);
+  if (aandeel !== 0) {
+    const redenen: string[] = [];
+    if (nu.risicoscoreJaar !== vorig.risicoscoreJaar) {
+      redenen.push(
+        `de verdeling nu de risicoscores van CBS ${nu.risicoscoreJaar} gebruikt in plaats van die van CBS ${vorig.risicoscoreJaar}` +
+          (a.risicoscore !== null && b.risicoscore !== null
+            ? ` (${b.naam}: ${getal(b.risicoscore, 1)} tegen ${getal(a.risicoscore, 1)}; alle deelnemende gemeenten samen: ${getal(nu.uitkomst.risicoscoreSom, 1)} tegen ${getal(vorig.uitkomst.risicoscoreSom, 1)})`
+            : ""),
+      );
+    }
+    const codesVorig = new Set(vorig.uitkomst.gemeenten.map((g) => g.code));
+    const codesNu = new Set(nu.uitkomst.gemeenten.map((g) => g.code));
+    const erbij = nu.uitkomst.gemeenten.filter((g) => !codesVorig.has(g.code)).map((g) => g.naam);
+    const eraf = vorig.uitkomst.gemeenten.filter((g) => !codesNu.has(g.code)).map((g) => g.naam);
+    // Subordinate clauses (after "omdat"): the verb goes last.
+    if (erbij.length) redenen.push(`${opsomming(erbij)} in ${nu.jaar} voor het eerst ${erbij.length === 1 ? "meedoet" : "meedoen"}`);
+    if (eraf.length) redenen.push(`${opsomming(eraf)} in ${nu.jaar} niet meer ${eraf.length === 1 ? "meedoet" : "meedoen"}`);
+    uit.push({
+      soort: "aandeel", bedrag: aandeel,
+      tekst: `het aandeel van ${b.naam} in de risicoscores ${procent(b.aandeel, 2)} is tegen ${procent(a.aandeel, 2)} in ${vorig.jaar}` +
+        (redenen.length ? `, omdat ${opsomming(redenen)}` : ""),
+    });
+  }
+
+  const afronding = totaal - uit.reduce((s, o) => s + o.bedrag, 0);
+  if (afronding !== 0) uit.push({ soort: "afronding", bedrag: afronding, tekst: "de afronding op hele euro's" });
+  return uit;
+}
+
+function opsomming(delen: string[]): string {
+  return delen.length <= 1 ? (delen[0] ?? "") : `${delen.slice(0, -1).join(", ")} en ${delen.at(-1)}`;
+}
+
+/** The causes of the change as one sentence, "" when there is nothing to explain. */
+export function waaromAnders(code: string, nu: Jaarverdeling, vorig: Jaarverdeling): string {
+  const o = oorzaken(code, nu, vorig);
+  if (o.length === 0) return "";
+  if (o.length === 1) return `Het verschil komt ${o[0].soort === "afronding" ? "door" : "doordat"} ${o[0].tekst}.`;
+  return `Het verschil is zo opgebouwd: ${o.map((x) => `${metTeken(x.bedrag)} ${x.soort === "afronding" ? "door" : "doordat"} ${x.tekst}`).join("; ")}.`;
 }
 
 // ------------------------------------------------------------------ scenarios (the page)

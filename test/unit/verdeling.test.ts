@@ -1,7 +1,7 @@
 // SPUK verdeling: hand-made cases with known right answers (largest remainder, ties by
 // code, vaste voet, missing risicoscore, members only, warnings, comparison with last year).
 import { describe, it, expect } from "vitest";
-import { verdeel, vergelijk, scenario, uitleg, winnaarsVerliezers } from "../../src/lib/verdeling.ts";
+import { verdeel, vergelijk, scenario, uitleg, winnaarsVerliezers, oorzaken, waaromAnders } from "../../src/lib/verdeling.ts";
 import { maakVerdeling, type RisicoscoreRij } from "../../loaders/marts/verdeling.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import type { Regio } from "../../loaders/config.ts";
@@ -68,7 +68,7 @@ describe("verdeel", () => {
     const u = verdeel({ gemeentelijk: 100, gemeenten: [g("GM0001", 1, 100), g("GM0002", 1, 300)] });
     expect(bedragen(u)).toEqual({ GM0001: 25, GM0002: 75 });
     expect(u.rest).toBe(0);
-    expect(u.waarschuwingen[0]).toMatch(/vaste voeten \(400\) zijn samen meer dan het gemeentelijk budget \(100\)/);
+    expect(u.waarschuwingen[0]).toMatch(/vaste voeten \(€ 400\) zijn samen meer dan het gemeentelijk budget \(€ 100\)/);
   });
 
   it("splits in equal parts when nobody has a positive risicoscore", () => {
@@ -206,7 +206,7 @@ describe("maakVerdeling (mart)", () => {
     }
     expect(v.gemeenten[0].aandeel).toBe(0.9354); // 131,8 / 140,9, four decimals
     expect(v.waarschuwingen).toEqual([
-      "gemeentelijk + regionaal (1.825.492) wijkt af van de rijksbijdrage (1.730.000)",
+      "gemeentelijk + regionaal (€ 1.825.492) wijkt af van de rijksbijdrage (€ 1.730.000)",
       "de vaste voet voor Deedijk telt niet mee: die gemeente is in 2026 geen lid van de regio",
       "Ceeveen heeft geen risicoscore voor 2022 en krijgt daarom alleen de vaste voet (€ 0)",
     ]);
@@ -222,5 +222,40 @@ describe("maakVerdeling (mart)", () => {
     const r = regio();
     r.budget[1] = { ...r.budget[1], risicoscoreJaar: 2019 };
     expect(() => maakVerdeling(r, scores, 2026)).toThrow(/geen risicoscores voor 2019.*wel voor: 2021, 2022/);
+  });
+});
+
+describe("oorzaken: why an amount differs from the previous year", () => {
+  // Year 1: 1000, B has a vaste voet of 100; the 900 left is split 1 : 1 → A 450, B 550.
+  // Year 2: 1200, no vaste voet, C joins with score 2: 1 : 1 : 2 → A 300, B 300, C 600.
+  const vorig = { jaar: 2025, risicoscoreJaar: 2021, uitkomst: verdeel({ gemeentelijk: 1000, gemeenten: [g("GM0001", 1), g("GM0002", 1, 100)] }) };
+  const nu = { jaar: 2026, risicoscoreJaar: 2022, uitkomst: verdeel({ gemeentelijk: 1200, gemeenten: [g("GM0001", 1), g("GM0002", 1), g("GM0003", 2)] }) };
+
+  it("splits the change in vaste voet, budget and share, adding up exactly", () => {
+    // B: −250 = −100 (voet) + 0,5 × (1200 − 900) (budget) + (0,25 − 0,5) × 1200 (share).
+    const b = oorzaken("GM0002", nu, vorig);
+    expect(b.map((o) => [o.soort, o.bedrag])).toEqual([["vasteVoet", -100], ["budget", 150], ["aandeel", -300]]);
+    expect(b.reduce((s, o) => s + o.bedrag, 0)).toBe(300 - 550);
+    expect(b[0].tekst).toBe("Gemeente GM0002 in 2025 een vaste voet van € 100 kreeg en in 2026 geen");
+    expect(b[2].tekst).toMatch(/25,00 % is tegen 50,00 % in 2025, omdat de verdeling nu de risicoscores van CBS 2022 gebruikt in plaats van die van CBS 2021 .* en Gemeente GM0003 in 2026 voor het eerst meedoet$/);
+    // A has no vaste voet in either year.
+    expect(oorzaken("GM0001", nu, vorig).map((o) => [o.soort, o.bedrag])).toEqual([["budget", 150], ["aandeel", -300]]);
+    expect(waaromAnders("GM0002", nu, vorig)).toMatch(/^Het verschil is zo opgebouwd: -€ 100 doordat .*; \+€ 150 doordat er € 1\.200 naar risicoscore gaat tegen € 900 in 2025; -€ 300 doordat /);
+  });
+
+  it("names the rounding when whole euros make the parts differ from the change", () => {
+    // 10 split 1 : 2 → 3,33 / 6,67 → 3 and 7; next year 11 → 3,67 / 7,33 → 4 and 7.
+    const a = { jaar: 2025, risicoscoreJaar: 2021, uitkomst: verdeel({ gemeentelijk: 10, gemeenten: [g("GM0001", 1), g("GM0002", 2)] }) };
+    const b = { jaar: 2026, risicoscoreJaar: 2021, uitkomst: verdeel({ gemeentelijk: 11, gemeenten: [g("GM0001", 1), g("GM0002", 2)] }) };
+    const o = oorzaken("GM0002", b, a);
+    expect(o.map((x) => [x.soort, x.bedrag])).toEqual([["budget", 1], ["afronding", -1]]);
+    expect(oorzaken("GM0001", b, a).map((x) => [x.soort, x.bedrag])).toEqual([["afronding", 1]]);
+    expect(waaromAnders("GM0001", b, a)).toBe("Het verschil komt door de afronding op hele euro's.");
+  });
+
+  it("explains nothing for a gemeente that is new, and goes into the explanation of the amount", () => {
+    expect(oorzaken("GM0003", nu, vorig)).toEqual([]);
+    const t = uitleg("GM0002", { jaar: 2026, risicoscoreJaar: 2022, uitkomst: nu.uitkomst, vorig: { jaar: 2025, bedrag: 550, risicoscoreJaar: 2021, uitkomst: vorig.uitkomst } });
+    expect(t).toContain("In 2025 was dat € 550; dat is € 250 (45,5 %) minder. Het verschil is zo opgebouwd: -€ 100 doordat Gemeente GM0002 in 2025 een vaste voet van € 100 kreeg");
   });
 });

@@ -73,7 +73,7 @@ describe("npm run verdeling", () => {
     expect(v.gemeenten.map((g: { vorigBedrag: number | null }) => g.vorigBedrag)).toEqual([750, 250, null]);
     expect(v.gemeenten[0].verschil).toBe(-150);
     expect(v.gemeenten[0].verschilRelatief).toBe(-0.2);
-    expect(v.waarschuwingen).toEqual(["gemeentelijk + regionaal (1.200) wijkt af van de rijksbijdrage (1.730.000)"]);
+    expect(v.waarschuwingen).toEqual(["gemeentelijk + regionaal (€ 1.200) wijkt af van de rijksbijdrage (€ 1.730.000)"]);
     expect(v.gemeenten[1].uitleg).toContain("Beedorp had in 2022 een risicoscore van 10,0");
 
     const wb = new ExcelJS.Workbook();

@@ -46,6 +46,7 @@ beforeAll(async () => {
     "./components/verdelingChart.js": await import("../../src/components/verdelingChart.ts"),
     "./components/downloads.js": await import("../../src/components/downloads.ts"),
     "./components/ontbreekt.js": await import("../../src/components/ontbreekt.ts"),
+    "./components/bedragInvoer.js": await import("../../src/components/bedragInvoer.ts"),
   };
   const bron = readFileSync(join(PROJECT_ROOT, "src/verdeling.md"), "utf8");
   const pagina = parseMarkdown(bron, { md: createMarkdownIt(), path: "/verdeling" }) as { code: Cel[] };
@@ -176,6 +177,21 @@ describe("src/verdeling.md, run on the loader's data", () => {
       ["GM0002", "Beedorp", 1, 1 / 3, 100, 475, 333, -142],
       ["GM0003", "Ceeveen", undefined, 0, 100, 0, 100, 100],
     ]);
+  });
+
+  it("reads amounts typed the Dutch way and refuses others beside the field, without a scenario", async () => {
+    const goed = await draai(site, { "Gemeentelijk budget (€)": "€ 1.500,00" });
+    expect(goed.fouten).toEqual([]);
+    expect(goed.tekst).toContain("In het scenario wordt € 1.500 verdeeld (nu € 900)");
+
+    for (const [tekst, melding] of [["1.500000", `"1.500000" is geen bedrag`], ["", "Vul het gemeentelijk budget in"]]) {
+      const r = await draai(site, { "Gemeentelijk budget (€)": tekst });
+      expect(r.fouten).toEqual([]);
+      const veld = r.getoond.find((x) => x instanceof (globalThis as unknown as { HTMLFormElement: typeof HTMLFormElement }).HTMLFormElement && x.querySelector("label")?.textContent === "Gemeentelijk budget (€)") as HTMLElement;
+      expect(veld.querySelector(".bedrag-fout")!.textContent, tekst).toContain(melding);
+      expect(r.tekst).not.toContain("In het scenario wordt");
+      expect(r.tekst).toContain("Een van de bedragen hierboven is geen geldig bedrag");
+    }
   });
 
   it("shows an earlier year when picked", async () => {

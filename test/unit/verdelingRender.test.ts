@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import type { Regio } from "../../loaders/config.ts";
 import { maakVerdeling } from "../../loaders/marts/verdeling.ts";
 import { scenario } from "../../src/lib/verdeling.ts";
-import { BedragChart, VerschilChart, verdelingTabel, scenarioTabel } from "../../src/components/verdelingChart.ts";
+import { BedragChart, VerschilChart, verdelingTabel, scenarioTabel, verschilTicks } from "../../src/components/verdelingChart.ts";
 
 const regio: Regio = {
   naam: "Testregio", contactgemeente: "GM0001", vsvPeildatum: "10-01",
@@ -54,6 +54,17 @@ describe("verdeling components", () => {
     const gelijk = scenario({ huidig: v.gemeenten, gemeentelijk: 900, risicoscoreJaar: 2022, risicoscores: scores, vasteVoet: { GM0002: 50 } });
     const nul = VerschilChart(gelijk.vergelijking, { width: 640 });
     expect([...nul.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width") ?? 0))).toEqual([0, 0]);
+    // …and one tick, 0: not "-1 -1 -0 0 0 1 1" from ticks at half euros rounded.
+    // (toegankelijk() strips Plot's aria-labels; the x tick labels are the texts that are bare numbers.)
+    const tickTeksten = (svg: Element) => [...svg.querySelectorAll("text")].map((t) => t.textContent ?? "").filter((t) => /^-?[\d.]+$/.test(t));
+    const nulTicks = tickTeksten(nul);
+    expect(nulTicks).toEqual(["0"]);
+    expect(verschilTicks([{ verschil: 0 }], 640)).toEqual([0]);
+    // Small differences: whole euros only, each label once.
+    expect(verschilTicks([{ verschil: 2 }, { verschil: -1 }], 640)).toEqual([-2, -1, 0, 1, 2]);
+    const klein = tickTeksten(VerschilChart([{ code: "GM0001", naam: "A", was: 10, wordt: 12, verschil: 2, verschilRelatief: 0.2 }], { width: 390 }));
+    expect(klein.length).toBeGreaterThan(1);
+    expect(new Set(klein).size).toBe(klein.length);
     const t = scenarioTabel(sc.vergelijking, sc.uitkomst.gemeenten);
     expect([...t.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent))).toEqual([
       ["Aastad", "2,0", "66,7 %", "€ 0", "€ 425", "€ 600", "+€ 175", "+41,2 %"],
