@@ -4,6 +4,7 @@
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek } from "./xlsx.ts";
+import { jaarverslagToelichting } from "./toelichting.ts";
 import { runMain } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
 import { eisExports } from "../loaders/nodig.ts";
@@ -48,8 +49,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
 
     voortgang("Excel schrijven…");
-    const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })),
-      { minimumCel, maker: db.regio.naam });
+    const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
+    const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })), {
+      minimumCel, maker: db.regio.naam,
+      toelichting: jaarverslagToelichting({
+        regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: vandaag(),
+        gemeenteNaam: gemeente ? db.regio.gemeenten.find((g) => g.code === gemeente)?.naam ?? gemeente : undefined,
+      }),
+    });
 
     voortgang("Teksten en vorig schooljaar inlezen…");
     const vorig = vorigSchooljaar(schooljaar);

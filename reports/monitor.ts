@@ -9,6 +9,7 @@
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek, type Tabel } from "./xlsx.ts";
+import { monitorToelichting } from "./toelichting.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging, type Staging } from "../loaders/db.ts";
 import { eisExports } from "../loaders/nodig.ts";
@@ -58,7 +59,24 @@ export function werklijstCsv(rijen: WerklijstRij[]): string {
   return [kop.join(";"), ...rijen.map((r) => kop.map((k) => csvVeld(String(r[k]))).join(";"))].join("\r\n") + "\r\n";
 }
 
-/** The workbook: funnel, readable overviews, the rows of monitor.json, and an explanation. */
+/** The Toelichting sheet of monitor.xlsx: source, moment, definitions, legend and what is monitor-specific. */
+export function monitorUitleg(m: MonitorMoment, opties: { regio: string; minimumCel: number; werklijst: number | null }) {
+  const t = monitorToelichting({ regio: opties.regio, moment: m.moment, vorigMoment: m.vorigMoment, minimumCel: opties.minimumCel, maxLeeftijd: maxLeeftijd(m.moment) });
+  t.extra = [
+    { onderwerp: "Totalen", tekst: `gemeente ${REGIO} = hele regio; groep en herkomst ${ALLE} = alle samen; status ${TOTAAL} = alle jongeren in de monitor; van/naar ${TOTAAL} = rij- en kolomtotaal (in de bladen "als monitor.json", die de codes houden)` },
+    { onderwerp: "Overgangen", tekst: `${NIEUW_IN_MONITOR}: niet in de monitor op het vorige moment; ${UIT_MONITOR}: wel op het vorige, niet op dit moment. Een jongere telt in zijn gemeente en groep van nu (wie uit de monitor ging: van toen).` },
+    ...(opties.minimumCel > 1 ? [{ onderwerp: "Afscherming", tekst: "Afgeschermd zoals op de site; herkomst en overgangen alleen voor de hele regio." }] : []),
+    {
+      onderwerp: "Werklijst",
+      tekst: opties.werklijst === null
+        ? "Geen werklijst bij --publiek."
+        : `werklijst.csv: ${getal(opties.werklijst)} jongeren nergens in beeld (intern, niet publiceren).`,
+    },
+  ];
+  return t;
+}
+
+/** The workbook: funnel, readable overviews, the rows of monitor.json (the explanation is monitorUitleg). */
 export function monitorTabellen(m: MonitorMoment, opties: {
   regio: string; gemeenteNaam: (code: string) => string; minimumCel: number; werklijst: number | null;
 }): Tabel[] {
@@ -90,7 +108,7 @@ export function monitorTabellen(m: MonitorMoment, opties: {
 
   const matrix = m.overgangen.length
     ? VAN.map((van) => {
-      const r: Record<string, unknown> = { van: label(van) };
+      const r: Record<string, unknown> = { van }; // the workbook shows the label with the code beside it
       for (const naar of NAAR) {
         r[naar] = m.overgangen.find((o) => o.gemeente === REGIO && o.groep === ALLE && o.van === van && o.naar === naar)?.jongeren ?? null;
       }
@@ -100,40 +118,16 @@ export function monitorTabellen(m: MonitorMoment, opties: {
     : [];
 
   const tabellen: Tabel[] = [
-    { id: "trechter", titel: `Monitor JIKP ${datum(m.moment)}: van alle jongeren naar nergens in beeld`, rijen: trechterRijen },
-    { id: "per_gemeente", titel: `Status per gemeente en groep, ${datum(m.moment)}`, rijen: perGemeente },
-    { id: "per_herkomst", titel: `Status per herkomst, hele regio, ${datum(m.moment)}`, rijen: perHerkomst },
+    { id: "trechter", naam: "Trechter", titel: `Monitor JIKP ${datum(m.moment)}: van alle jongeren naar nergens in beeld`, rijen: trechterRijen },
+    { id: "per_gemeente", naam: "Per gemeente", titel: `Status per gemeente en groep, ${datum(m.moment)}`, rijen: perGemeente },
+    { id: "per_herkomst", naam: "Per herkomst", titel: `Status per herkomst, hele regio, ${datum(m.moment)}`, rijen: perHerkomst },
   ];
   if (matrix.length) {
-    tabellen.push({ id: "overgangen_regio", titel: `Overgangen ${datum(m.vorigMoment)} → ${datum(m.moment)}, hele regio (rij: status toen, kolom: status nu)`, rijen: matrix });
+    tabellen.push({ id: "overgangen_regio", naam: "Overgangen regio", titel: `Overgangen ${datum(m.vorigMoment)} → ${datum(m.moment)}, hele regio (rij: status toen, kolom: status nu)`, rijen: matrix });
   }
   tabellen.push(
-    { id: "statussen", titel: "statussen (zoals in monitor.json)", kolommen: ["gemeente", "groep", "herkomst", "status", "jongeren"], rijen: m.statussen as unknown as Record<string, unknown>[] },
-    { id: "overgangen", titel: "overgangen (zoals in monitor.json)", kolommen: ["gemeente", "groep", "van", "naar", "jongeren"], rijen: m.overgangen as unknown as Record<string, unknown>[] },
-    {
-      id: "toelichting", titel: "Toelichting", kolommen: ["onderwerp", "tekst"],
-      rijen: [
-        { onderwerp: "Regio", tekst: opties.regio },
-        { onderwerp: "Monitormoment", tekst: `${datum(m.moment)} (${m.moment})` },
-        { onderwerp: "Vorig moment", tekst: m.vorigMoment ? `${datum(m.vorigMoment)} (${m.vorigMoment})` : "geen: dit is het eerste moment in de gegevens" },
-        { onderwerp: "Maximumleeftijd", tekst: `${maxLeeftijd(m.moment)} jaar: wie deze leeftijd heeft is uit de doelgroep (23 tot 2026, 27 vanaf 1 januari 2026)` },
-        { onderwerp: "Statusvolgorde", tekst: `Elke jongere krijgt de eerste status die geldt: ${STATUSSEN.filter((s) => s !== TOTAAL).map(label).join(" → ")}` },
-        { onderwerp: "Totalen", tekst: `gemeente ${REGIO} = hele regio; groep en herkomst ${ALLE} = alle samen; status ${TOTAAL} = alle jongeren in de monitor; van/naar ${TOTAAL} = rij- en kolomtotaal` },
-        { onderwerp: "Overgangen", tekst: `${NIEUW_IN_MONITOR}: niet in de monitor op het vorige moment; ${UIT_MONITOR}: wel op het vorige, niet op dit moment. Een jongere telt in zijn gemeente en groep van nu (wie uit de monitor ging: van toen).` },
-        {
-          onderwerp: "Kleine aantallen",
-          tekst: minimumCel > 1
-            ? `${onderdruktLegenda(minimumCel)} Afgeschermd zoals op de site; herkomst en overgangen alleen voor de hele regio.`
-            : "Alle aantallen zijn exact: alleen voor intern gebruik van de regio.",
-        },
-        {
-          onderwerp: "Werklijst",
-          tekst: opties.werklijst === null
-            ? "Geen werklijst bij --publiek."
-            : `werklijst.csv: ${getal(opties.werklijst)} jongeren nergens in beeld (intern, niet publiceren).`,
-        },
-      ],
-    },
+    { id: "statussen", naam: "Statussen (als monitor.json)", ruw: true, titel: "statussen (zoals in monitor.json, met codes)", kolommen: ["gemeente", "groep", "herkomst", "status", "jongeren"], rijen: m.statussen as unknown as Record<string, unknown>[] },
+    { id: "overgangen", naam: "Overgangen (als monitor.json)", ruw: true, titel: "overgangen (zoals in monitor.json, met codes)", kolommen: ["gemeente", "groep", "van", "naar", "jongeren"], rijen: m.overgangen as unknown as Record<string, unknown>[] },
   );
   return tabellen;
 }
@@ -168,7 +162,9 @@ async function main(): Promise<void> {
   const naam = (c: string) => db.regio.gemeenten.find((g) => g.code === c)?.naam ?? c;
 
   voortgang("Excel maken …");
-  const xlsx = await werkboek(monitorTabellen(m, { regio: db.regio.naam, gemeenteNaam: naam, minimumCel, werklijst: lijst?.length ?? null }), { minimumCel });
+  const xlsx = await werkboek(monitorTabellen(m, { regio: db.regio.naam, gemeenteNaam: naam, minimumCel, werklijst: lijst?.length ?? null }), {
+    minimumCel, maker: db.regio.naam, toelichting: monitorUitleg(m, { regio: db.regio.naam, minimumCel, werklijst: lijst?.length ?? null }),
+  });
   const bestanden: Record<string, string | Buffer> = {
     "monitor.json": JSON.stringify(m, null, 2) + "\n",
     "monitor.xlsx": xlsx,

@@ -3,6 +3,7 @@
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek, type Tabel } from "./xlsx.ts";
+import { verdelingToelichting } from "./toelichting.ts";
 import { runMain, GebruikersFout } from "../loaders/errors.ts";
 import { openStaging } from "../loaders/db.ts";
 import { verdeling, controleerJaar, type Verdeling } from "../loaders/marts/verdeling.ts";
@@ -19,17 +20,17 @@ export function leesJaar(waarde: string | undefined): number {
 
 /** The Excel tables: the verdeling with a total row, the budget lines, and the explanations. */
 export function verdelingTabellen(v: Verdeling): Tabel[] {
-  const r2 = (n: number) => Math.round(n * 100) / 100;
   const vorigKolom = `bedrag_${v.vorigJaar}`;
-  // Columns of the comparison only when there is a previous budget year.
+  // Columns of the comparison only when there is a previous budget year. Shares are fractions
+  // (0.0479) with a % format, so a person can compute with them.
   const vergelijking = (vorig: number | null, verschil: number | null, relatief: number | null) =>
-    v.vorigJaar === null ? {} : { [vorigKolom]: vorig, verschil, verschil_percentage: relatief === null ? null : r2(relatief * 100) };
+    v.vorigJaar === null ? {} : { [vorigKolom]: vorig, verschil, verschil_relatief: relatief };
   const rijen: Record<string, unknown>[] = v.gemeenten.map((g) => ({
     code: g.code,
     gemeente: g.naam,
     aantal_jongeren: g.aantalJongeren,
     risicoscore: g.risicoscore,
-    aandeel_percentage: r2(g.aandeel * 100),
+    aandeel: g.aandeel,
     vaste_voet: g.vasteVoet,
     bedrag: g.bedrag,
     ...vergelijking(g.vorigBedrag, g.verschil, g.verschilRelatief),
@@ -43,16 +44,26 @@ export function verdelingTabellen(v: Verdeling): Tabel[] {
     gemeente: "Totaal",
     aantal_jongeren: som((g) => g.aantalJongeren),
     risicoscore: v.risicoscoreSom,
-    aandeel_percentage: r2(som((g) => g.aandeel) * 100),
+    aandeel: som((g) => g.aandeel),
     vaste_voet: v.vasteVoetTotaal,
     bedrag: totaal,
     ...vergelijking(vorigTotaal, totaal - vorigTotaal, vorigTotaal ? (totaal - vorigTotaal) / vorigTotaal : null),
   });
   return [
-    { id: "verdeling", titel: `SPUK-verdeling ${v.jaar} — ${v.regio} (risicoscores CBS ${v.risicoscoreJaar})`, rijen },
+    {
+      id: "verdeling", naam: `Verdeling ${v.jaar}`, titel: `SPUK-verdeling ${v.jaar} — ${v.regio} (risicoscores CBS ${v.risicoscoreJaar})`, rijen,
+      formaten: { verschil: "euro" },
+      koppen: {
+        code: "Gemeentecode", gemeente: "Gemeente", aantal_jongeren: "Aantal jongeren (vo en mbo)", risicoscore: `Risicoscore CBS ${v.risicoscoreJaar}`,
+        aandeel: "Aandeel", vaste_voet: "Vaste voet", bedrag: `Bedrag ${v.jaar}`, [vorigKolom]: `Bedrag ${v.vorigJaar}`,
+        verschil: "Verschil", verschil_relatief: "Verschil %",
+      },
+    },
     {
       id: "budget",
+      naam: `Budget ${v.jaar}`,
       titel: `Budget ${v.jaar}`,
+      koppen: { post: "Post", bedrag: "Bedrag" },
       kolommen: ["post", "bedrag"],
       rijen: [
         { post: "Rijksbijdrage", bedrag: v.rijksbijdrage },
@@ -63,9 +74,11 @@ export function verdelingTabellen(v: Verdeling): Tabel[] {
       ],
     },
     {
-      id: "toelichting",
-      titel: "Toelichting en waarschuwingen",
+      id: "uitleg",
+      naam: "Uitleg per gemeente",
+      titel: "Waarschuwingen en uitleg per gemeente",
       kolommen: ["onderwerp", "tekst"],
+      koppen: { onderwerp: "Gemeente", tekst: "Uitleg" },
       rijen: [
         ...v.waarschuwingen.map((w) => ({ onderwerp: "Waarschuwing", tekst: w })),
         ...v.gemeenten.map((g) => ({ onderwerp: g.naam, tekst: g.uitleg })),
@@ -97,7 +110,10 @@ async function main(): Promise<void> {
   for (const w of v.waarschuwingen) voortgang(`Let op: ${w}`);
 
   voortgang("Excel maken …");
-  const xlsx = await werkboek(verdelingTabellen(v), { minimumCel: 0 });
+  const xlsx = await werkboek(verdelingTabellen(v), {
+    minimumCel: 0, maker: v.regio,
+    toelichting: verdelingToelichting({ regio: v.regio, jaar: v.jaar, risicoscoreJaar: v.risicoscoreJaar, vorigJaar: v.vorigJaar }),
+  });
   schrijfAtomisch(out, {
     "verdeling.json": JSON.stringify(v, null, 2) + "\n",
     "verdeling.xlsx": xlsx,

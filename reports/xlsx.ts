@@ -1,9 +1,19 @@
-// Tables to an Excel workbook: one sheet per table, a bold header, Dutch number formats,
-// and "•" where a count is suppressed. Text that Excel would read as a formula (a name or
-// label starting with =, +, -, @) gets a leading ' (src/lib/formules.ts); numbers stay numbers.
+// Tables to an Excel workbook for people who edit it (the rules are src/lib/werkblad.ts):
+// a first sheet "Toelichting" (source, date of the data, definitions, the suppression legend),
+// then one sheet per table with a readable name, a title, a bold header, labels with the
+// code in its own column, real dates, € and % formats, and "•" where a count is suppressed.
+// Text that Excel would read as a formula (a name or label starting with =, +, -, @) gets a
+// leading ' (src/lib/formules.ts); numbers stay numbers.
 import ExcelJS from "exceljs";
-import { label } from "../src/lib/format.ts";
+import { label as codeLabel, datum } from "../src/lib/format.ts";
+import { label as jvLabel } from "../src/components/jaarverslag.ts";
 import { ontwapen, veiligeCel } from "../src/lib/formules.ts";
+import {
+  bladNaam, celWaarde, kolomFormaat, leesbaar, toelichtingRijen, CODE_KOLOMMEN, NUMMER_FORMAAT,
+  type Formaat, type Toelichting,
+} from "../src/lib/werkblad.ts";
+
+export type { Toelichting } from "../src/lib/werkblad.ts";
 
 export interface Tabel {
   id: string;
@@ -11,6 +21,14 @@ export interface Tabel {
   rijen: Record<string, unknown>[];
   /** Column order; defaults to the keys of the first row (without `onderdrukt`). */
   kolommen?: string[];
+  /** The sheet name; defaults to the id made readable. */
+  naam?: string;
+  /** Formats that the key does not tell (src/lib/werkblad.ts kolomFormaat). */
+  formaten?: Record<string, Formaat>;
+  /** Column heads that the key does not tell. */
+  koppen?: Record<string, string>;
+  /** Keep codes as they are, without label columns: the sheets that mirror a JSON file. */
+  ruw?: boolean;
 }
 
 function kolommenVan(t: Tabel): string[] {
@@ -20,41 +38,96 @@ function kolommenVan(t: Tabel): string[] {
   return [...set];
 }
 
-/** Sheet names: at most 31 characters, unique, none of []:*?/\ . */
-function bladNaam(id: string, gebruikt: Set<string>): string {
-  let naam = id.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
-  let n = 2;
-  while (gebruikt.has(naam)) naam = `${id.slice(0, 28)}_${n++}`;
-  gebruikt.add(naam);
-  return naam;
+const KOPPEN: Record<string, string> = {
+  gemeente: "Gemeentecode", naam: "Gemeente", gemeente_naam: "Gemeente", code: "Code", schooljaar: "Schooljaar",
+  peildatum: "Peildatum", maand: "Maand", percentage: "Percentage", vsv: "VSV'ers", fte: "Fte",
+  meldingen_per_fte: "Meldingen per fte", trajecten_per_fte: "Trajecten per fte", artikel: "Artikel",
+};
+
+function kopVan(k: string, t: Tabel): string {
+  return t.koppen?.[k] ?? KOPPEN[k] ?? codeLabel(k);
 }
 
-export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string } = {}): Promise<Buffer> {
+/** A code as a reader sees it; an article of the Leerplichtwet is named as one. */
+function waardeLabel(kolom: string, code: string): string {
+  if (kolom === "artikel") return `Artikel ${jvLabel(code)}`;
+  return jvLabel(code);
+}
+
+interface Kolom { kop: string; formaat: Formaat; waarde: (r: Record<string, unknown>) => unknown }
+
+/** The columns of a sheet: a code column gives a label column and, beside it, the code. */
+function kolommenVoorBlad(t: Tabel): Kolom[] {
+  const uit: Kolom[] = [];
+  for (const k of kolommenVan(t)) {
+    const formaat = t.formaten?.[k] ?? kolomFormaat(k);
+    const isCode = !t.ruw && CODE_KOLOMMEN.has(k) && t.rijen.some((r) => typeof r[k] === "string");
+    if (isCode) {
+      uit.push({ kop: kopVan(k, t), formaat: "tekst", waarde: (r) => (typeof r[k] === "string" ? waardeLabel(k, r[k] as string) : r[k]) });
+      uit.push({ kop: `${kopVan(k, t)} (code)`, formaat: "tekst", waarde: (r) => r[k] });
+    } else {
+      const soort: Formaat = typeof t.rijen.find((r) => r[k] !== null && r[k] !== undefined)?.[k] === "string"
+        && formaat !== "datum" && formaat !== "maand" ? "tekst" : formaat;
+      uit.push({ kop: kopVan(k, t), formaat: soort, waarde: (r) => celWaarde(k, r[k], soort) });
+    }
+  }
+  return uit;
+}
+
+function breedte(kol: Kolom, rijen: Record<string, unknown>[]): number {
+  const langste = Math.max(kol.kop.length, ...rijen.slice(0, 500).map((r) => {
+    const v = kol.waarde(r);
+    return v instanceof Date ? 17 : String(v ?? "").length;
+  }));
+  return Math.max(10, Math.min(60, langste + 2));
+}
+
+/**
+ * The workbook. With `toelichting` the first sheet explains the workbook; `minimumCel`
+ * only decides whether the suppression legend applies.
+ */
+export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string; toelichting?: Toelichting } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = opties.maker ?? "VSV-regio dashboard";
   wb.created = new Date(0); // deterministic output for the same input
   const gebruikt = new Set<string>();
+
+  if (opties.toelichting) {
+    const ws = wb.addWorksheet(bladNaam("Toelichting", gebruikt));
+    ws.addRow([ontwapen(opties.toelichting.titel)]).font = { bold: true, size: 13 };
+    ws.addRow(["Onderwerp", "Toelichting"]).font = { bold: true };
+    for (const r of toelichtingRijen(opties.toelichting, datum)) {
+      const rij = ws.addRow([ontwapen(r.onderwerp), ontwapen(r.tekst)]);
+      rij.alignment = { wrapText: true, vertical: "top" };
+    }
+    ws.getColumn(1).width = 28;
+    ws.getColumn(2).width = 100;
+    ws.views = [{ state: "frozen", ySplit: 2 }];
+  }
+
   for (const t of tabellen) {
-    const ws = wb.addWorksheet(bladNaam(t.id, gebruikt));
-    const kolommen = kolommenVan(t);
+    const ws = wb.addWorksheet(bladNaam(t.naam ?? leesbaar(t.id), gebruikt));
+    const kolommen = kolommenVoorBlad(t);
     ws.addRow([ontwapen(t.titel)]).font = { bold: true, size: 13 };
-    const kop = ws.addRow(kolommen.map((k) => ontwapen(label(k))));
+    const kop = ws.addRow(kolommen.map((k) => ontwapen(k.kop)));
     kop.font = { bold: true };
     for (const r of t.rijen) {
       ws.addRow(kolommen.map((k) => {
-        const v = r[k];
+        const v = k.waarde(r);
         if (v === null && r.onderdrukt) return "•"; // ONDERDRUKT (src/lib/format.ts); test/unit/symbool-xlsx.test.ts keeps them equal
-        return veiligeCel(v ?? "");
+        return v instanceof Date ? v : veiligeCel(v ?? "");
       }));
     }
     kolommen.forEach((k, i) => {
       const col = ws.getColumn(i + 1);
-      col.width = Math.max(12, Math.min(40, label(k).length + 4));
-      if (/percentage|aandeel/.test(k)) col.numFmt = "0.00";
-      else if (/fte|per_fte|risicoscore/.test(k)) col.numFmt = "#,##0.0";
-      else col.numFmt = "#,##0";
+      col.width = breedte(k, t.rijen);
+      const fmt = NUMMER_FORMAAT[k.formaat];
+      if (fmt) col.numFmt = fmt;
+      // Long sentences (an explanation per gemeente) wrap instead of running off the screen.
+      if (k.formaat === "tekst" && col.width >= 60) col.alignment = { wrapText: true, vertical: "top" };
     });
     ws.views = [{ state: "frozen", ySplit: 2 }];
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: Math.max(1, kolommen.length) } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -90,8 +90,17 @@ describe("a good run", () => {
     const json = JSON.parse(readFileSync(join(out, "tabellen.json"), "utf8"));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "tabellen.xlsx")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(json.tabellen.map((t: { id: string }) => t.id.slice(0, 31)));
-    const ws = wb.getWorksheet("verzuimmeldingen")!;
+    // A Toelichting first, then one sheet per table with a readable name (≤ 31 characters, no id cut off).
+    const namen = wb.worksheets.map((w) => w.name);
+    expect(namen[0]).toBe("Toelichting");
+    expect(namen.length).toBe(json.tabellen.length + 1);
+    for (const n of namen) expect(n.length).toBeLessThanOrEqual(31);
+    expect(namen).toContain("Doorstroompunt prev. resultaat");
+    expect(namen.join(" ")).not.toMatch(/_/);
+    const toel = wb.worksheets[0];
+    const onderwerpen = [...Array(toel.rowCount).keys()].map((i) => toel.getCell(i + 1, 1).value);
+    expect(onderwerpen).toEqual(expect.arrayContaining(["Bron", "Gegevens", "Afgeschermde aantallen", "Thuiszitter"]));
+    const ws = wb.getWorksheet("Verzuimmeldingen")!;
     const kop = (ws.getRow(2).values as unknown[]).slice(1);
     const rijen = json.tabellen.find((t: { id: string }) => t.id === "verzuimmeldingen").rijen as Record<string, unknown>[];
     expect(ws.rowCount).toBe(rijen.length + 2);
@@ -100,6 +109,11 @@ describe("a good run", () => {
       const cel = ws.getRow(i + 3).getCell(iMeld).value;
       expect(cel).toBe(x.meldingen === null ? ONDERDRUKT : x.meldingen);
     });
+    // Codes become labels with the code beside.
+    const iSoort = kop.indexOf("Verzuimsoort") + 1;
+    expect(kop[iSoort]).toBe("Verzuimsoort (code)");
+    rijen.forEach((x, i) => expect(ws.getRow(i + 3).getCell(iSoort + 1).value).toBe(x.verzuimsoort));
+    expect(ws.getRow(3).getCell(iSoort).value).not.toBe(rijen[0].verzuimsoort);
   });
 
   test("jaarverslag.pdf: A4, more than one page, contents with page numbers", () => {

@@ -174,13 +174,13 @@ describe("npm run monitor op een andere regio", () => {
   it("monitor.xlsx heeft dezelfde getallen als monitor.json", async () => {
     const pad = join(out, "monitor.xlsx");
     expect(existsSync(pad)).toBe(true);
-    const blad = await leesBlad(pad, "statussen");
+    const blad = await leesBlad(pad, "Statussen (als monitor.json)");
     expect(blad.length).toBe(json.statussen.length);
     blad.forEach((r, i) => {
       const j = json.statussen[i];
       expect(r).toEqual([j.gemeente, j.groep, j.herkomst, j.status, j.jongeren]);
     });
-    const ov = await leesBlad(pad, "overgangen");
+    const ov = await leesBlad(pad, "Overgangen (als monitor.json)");
     expect(ov.length).toBe(json.overgangen.length);
     ov.forEach((r, i) => expect(r[4]).toBe(json.overgangen[i].jongeren));
   });

@@ -78,13 +78,20 @@ describe("npm run verdeling", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(uit, "ok", "verdeling.xlsx"));
-    const ws = wb.getWorksheet("verdeling")!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Toelichting", "Verdeling 2026", "Budget 2026", "Uitleg per gemeente"]);
+    const ws = wb.getWorksheet("Verdeling 2026")!;
     const kop = (ws.getRow(2).values as unknown[]).slice(1);
-    const bedragKolom = kop.indexOf("Bedrag") + 1;
+    const bedragKolom = kop.indexOf("Bedrag 2026") + 1;
     expect(bedragKolom).toBeGreaterThan(0);
     const bedragen = [3, 4, 5, 6].map((r) => ws.getRow(r).getCell(bedragKolom).value);
     expect(bedragen).toEqual([600, 400, 0, 1000]); // three gemeenten and the total
-    expect(wb.getWorksheet("budget")).toBeDefined();
+    expect(ws.getRow(3).getCell(bedragKolom).numFmt).toContain("€");
+    // Shares as fractions with a % format (0.6667 shows as 66,67 %), not 66.67.
+    const aandeel = ws.getRow(3).getCell(kop.indexOf("Aandeel") + 1);
+    expect(aandeel.value).toBe(0.6667);
+    expect(aandeel.numFmt).toBe("0.00%");
+    expect(ws.getRow(3).getCell(kop.indexOf("Verschil %") + 1).value).toBe(-0.2);
+    expect(ws.getRow(3).getCell(kop.indexOf("Verschil") + 1).numFmt).toContain("€");
     expect(readdirSync(join(uit, "ok")).sort()).toEqual(["verdeling.json", "verdeling.xlsx"]);
   }, 180_000);
 
