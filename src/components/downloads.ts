@@ -5,10 +5,16 @@
 // browser build is about 1 MB with polyfills, against 100 kB for jszip, for the same few
 // parts. Both generate asynchronously, so downloadKnop awaits what it is given. Also runs in
 // Node (tests read the result back with exceljs). Text that a spreadsheet would read as a
-// formula is written with a leading ' (src/lib/formules.ts).
+// formula is written with a leading ' (src/lib/formules.ts). The sheets follow the rules of
+// src/lib/werkblad.ts (readable names, a Toelichting first).
 import { ontwapen } from "../lib/formules.js";
+import { datum } from "../lib/format.js";
+import { bladNaam, toelichtingRijen, type Toelichting } from "../lib/werkblad.js";
 
-export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent";
+export type { Toelichting } from "../lib/werkblad.js";
+
+/** "lang": long text, wrapped in a wide column (the Toelichting). */
+export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent" | "euro" | "lang";
 
 export interface Kolom {
   sleutel: string;
@@ -56,22 +62,24 @@ function kolomLetter(i: number): string {
 }
 
 /** Style ids in styles.xml below. */
-const STIJL: Record<Formaat | "kop" | "titel", number> = { tekst: 0, kop: 1, geheel: 2, decimaal1: 3, procent: 4, titel: 5 };
+const STIJL: Record<Formaat | "kop" | "titel", number> = { tekst: 0, kop: 1, geheel: 2, decimaal1: 3, procent: 4, titel: 5, euro: 6, lang: 7 };
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.0"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0.0"/><numFmt numFmtId="165" formatCode="0.0%"/><numFmt numFmtId="166" formatCode="&quot;€&quot; #,##0;-&quot;€&quot; #,##0"/></numFmts>
 <fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="13"/><name val="Calibri"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6">
+<cellXfs count="8">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -99,7 +107,8 @@ function blad(b: Blad): string {
   const breedtes = b.kolommen
     .map((k, i) => {
       const langste = Math.max(k.kop.length, ...b.rijen.map((rij) => String(rij[k.sleutel] ?? "").length));
-      return `<col min="${i + 1}" max="${i + 1}" width="${Math.max(10, Math.min(60, langste + 2))}" customWidth="1"/>`;
+      const w = k.formaat === "lang" ? 100 : Math.max(10, Math.min(60, langste + 2));
+      return `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`;
     })
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -110,19 +119,24 @@ ${breedtes ? `<cols>${breedtes}</cols>` : ""}
 </worksheet>`;
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
+/** Sheet names: readable, at most 31 characters, unique (src/lib/werkblad.ts). */
 function bladNamen(bladen: Blad[]): string[] {
   const gebruikt = new Set<string>();
-  return bladen.map((b, i) => {
-    let naam = (b.naam.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || `Blad${i + 1}`);
-    for (let n = 2; gebruikt.has(naam.toLowerCase()); n++) naam = `${naam.slice(0, 28)}_${n}`;
-    gebruikt.add(naam.toLowerCase());
-    return naam;
-  });
+  return bladen.map((b) => bladNaam(b.naam, gebruikt));
 }
 
-/** A workbook with one sheet per Blad, as the bytes of an .xlsx file. */
-export function xlsx(bladen: Blad[]): Promise<Uint8Array> {
+/** The Toelichting sheet (source, date of the data, definitions, the legend of •). */
+export function toelichtingBlad(t: Toelichting): Blad {
+  return {
+    naam: "Toelichting", titel: t.titel,
+    kolommen: [{ sleutel: "onderwerp", kop: "Onderwerp" }, { sleutel: "tekst", kop: "Toelichting", formaat: "lang" }],
+    rijen: toelichtingRijen(t, datum),
+  };
+}
+
+/** A workbook with one sheet per Blad, as the bytes of an .xlsx file; with `toelichting` that sheet comes first. */
+export function xlsx(invoer: Blad[], opties: { toelichting?: Toelichting } = {}): Promise<Uint8Array> {
+  const bladen = opties.toelichting ? [toelichtingBlad(opties.toelichting), ...invoer] : invoer;
   const namen = bladNamen(bladen);
   const ns = "http://schemas.openxmlformats.org";
   return zip([

@@ -1,8 +1,9 @@
 // The jaarverslag pages' browser side: download buttons for every chart (SVG, PNG) and every
 // table (CSV, Excel), the schooljaar/gemeente choice kept across chapter pages, and print
 // support (the chart tables open when printing). Browser only.
-import { xlsx, csv, downloadKnop, bewaar, type Kolom as XlsxKolom } from "./downloads.js";
-import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Waarde } from "./jaarverslag.js";
+import { xlsx, csv, downloadKnop, bewaar, type Kolom as XlsxKolom, type Toelichting } from "./downloads.js";
+import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Uitgave, type Waarde } from "./jaarverslag.js";
+import { onderdruktLegenda } from "../lib/format.js";
 
 function bestandsnaam(keuze: Keuze, blok: Blok, ext: string): string {
   const wie = keuze.gemeente === REGIO ? "regio" : keuze.gemeente;
@@ -50,8 +51,20 @@ function exportRijen(blok: Blok): Record<string, Waarde>[] {
   return blok.tabel.rijen;
 }
 
+/** What the Excel of one block says about itself on its first sheet. */
+export function blokToelichting(blok: Blok, keuze: Keuze, uitgave?: Uitgave): Toelichting {
+  const wie = uitgave ? (uitgave.gemeenteNaam ? `gemeente ${uitgave.gemeenteNaam}, ${uitgave.regio}` : uitgave.regio) : "";
+  return {
+    titel: `${blok.titel} — jaarverslag ${keuze.schooljaar}${wie ? `, ${wie}` : ""}`,
+    bron: "Het jaarverslag Leerplicht en Doorstroompunt op de website van de regio: de exports van de regio en de officiële VSV-cijfers van OCW/DUO, één keer berekend en afgeschermd zoals in het PDF-jaarverslag.",
+    gegevens: `Schooljaar ${keuze.schooljaar} (1 augustus tot en met 31 juli)${blok.toelichting ? `. ${blok.toelichting}` : ""}`,
+    definities: [{ term: "Samenvatting", uitleg: blok.samenvatting }],
+    onderdrukking: uitgave && uitgave.minimumCel > 1 ? onderdruktLegenda(uitgave.minimumCel) : "Geen aantallen afgeschermd.",
+  };
+}
+
 /** The buttons under one block; used as RenderOpties.downloads. */
-export function downloads(blok: Blok, figuur: Element, keuze: Keuze): Element {
+export function downloads(blok: Blok, figuur: Element, keuze: Keuze, uitgave?: Uitgave): Element {
   const div = document.createElement("div");
   div.className = "jv-downloads";
   div.setAttribute("role", "group");
@@ -69,7 +82,7 @@ export function downloads(blok: Blok, figuur: Element, keuze: Keuze): Element {
     () => csv(exportKolommen(blok), exportRijen(blok))));
   div.append(downloadKnop("Tabel als Excel", bestandsnaam(keuze, blok, "xlsx"),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    () => xlsx([{ naam: blok.id.slice(0, 31), titel: blok.titel, kolommen: exportKolommen(blok), rijen: exportRijen(blok) }])));
+    () => xlsx([{ naam: blok.titel, titel: blok.titel, kolommen: exportKolommen(blok), rijen: exportRijen(blok) }], { toelichting: blokToelichting(blok, keuze, uitgave) })));
   return div;
 }
 

@@ -6,11 +6,16 @@ import { fmt, type Blok, type Keuze, type Weergave } from "./jaarverslag-blok.js
 
 // ------------------------------------------------------------------ rendering
 
+/** The regio and its suppression limit, for what a download says about itself. */
+export interface Uitgave { regio: string; minimumCel: number; gemeenteNaam?: string }
+
 export interface RenderOpties {
   width: number;
   document?: Document;
   /** Site: download buttons under every chart and table (browser only). */
-  downloads?: (blok: Blok, figuur: Element, c: Keuze) => Element | null;
+  downloads?: (blok: Blok, figuur: Element, c: Keuze, uitgave?: Uitgave) => Element | null;
+  /** Whose numbers these are (for the Toelichting of a download); set by hoofdstukElement. */
+  uitgave?: Uitgave;
   /** Show the chart's table inside <details> (site) or always open (PDF). */
   tabelInDetails?: boolean;
 }
@@ -64,7 +69,7 @@ export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElem
     fig.append(tabel);
   }
   if (blok.toelichting) fig.append(el(doc, "p", { class: "bron" }, blok.toelichting));
-  const knoppen = o.downloads?.(blok, fig, keuze);
+  const knoppen = o.downloads?.(blok, fig, keuze, o.uitgave);
   if (knoppen) fig.append(knoppen);
   return fig;
 }

@@ -14,14 +14,14 @@ import {
   label, onderwijsLabel, Context, alsGetal, punt, fmt, metVorig, grootste, jaarKolommen, jaarRijen, jaarGrafiek, perGemeente, aanwezig,
   codesIn, type Keuze, type Waarde, type Kolom, type Blok,
 } from "./jaarverslag-blok.js";
-import { el, tekstVan, blokElement, type RenderOpties } from "./jaarverslag-weergave.js";
+import { el, tekstVan, blokElement, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
 } from "../lib/jaarverslag-data.js";
 
 export { label, Context, alsGetal, type Keuze, type Waarde, type Kolom, type Weergave, type Blok } from "./jaarverslag-blok.js";
-export { tabelElement, tekstVan, blokElement, gemeentenIn, type RenderOpties } from "./jaarverslag-weergave.js";
+export { tabelElement, tekstVan, blokElement, gemeentenIn, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
 
 export { HOOFDSTUKKEN, type HoofdstukId } from "../lib/hoofdstukken.js";
 
@@ -357,6 +357,7 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   } else if (id === "verhalen") {
     sectie.append(el(doc, "p", { class: "samenvatting" }, `Voor ${keuze.schooljaar} zijn er geen verhalen opgenomen.`));
   }
-  for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, o));
+  const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
+  for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
   return sectie;
 }

@@ -144,10 +144,10 @@ export function scenarioExport(v: Vergelijking[], regels: VerdeelRegel[]) {
     { sleutel: "naam", kop: "Gemeente" },
     { sleutel: "risicoscore", kop: "Risicoscore", formaat: "decimaal1" as const },
     { sleutel: "aandeel", kop: "Aandeel", formaat: "procent" as const },
-    { sleutel: "vasteVoet", kop: "Vaste voet (€)", formaat: "geheel" as const },
-    { sleutel: "was", kop: "Huidig bedrag (€)", formaat: "geheel" as const },
-    { sleutel: "wordt", kop: "Scenario (€)", formaat: "geheel" as const },
-    { sleutel: "verschil", kop: "Verschil (€)", formaat: "geheel" as const },
+    { sleutel: "vasteVoet", kop: "Vaste voet (€)", formaat: "euro" as const },
+    { sleutel: "was", kop: "Huidig bedrag (€)", formaat: "euro" as const },
+    { sleutel: "wordt", kop: "Scenario (€)", formaat: "euro" as const },
+    { sleutel: "verschil", kop: "Verschil (€)", formaat: "euro" as const },
     { sleutel: "verschilRelatief", kop: "Verschil (%)", formaat: "procent" as const },
   ];
   const rijen = [...v]

@@ -36,7 +36,7 @@ describe("downloads", () => {
     expect(bytes[0]).toBe(0x50); // "PK"
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenario", "Scenario_2"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenario", "Scenario (2)"]);
     const ws = wb.worksheets[0];
     expect(ws.getCell("A1").value).toBe("Scenario 2026");
     expect(ws.getRow(2).values).toEqual([undefined, "Gemeente", "Bedrag (€)", "Aandeel"]);
@@ -47,6 +47,23 @@ describe("downloads", () => {
     expect(ws.getCell("C3").numFmt).toBe("0.0%");
     expect(ws.getCell("B4").value).toBeNull();
     expect(wb.worksheets[1].getCell("A2").value).toBe("a");
+  });
+
+  it("puts a Toelichting first (source, date, legend) and writes euros with a € format", async () => {
+    const bytes = await xlsx([{ naam: "Scenario SPUK-verdeling 2026 voor de hele regio", kolommen: [{ sleutel: "b", kop: "Bedrag", formaat: "euro" }], rijen: [{ b: 1234 }] }], {
+      toelichting: { titel: "Scenario 2026", bron: "regio.json", gegevens: "Budgetjaar 2026", opgesteld: "2026-10-15", definities: [{ term: "Vaste voet", uitleg: "eerst" }], onderdrukking: "Niets afgeschermd." },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Toelichting", "Scenario SPUK-verdeling 2026"]);
+    const t = wb.worksheets[0];
+    expect(t.getCell("A1").value).toBe("Scenario 2026");
+    const regels = [3, 4, 5, 6, 7, 8, 9].map((r) => [t.getCell(`A${r}`).value, t.getCell(`B${r}`).value]);
+    expect(regels).toEqual(expect.arrayContaining([["Bron", "regio.json"], ["Opgesteld op", "15 oktober 2026"], ["Afgeschermde aantallen", "Niets afgeschermd."], ["Vaste voet", "eerst"]]));
+    expect(t.getCell("B3").alignment?.wrapText).toBe(true);
+    const ws = wb.worksheets[1];
+    expect(ws.getCell("A2").value).toBe(1234);
+    expect(ws.getCell("A2").numFmt).toContain("€");
   });
 
   it("writes CSV for Dutch Excel: semicolons, decimal comma, quoting, BOM", () => {

@@ -169,8 +169,9 @@ describe("src/verdeling.md, run on the loader's data", () => {
     expect(blobs).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await blobs[0].arrayBuffer()) as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenario", "Uitgangspunten"]);
-    const ws = wb.worksheets[0];
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Toelichting", "Scenario", "Uitgangspunten"]);
+    const ws = wb.worksheets[1];
+    expect(ws.getCell("G3").numFmt).toContain("€");
     // Title, header, then one row per gemeente in code order: code, naam, score, aandeel, voet, nu, scenario, verschil.
     expect([3, 4, 5].map((i) => (ws.getRow(i).values as unknown[]).slice(1, 9))).toEqual([
       ["GM0001", "Aastad", 2, 2 / 3, 100, 425, 567, 142],
