@@ -6,7 +6,7 @@ import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.
 import { werkboek } from "./xlsx.ts";
 import { jaarverslagToelichting } from "./toelichting.ts";
 import { runMain } from "../loaders/errors.ts";
-import { openStaging } from "../loaders/db.ts";
+import { openStaging, type Staging } from "../loaders/db.ts";
 import { eisExports } from "../loaders/nodig.ts";
 import {
   controleerKeuze, jaarverslagData, jaarverslagTabellen, schooljarenInData, REGIO, type JaarverslagTabel,
@@ -22,10 +22,58 @@ export function tabellenJson(regio: string, schooljaar: string, minimumCel: numb
 }
 
 /** Today as YYYY-MM-DD in local time (the cover's "Opgesteld op"); JAARVERSLAG_DATUM fixes it for tests. */
-function vandaag(): string {
+export function vandaag(): string {
   if (process.env.JAARVERSLAG_DATUM) return process.env.JAARVERSLAG_DATUM;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export interface JaarverslagBestanden {
+  pdf: Buffer;
+  xlsx: Buffer;
+  json: string;
+  /** The text the PDF was printed from (its HTML), for the site's check on identifiers. */
+  pdfBron: string;
+}
+
+/**
+ * The jaarverslag of one schooljaar (and gemeente) as its three files, from the publication
+ * layer: the CLI writes them to --out, the site build publishes the regio's beside the pages.
+ */
+export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
+  gemeente?: string; intern?: boolean; opgesteld: string; voortgang?: (m: string) => void;
+}): Promise<JaarverslagBestanden> {
+  const meld = o.voortgang ?? (() => {});
+  const gemeente = o.gemeente;
+  await controleerKeuze(db, schooljaar, gemeente);
+  const minimumCel = o.intern ? 0 : db.regio.publicatie.minimumCel;
+
+  meld(`Tabellen berekenen voor ${schooljaar}${gemeente ? ` (gemeente ${gemeente})` : ""}${o.intern ? ", exacte aantallen (intern)" : ""}…`);
+  const tabellen = await jaarverslagTabellen(db, schooljaar, { minimumCel, gemeente });
+  const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
+
+  meld("Excel schrijven…");
+  const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
+  const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })), {
+    minimumCel, maker: db.regio.naam,
+    toelichting: jaarverslagToelichting({
+      regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: o.opgesteld,
+      gemeenteNaam: gemeente ? db.regio.gemeenten.find((g) => g.code === gemeente)?.naam ?? gemeente : undefined,
+    }),
+  });
+
+  meld("Teksten en vorig schooljaar inlezen…");
+  const vorig = vorigSchooljaar(schooljaar);
+  const inData = await schooljarenInData(db);
+  const data = await jaarverslagData(db, [...(inData.includes(vorig) ? [vorig] : []), schooljaar], { minimumCel, gemeente });
+  for (const m of data.meldingen) meld(`  let op: ${m}`);
+
+  meld("PDF maken…");
+  // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
+  const { jaarverslagPdf, jaarverslagHtml } = await import("./pdf.ts");
+  const invoer = { data, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
+  const pdf = await jaarverslagPdf(invoer);
+  return { pdf, xlsx, json, pdfBron: jaarverslagHtml(invoer) };
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
@@ -41,38 +89,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   // Every export there, not only its own: its suppression is one linked set with the site's.
   const db = await openStaging(dir);
   try {
-    await controleerKeuze(db, schooljaar, gemeente);
-    const minimumCel = a.intern ? 0 : db.regio.publicatie.minimumCel;
-
-    voortgang(`Tabellen berekenen voor ${schooljaar}${gemeente ? ` (gemeente ${gemeente})` : ""}${a.intern ? ", exacte aantallen (intern)" : ""}…`);
-    const tabellen = await jaarverslagTabellen(db, schooljaar, { minimumCel, gemeente });
-    const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
-
-    voortgang("Excel schrijven…");
-    const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
-    const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })), {
-      minimumCel, maker: db.regio.naam,
-      toelichting: jaarverslagToelichting({
-        regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: vandaag(),
-        gemeenteNaam: gemeente ? db.regio.gemeenten.find((g) => g.code === gemeente)?.naam ?? gemeente : undefined,
-      }),
-    });
-
-    voortgang("Teksten en vorig schooljaar inlezen…");
-    const vorig = vorigSchooljaar(schooljaar);
-    const inData = await schooljarenInData(db);
-    const data = await jaarverslagData(db, [...(inData.includes(vorig) ? [vorig] : []), schooljaar], { minimumCel, gemeente });
-    for (const m of data.meldingen) voortgang(`  let op: ${m}`);
-
-    voortgang("PDF maken…");
-    // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
-    const { jaarverslagPdf } = await import("./pdf.ts");
-    const pdf = await jaarverslagPdf({
-      data, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: vandaag(), intern: Boolean(a.intern),
-    });
-
+    const b = await maakJaarverslag(db, schooljaar, { gemeente, intern: Boolean(a.intern), opgesteld: vandaag(), voortgang });
     voortgang(`Bestanden schrijven naar ${out}…`);
-    schrijfAtomisch(out, { "jaarverslag.pdf": pdf, "tabellen.xlsx": xlsx, "tabellen.json": json });
+    schrijfAtomisch(out, { "jaarverslag.pdf": b.pdf, "tabellen.xlsx": b.xlsx, "tabellen.json": b.json });
     voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json`);
   } finally {
     db.close();

@@ -11,7 +11,7 @@ import { JSDOM } from "jsdom";
 import { startChromium } from "./chromium.ts";
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import {
-  HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, type JvData, type Keuze,
+  HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, heeftInhoud, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
 
 /** Chart width in CSS pixels: A4 (210 mm) minus the margins (2 × 16 mm) at 96 dpi. */
@@ -78,7 +78,7 @@ export function delen(invoer: PdfInvoer): Deel[] {
   if (tekstVan(data, keuze, "voorwoord")) uit.push({ id: "voorwoord", titel: "Voorwoord", inInhoud: true });
   for (const h of HOOFDSTUKKEN) {
     // A text-only chapter (Verhalen) without text is left out of the PDF.
-    if ("alleenTekst" in h && !tekstVan(data, keuze, h.id)) continue;
+    if (!heeftInhoud(data, h.id, keuze)) continue;
     uit.push({ id: h.id, titel: h.titel, inInhoud: true });
   }
   return uit;

@@ -17,6 +17,7 @@ import {
   voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, zetStempel, controleerGeenIds,
   nieuweMap, wisselIn, ruimPublicatieRestenOp, ruimCacheRestenOp, CACHE_DIR, WACHTER,
 } from "./lib/site.ts";
+import { jaarverslagenInSite } from "./lib/publicaties.ts";
 
 /**
  * Runs Framework's command. Through stop-met-ouder.mjs, which stops Framework (and the loaders
@@ -74,8 +75,10 @@ await runMain(async () => {
         await observable(["build"], { ...env, VSV_DIST: nieuw });
         const t3 = performance.now();
         nabewerken(nieuw, log, dynamischeTitels(loadRegio(dir)));
+        // Into the new site too, so the pages and their downloads are published together.
+        const bekend = await jaarverslagenInSite(nieuw, dir, log);
         log("Controle: geen pseudo_id of record-id uit de invoer in de nieuwe site…");
-        await controleerGeenIds(nieuw, staging, log);
+        await controleerGeenIds(nieuw, staging, log, bekend);
         const verloren = slot.verloren();
         if (verloren) {
           throw new GebruikersFout(`het slot van deze build is onderweg verloren gegaan (${verloren.message}); misschien liep er ` +

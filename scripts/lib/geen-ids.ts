@@ -56,11 +56,23 @@ function tekstVan(pad: string): { tekst: string; woord: RegExp } {
   }
 }
 
+/**
+ * A file the build made itself and can vouch for by the text it was made from (the
+ * jaarverslag PDF by its HTML, the Excel by its cells: scripts/lib/publicaties.ts), by its
+ * path relative to the site.
+ */
+export type Bekend = Map<string, string>;
+
 /** Every word of the site's files, with the first file it is in. */
-export function woordenVan(distDir: string): Map<string, string> {
+export function woordenVan(distDir: string, bekend: Bekend = new Map()): Map<string, string> {
   const woorden = new Map<string, string>();
   for (const r of teControleren(distDir)) {
     const ext = extname(r).toLowerCase();
+    const bron = bekend.get(r.split(sep).join("/"));
+    if (bron !== undefined) {
+      for (const m of bron.matchAll(WOORD)) if (!woorden.has(m[0])) woorden.set(m[0], r);
+      continue;
+    }
     if (ONLEESBAAR.has(ext) || ext === ".parquet") {
       throw new GebruikersFout(`${r} in de nieuwe site is een ${ext}-bestand, dat niet op identificerende gegevens ` +
         `gecontroleerd kan worden: de site wordt niet gepubliceerd. Lever zulke bestanden buiten de site om.`);
@@ -97,8 +109,8 @@ export interface IdVondst {
  * with the ids. An id of several words (with a space or a slash) is found when all its words
  * are in the site and then looked up as a whole in the files.
  */
-export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vondsten: IdVondst[]; nietGezocht: number }> {
-  const woorden = woordenVan(distDir);
+export async function zoekIds(distDir: string, stagingPad: string, bekend: Bekend = new Map()): Promise<{ vondsten: IdVondst[]; nietGezocht: number }> {
+  const woorden = woordenVan(distDir, bekend);
   const db = await DuckDBInstance.create(stagingPad, { access_mode: "READ_ONLY" });
   const c = await db.connect();
   try {
@@ -131,7 +143,7 @@ export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vo
         vondsten.push({ kolom, bestand: woorden.get(v) ?? woorden.get(v.match(WOORD)![0])! });
         continue;
       }
-      const bestand = zoekGeheel(distDir, v);
+      const bestand = zoekGeheel(distDir, v, bekend);
       if (bestand) vondsten.push({ kolom, bestand });
     }
     return { vondsten, nietGezocht };
@@ -142,15 +154,17 @@ export async function zoekIds(distDir: string, stagingPad: string): Promise<{ vo
 }
 
 /** The first file in which `id` (of several words) stands as a whole, not inside a longer word. */
-function zoekGeheel(distDir: string, id: string): string | null {
+function zoekGeheel(distDir: string, id: string, bekend: Bekend): string | null {
   const re = new RegExp(`(?<![\\p{L}\\p{N}_-])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_-])`, "u");
-  for (const r of teControleren(distDir)) if (re.test(tekstVan(join(distDir, r)).tekst)) return r;
+  for (const r of teControleren(distDir)) {
+    if (re.test(bekend.get(r.split(sep).join("/")) ?? tekstVan(join(distDir, r)).tekst)) return r;
+  }
   return null;
 }
 
 /** Refuses a site in which any id of the input occurs: the last check before it is published. */
-export async function controleerGeenIds(distDir: string, stagingPad: string, log: (m: string) => void): Promise<void> {
-  const { vondsten, nietGezocht } = await zoekIds(distDir, stagingPad);
+export async function controleerGeenIds(distDir: string, stagingPad: string, log: (m: string) => void, bekend: Bekend = new Map()): Promise<void> {
+  const { vondsten, nietGezocht } = await zoekIds(distDir, stagingPad, bekend);
   if (nietGezocht) {
     log(`  ${nietGezocht} id's bestaan alleen uit cijfers (minder dan tien) of uit één teken; die zijn niet gezocht, ` +
       "want ze zijn niet van aantallen en jaartallen te onderscheiden.");

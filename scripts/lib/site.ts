@@ -353,8 +353,10 @@ export function bouwHash(dataDir: string, distDir: string): string {
   h.update(`\0${process.version}\0${resolve(distDir)}\0${resolve(dataDir)}`);
   const bestanden = [
     ...bestandenOnder(join(PROJECT_ROOT, "src")),
+    // reports/: the jaarverslag PDF and Excel are built with the site (scripts/lib/publicaties.ts).
+    ...bestandenOnder(join(PROJECT_ROOT, "reports")),
     ...["observablehq.config.ts", "package.json", "package-lock.json", "scripts/build.ts", "scripts/lib/site.ts",
-      "scripts/lib/geen-ids.ts", "scripts/lib/bestanden.ts"]
+      "scripts/lib/geen-ids.ts", "scripts/lib/bestanden.ts", "scripts/lib/publicaties.ts"]
       .map((f) => join(PROJECT_ROOT, f)).filter(existsSync),
   ].sort();
   for (const f of bestanden) {

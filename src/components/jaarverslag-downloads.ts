@@ -4,6 +4,7 @@
 import { xlsx, csv, downloadKnop, bewaar, type Kolom as XlsxKolom, type Toelichting } from "./downloads.js";
 import { REGIO, gemeentenIn, type Blok, type JvData, type Keuze, type Uitgave, type Waarde } from "./jaarverslag.js";
 import { onderdruktLegenda } from "../lib/format.js";
+import { jaarverslagPdfNaam, jaarverslagXlsxNaam, vanJaarverslagPagina } from "../lib/bestanden.js";
 
 function bestandsnaam(keuze: Keuze, blok: Blok, ext: string): string {
   const wie = keuze.gemeente === REGIO ? "regio" : keuze.gemeente;
@@ -84,6 +85,35 @@ export function downloads(blok: Blok, figuur: Element, keuze: Keuze, uitgave?: U
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     () => xlsx([{ naam: blok.titel, titel: blok.titel, kolommen: exportKolommen(blok), rijen: exportRijen(blok) }], { toelichting: blokToelichting(blok, keuze, uitgave) })));
   return div;
+}
+
+// ------------------------------------------------------------------ the published files
+
+/**
+ * Links to the regio's jaarverslag PDF and Excel of every schooljaar, newest first: the build
+ * makes them with the site (scripts/lib/publicaties.ts). For the jaarverslag start page.
+ */
+export function publicatieLinks(data: JvData): HTMLElement {
+  const ul = document.createElement("ul");
+  ul.className = "jv-bestanden";
+  for (const sj of [...data.schooljaren].reverse()) {
+    const li = document.createElement("li");
+    const link = (href: string, tekst: string, label: string) => {
+      const a = document.createElement("a");
+      a.href = href;
+      a.textContent = tekst;
+      a.setAttribute("aria-label", label);
+      a.setAttribute("download", "");
+      return a;
+    };
+    const b = document.createElement("strong");
+    b.textContent = sj;
+    li.append(b, ": ",
+      link(vanJaarverslagPagina(jaarverslagPdfNaam(sj)), "jaarverslag (PDF)", `Jaarverslag ${sj} van ${data.regio} als PDF`), " en ",
+      link(vanJaarverslagPagina(jaarverslagXlsxNaam(sj)), "tabellen (Excel)", `Tabellen van het jaarverslag ${sj} als Excel`));
+    ul.append(li);
+  }
+  return ul;
 }
 
 // ------------------------------------------------------------------ the choice across pages

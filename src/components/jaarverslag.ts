@@ -271,11 +271,20 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       for (const g of eenheden) r[g] = zoekPct(g, j, "percentage");
       return r;
     });
-    const nu = (g: string) => zoekPct(g, sj, "percentage");
+    const eigenCode = c.isRegio ? REGIO : c.focus;
+    const waar = c.isRegio ? "de regio" : wie;
+    const zin = (j: string) => `was het VSV-percentage ${fmt(zoekPct(eigenCode, j, "percentage"), 2, " %")} in ${waar}` +
+      ` tegen ${fmt(zoekPct("LANDELIJK", j, "percentage"), 2, " %")} in heel Nederland`;
+    // OCW/DUO publish a year's percentages later: say so instead of "– tegen –".
+    const metCijfers = jaren.filter((j) => zoekPct(eigenCode, j, "percentage") !== null && zoekPct("LANDELIJK", j, "percentage") !== null);
+    const samenvatting = metCijfers.includes(sj)
+      ? `In ${sj} ${zin(sj)}.`
+      : metCijfers.length
+        ? `Voor ${sj} zijn er nog geen officiële VSV-percentages van OCW/DUO. In ${metCijfers.at(-1)}, het laatste schooljaar met cijfers, ${zin(metCijfers.at(-1)!)}.`
+        : `Voor ${waar} zijn er nog geen officiële VSV-percentages van OCW/DUO.`;
     uit.push({
       id: "vsv-percentages", titel: `VSV-percentage over de jaren: ${c.isRegio ? "regio" : wie} en Nederland`,
-      samenvatting: `In ${sj} was het VSV-percentage ${fmt(nu(c.isRegio ? REGIO : c.focus), 2, " %")} in ${c.isRegio ? "de regio" : wie}` +
-        ` tegen ${fmt(nu("LANDELIJK"), 2, " %")} in heel Nederland.`,
+      samenvatting,
       grafiek: jaren.length ? (width, doc) => LijnGrafiek(
         rijen.flatMap((r) => eenheden.map((g): Lijn => ({ lijn: g === REGIO ? "Regio" : c.naam(g), x: String(r.categorie), waarde: alsGetal(r[g]), onderdrukt: typeof r[g] === "string" }))),
         { width, document: doc, decimalen: 1, yLabel: "VSV-percentage", beschrijving: `Lijndiagram: VSV-percentage per schooljaar` },
@@ -355,9 +364,15 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
     div.innerHTML = tekst; // rendered by markdown-it with raw HTML disabled
     sectie.append(div);
   } else if (id === "verhalen") {
-    sectie.append(el(doc, "p", { class: "samenvatting" }, `Voor ${keuze.schooljaar} zijn er geen verhalen opgenomen.`));
+    // Reached from the sidebar or an old link (the contents and the PDF leave it out: heeftInhoud): say why it is empty.
+    sectie.append(el(doc, "p", { class: "samenvatting" }, `De regio heeft voor ${keuze.schooljaar} geen verhalen uit de praktijk in het jaarverslag opgenomen; de cijfers staan in de andere hoofdstukken.`));
   }
   const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
   return sectie;
+}
+
+/** Whether a chapter has anything to show: a text-only chapter (Verhalen) is left out without a text. */
+export function heeftInhoud(data: JvData, id: HoofdstukId, keuze: Keuze): boolean {
+  return !hoofdstuk(id).alleenTekst || Boolean(tekstVan(data, keuze, id));
 }

@@ -125,6 +125,22 @@ describe("geen id uit de invoer in de site", () => {
     await expect(controleerGeenIds(site({ "_file/x.zip": "PK" }), await gestaged(), () => {})).rejects.toThrow(/niet op identificerende/);
   });
 
+  it("controleert een PDF of Excel die de build zelf maakte op de tekst waaruit die gemaakt is", async () => {
+    const d = site({ "jaarverslag/bestanden/j.pdf": "%PDF-binair", "jaarverslag/bestanden/t.xlsx": "PK" });
+    const schoon = new Map([["jaarverslag/bestanden/j.pdf", "<h1>Jaarverslag</h1>"], ["jaarverslag/bestanden/t.xlsx", "Toelichting\nBron"]]);
+    await expect(controleerGeenIds(d, await gestaged(), () => {}, schoon)).resolves.toBeUndefined();
+    // Only the files the build vouches for: any other xlsx is still refused.
+    await expect(controleerGeenIds(d, await gestaged(), () => {}, new Map([["jaarverslag/bestanden/j.pdf", "x"]]))).rejects.toThrow(/t\.xlsx .*niet op identificerende/);
+    // An id in the text a PDF was made from stops the build, naming the PDF.
+    const vuil = new Map([...schoon, ["jaarverslag/bestanden/j.pdf", "<p>pgeheim42</p>"]]);
+    const fout = await controleerGeenIds(d, await gestaged(), () => {}, vuil).catch((e) => e);
+    expect(fout).toBeInstanceOf(GebruikersFout);
+    expect(fout.message).toContain(join("jaarverslag", "bestanden", "j.pdf"));
+    // An id of several words is looked up as a whole in that text too.
+    expect((await zoekIds(d, await gestaged(), new Map([...schoon, ["jaarverslag/bestanden/t.xlsx", "melding\nVZ 2021/7"]]))).vondsten)
+      .toEqual([{ kolom: "melding_id", bestand: join("jaarverslag", "bestanden", "t.xlsx") }]);
+  });
+
   it("controleerGeenIds van de publicatielaag weigert ook een kolom die gewoon 'id' heet", () => {
     expect(() => controleerKolommen([{ id: 3, n: 5 }], "x")).toThrow(/kolom id/);
     expect(() => controleerKolommen([{ gemeente: "GM0100", n: 5 }], "x")).not.toThrow();

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { bladNaam, celWaarde, kolomFormaat, leesbaar, toelichtingRijen } from "../../src/lib/werkblad.ts";
 import { werkboek } from "../../reports/xlsx.ts";
 import { jaarverslagToelichting } from "../../reports/toelichting.ts";
+import { werkboekTekst } from "../../scripts/lib/publicaties.ts";
 import { ONDERDRUKT, onderdruktLegenda } from "../../src/lib/format.ts";
 
 describe("sheet names", () => {
@@ -82,6 +83,12 @@ describe("werkboek", () => {
     expect(vd.getCell("B3").numFmt).toContain("€");
     expect(vd.getCell("C3").value).toBe(0.0479);
     expect(vd.getCell("C3").numFmt).toBe("0.00%");
+  });
+
+  it("gives the site's id check every value of a workbook as text", async () => {
+    const buf = await werkboek([{ id: "t", titel: "Titel", rijen: [{ naam: "Aastad", n: 12, peildatum: "2024-10-15" }] }]);
+    const tekst = (await werkboekTekst(buf)).split("\n");
+    expect(tekst).toEqual(expect.arrayContaining(["T", "Titel", "Gemeente", "Aastad", "12"]));
   });
 
   it("has Toelichting rows in reading order, the legend included", () => {
