@@ -33,6 +33,18 @@ const logo = logoPad ? `data:${MIME[extname(logoPad).toLowerCase()]};base64,${re
  */
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
+/** The regio's contact (optional, checked by loaders/regio.ts) for the footer of every page. */
+function contactRegel(c: typeof regio.contact): string {
+  if (!c || !(c.naam || c.email || c.telefoon || c.url)) return "";
+  const delen = [
+    c.naam ? esc(c.naam) : "",
+    c.email ? `<a href="mailto:${esc(c.email)}">${esc(c.email)}</a>` : "",
+    c.telefoon ? `telefoon ${esc(c.telefoon)}` : "",
+    c.url ? `<a href="${esc(c.url)}">${esc(c.url.replace(/^https?:\/\//, ""))}</a>` : "",
+  ].filter(Boolean);
+  return `<br>Vragen over deze cijfers of de toegankelijkheid? Neem contact op met ${delen.join(", ")}.`;
+}
+
 type Pagina = { name: string; path: string };
 /** Only pages that exist: sections are filled in as their chapters are written. */
 const bestaat = (p: Pagina) => existsSync(join(PROJECT_ROOT, "src", p.path.endsWith("/") ? `${p.path}index.md` : `${p.path}.md`));
@@ -93,5 +105,5 @@ export default {
   head: `<link rel="icon" href="data:,">`,
   // alt="": the regio's name stands beside the logo.
   header: `<div class="regio-kop">${logo ? `<img src="${logo}" alt="" height="40">` : ""}<span>${esc(regio.naam)}</span></div>`,
-  footer: `${esc(regio.naam)} · gegevens geanonimiseerd; aantallen kleiner dan ${regio.publicatie.minimumCel} zijn onderdrukt.`,
+  footer: `${esc(regio.naam)} · gegevens geanonimiseerd; aantallen kleiner dan ${regio.publicatie.minimumCel} zijn onderdrukt.${contactRegel(regio.contact)}`,
 };

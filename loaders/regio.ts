@@ -45,9 +45,13 @@ const RegioSchema = z.object({
   }).default({ minimumCel: 5 }),
   /** Optional presentation: a logo file in the data directory. */
   logo: z.string().optional(),
-  /** Optional contact for the toegankelijkheidsverklaring and the /over page. */
+  /** Optional contact for the toegankelijkheidsverklaring, the /over page and the footer of every page. */
   contact: z.object({
-    naam: z.string().optional(), email: z.string().optional(), telefoon: z.string().optional(), url: z.string().optional(),
+    naam: z.string().min(1).max(200).optional(),
+    email: z.string().regex(/^[^\s@<>"'()]+@[^\s@<>"'()]+\.[A-Za-z]{2,}$/, "een e-mailadres, bijvoorbeeld leerplicht@gemeente.nl").optional(),
+    telefoon: z.string().regex(/^\+?[0-9][0-9 ()-]{5,20}$/, "een telefoonnummer, bijvoorbeeld 038 498 9111").optional(),
+    // Only a web address: a javascript: or data: link would run or show something else in the footer.
+    url: z.string().regex(/^https?:\/\/[^\s<>"']+$/, "een webadres dat begint met https://").optional(),
   }).optional(),
 });
 

@@ -75,6 +75,7 @@ export async function genereer(opties: Opties): Promise<Resultaat> {
     gemeenten: G.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf, ...(g.tot ? { tot: g.tot } : {}) })),
     budget: REGIO.budget,
     publicatie: REGIO.publicatie,
+    ...("contact" in REGIO && REGIO.contact ? { contact: REGIO.contact } : {}),
   };
   const lid = (gi: number, d: number) => isLidOp(regio.gemeenten[gi], iso(d));
   const lidPeil = PEILDATA.map((p) => G.map((_, gi) => lid(gi, p)));

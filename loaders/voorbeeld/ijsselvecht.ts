@@ -49,6 +49,7 @@ export interface Budget {
 export const REGIO: {
   naam: string; contactgemeente: string; nummer: number; vsvPeildatum: string;
   budget: Budget[]; publicatie: { minimumCel: number };
+  contact?: { naam?: string; email?: string; telefoon?: string; url?: string };
 } = {
   naam: "Leerplicht & Doorstroompuntregio IJssel-Vecht",
   contactgemeente: "GM0193",
@@ -60,6 +61,8 @@ export const REGIO: {
     { jaar: 2026, rijksbijdrage: 1_730_000, gemeentelijk: 1_423_884, regionaal: 401_608, risicoscoreJaar: 2022, vasteVoet: {} },
   ],
   publicatie: { minimumCel: 5 },
+  // A made-up address (example.nl is reserved for examples): the sample shows where it appears.
+  contact: { naam: "het Bureau Leerplicht en Doorstroompunt (voorbeeld)", email: "leerplicht@example.nl" },
 };
 
 /** Official national VSV figures (OCW/DUO, rounded) for comparison; not scaled. */

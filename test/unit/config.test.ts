@@ -49,6 +49,14 @@ describe("loadRegio", () => {
     expect(loadRegio(maakDataMap()).gemeenten.map((g) => g.code)).toEqual(["GM0100", "GM0200", "GM0300", "GM0400"]);
   });
 
+  test("contact: optional, each field checked, only web addresses as links", () => {
+    const contact = { naam: "het Bureau Leerplicht", email: "leerplicht@gemeente.nl", telefoon: "+31 (0)38 498 9111", url: "https://www.example.nl/leerplicht" };
+    expect(loadRegio(maakDataMap({ "regio.json": JSON.stringify({ ...STANDAARD_REGIO, contact }) })).contact).toEqual(contact);
+    expect(fout({ ...STANDAARD_REGIO, contact: { email: "geen adres" } }).message).toBe("regio.json, veld contact.email: een e-mailadres, bijvoorbeeld leerplicht@gemeente.nl");
+    expect(fout({ ...STANDAARD_REGIO, contact: { url: "javascript:alert(1)" } }).message).toBe("regio.json, veld contact.url: een webadres dat begint met https://");
+    expect(fout({ ...STANDAARD_REGIO, contact: { telefoon: "bel ons" } }).message).toMatch(/^regio\.json, veld contact\.telefoon: een telefoonnummer/);
+  });
+
   test("missing regio.json", () => {
     const dir = maakDataMap({ "regio.json": null });
     expect(() => loadRegio(dir)).toThrow(new GebruikersFout(`regio.json ontbreekt in de datamap ${dir}`));
