@@ -9,7 +9,8 @@ import { join, extname, relative } from "node:path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
   ".svg": "image/svg+xml", ".png": "image/png", ".csv": "text/csv", ".arrow": "application/vnd.apache.arrow.file",
-  ".woff2": "font/woff2", ".ico": "image/x-icon", ".txt": "text/plain",
+  ".woff2": "font/woff2", ".ico": "image/x-icon", ".txt": "text/plain", ".pdf": "application/pdf",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 export interface Bediening { url: string; server: Server; close(): Promise<void> }

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { toegankelijk } from "./toegankelijk.js";
 import { getal, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
+import { afbreken, regelsNodig } from "../lib/afbreken.js";
 
 /** One bar or point: a category, an optional series (e.g. schooljaar), a value or suppressed. */
 export interface Punt {
@@ -39,6 +40,17 @@ function ticks(max: number, decimalen: number, aantal = 6): number[] {
   return uit;
 }
 
+/**
+ * Margins that leave the bars at least 40 % of the width: at 390 px a long label and a value
+ * label together would otherwise be wider than the chart (and the bars' width negative).
+ */
+export function marges(width: number, links: number, rechts: number): { links: number; rechts: number } {
+  return { links: Math.min(links, Math.floor(width * 0.38)), rechts: Math.min(rechts, Math.floor(width * 0.22)) };
+}
+
+/** Pixels per character of an 11 px label. */
+const TEKEN = 6.2;
+
 function tekst(p: Punt, o: GrafiekOpties): string {
   if (p.onderdrukt) return ONDERDRUKT;
   if (p.waarde === null) return "";
@@ -61,30 +73,37 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
   const series = [...new Set(punten.map((p) => p.serie ?? ""))];
   const gegroepeerd = series.length > 1 || series[0] !== "";
   // Grouped bars say their series in the value label ("2022-2023: 8"), so no legend is needed.
+  // Grouped bars name their series once, in the first category ("Absoluut: 0" nine times
+  // says nothing); below it the same colours in the same order, with the value only.
+  const eerste = categorieen[0];
   const data = punten.map((p) => {
     const serie = p.serie ?? "";
     const w = tekst(p, o);
     return {
-      ...p, serie, x: p.waarde ?? 0, label: gegroepeerd ? `${serie}: ${w || "–"}` : w,
+      ...p, serie, x: p.waarde ?? 0, label: gegroepeerd && p.categorie === eerste ? `${serie}: ${w || "–"}` : w || (gegroepeerd ? "–" : ""),
       titel: `${p.categorie}${gegroepeerd ? `, ${serie}` : ""}: ${p.onderdrukt ? AFGESCHERMD : w || "–"}`,
     };
   });
   const max = Math.max(1, ...data.map((d) => d.x));
   const langsteLabel = Math.max(...data.map((d) => d.label.length));
   const kleur = (s: string) => KLEUREN[Math.max(0, series.indexOf(s)) % KLEUREN.length];
-  const rijHoogte = gegroepeerd ? 17 : 22;
+  const m = marges(o.width, Math.min(240, 14 + Math.max(...categorieen.map((c) => c.length)) * TEKEN), Math.min(160, 12 + langsteLabel * TEKEN));
+  const perRegel = Math.max(8, Math.floor((m.links - 14) / TEKEN));
+  const regels = regelsNodig(categorieen, perRegel);
+  const rijHoogte = gegroepeerd ? 17 : Math.max(22, 13 * regels + 6);
+  const catHoogte = gegroepeerd ? Math.max(rijHoogte * series.length + 8, 13 * regels + 8) : rijHoogte;
   const el = Plot.plot({
     document: o.document,
     width: o.width,
-    height: 36 + rijHoogte * data.length + (gegroepeerd ? 8 * categorieen.length : 0),
-    marginLeft: Math.min(240, 14 + Math.max(...categorieen.map((c) => c.length)) * 6.3),
-    marginRight: Math.min(160, 12 + langsteLabel * 6.2),
+    height: 36 + catHoogte * categorieen.length,
+    marginLeft: m.links,
+    marginRight: m.rechts,
     x: (() => {
       const t = ticks(max, o.decimalen ?? 0);
       return { grid: true, label: null, domain: [0, t[t.length - 1]], ticks: t, tickFormat: (d: number) => getal(d, Number.isInteger(d) ? 0 : 1) };
     })(),
-    y: gegroepeerd ? { axis: null, domain: series } : { label: null, domain: categorieen },
-    fy: gegroepeerd ? { label: null, domain: categorieen, padding: 0.2, axis: "left" } : undefined,
+    y: gegroepeerd ? { axis: null, domain: series } : { label: null, domain: categorieen, tickFormat: (c: string) => afbreken(c, perRegel) },
+    fy: gegroepeerd ? { label: null, domain: categorieen, padding: 0.2, axis: "left", tickFormat: (c: string) => afbreken(c, perRegel) } : undefined,
     marks: [
       Plot.barX(data.filter((d) => d.waarde !== null), {
         x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
@@ -92,7 +111,7 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
       }),
       Plot.text(data, {
         x: "x", y: gegroepeerd ? "serie" : "categorie", fy: gegroepeerd ? "categorie" : undefined,
-        text: "label", textAnchor: "start", dx: 4, fill: "currentColor", title: "titel",
+        text: "label", textAnchor: "start", dx: 4, title: "titel", fill: "currentColor",
       }),
       Plot.ruleX([0]),
     ],
@@ -124,7 +143,11 @@ export function LijnGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: s
     marginTop: 20 + 16 * namen.length,
     marginRight: 24,
     marginLeft: 48,
-    x: { type: "point", domain: xs, label: null, tickFormat: o.xLabels ?? ((x: string) => x), padding: 0.3 },
+    x: {
+      type: "point", domain: xs, label: null, padding: 0.3,
+      // Narrow: "21-22" instead of "2021-2022", so the labels of five or more years do not touch.
+      tickFormat: o.xLabels ?? ((x: string) => ((o.width - 72) / Math.max(1, xs.length) < 64 ? x.replace(/\b\d\d(\d\d)\b/g, "$1") : x)),
+    },
     y: { grid: true, label: null, domain: [0, t[t.length - 1]], ticks: t, tickFormat: (d: number) => getal(d, o.decimalen ?? 0) },
     marks: [
       Plot.ruleY([0]),
@@ -154,19 +177,31 @@ export function MaandGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: 
     titel: `${l.lijn}, ${(o.xLabels ?? ((x: string) => x))(l.x)}: ${l.onderdrukt ? AFGESCHERMD : getal(l.waarde ?? 0)}`,
   }));
   const max = Math.max(1, ...data.map((d) => d.y));
+  // Narrow (a phone): the series' names above their row instead of beside it, so the months
+  // get the whole width; month labels shortened and, if still too close, every other one.
+  const smal = o.width < 560;
+  const links = smal ? 10 : Math.min(200, 14 + Math.max(...namen.map((n) => n.length)) * TEKEN);
+  const perMaand = (o.width - links - 10) / Math.max(1, xs.length);
+  const maandLabel = o.xLabels ?? ((x: string) => x);
+  const elke = perMaand < 24 ? 2 : 1;
   const el = Plot.plot({
     document: o.document,
     width: o.width,
-    height: 40 + 64 * namen.length,
-    marginLeft: Math.min(200, 14 + Math.max(...namen.map((n) => n.length)) * 6.2),
+    height: 40 + (smal ? 80 : 64) * namen.length,
+    marginLeft: links,
     marginRight: 10,
-    x: { domain: xs, label: null, tickFormat: o.xLabels ?? ((x: string) => x), padding: 0.15 },
+    x: {
+      domain: xs, label: null, padding: 0.15,
+      tickFormat: (x: string, i: number) => (i % elke ? "" : perMaand < 52 ? maandLabel(x).split(" ")[0] : maandLabel(x)),
+    },
     y: { axis: null, domain: [0, max * 1.35] },
-    fy: { domain: namen, label: null, axis: "left", padding: 0.15 },
+    fy: { domain: namen, label: null, axis: smal ? null : "left", padding: smal ? 0.3 : 0.15 },
     marks: [
+      ...(smal ? [Plot.text(namen, { fy: (n: string) => n, text: (n: string) => n, frameAnchor: "top-left", dy: -12, fontWeight: 600, fill: "currentColor", textAnchor: "start" })] : []),
       Plot.ruleY([0], { stroke: "#bbb" }),
       Plot.barY(data.filter((d) => d.waarde !== null), { x: "x", y: "y", fy: "lijn", fill: (d: { lijn: string }) => KLEUREN[namen.indexOf(d.lijn) % KLEUREN.length], title: "titel" }),
-      Plot.text(data, { x: "x", y: "y", fy: "lijn", text: "label", dy: -7, fill: "currentColor", title: "titel" }),
+      // Value labels only where they fit beside each other.
+      Plot.text(data, { x: "x", y: "y", fy: "lijn", text: (d: { label: string }) => (perMaand < 22 ? "" : d.label), dy: -7, fill: "currentColor", title: "titel", fontSize: perMaand < 30 ? 9 : 11 }),
     ],
     style: { fontSize: "11px", overflow: "visible" },
   } as Plot.PlotOptions);

@@ -12,6 +12,7 @@ import { toegankelijk } from "./toegankelijk.js";
 const plot = (opties: Plot.PlotOptions, beschrijving = "Grafiek; de cijfers staan in de tabel eronder.") =>
   toegankelijk(Plot.plot(opties), beschrijving);
 import { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR, STAP_NAMEN, trechter, inDoelgroep, stapTekst as stapTekstMet, type MonitorSite, type TrechterStap } from "../lib/monitor.js";
+import { afbreken, regelsNodig } from "../lib/afbreken.js";
 
 export { REGIO, ALLE, TOTAAL, STAP_NAMEN };
 
@@ -92,11 +93,15 @@ export function TrechterChart(stappen: TrechterStap[], { width }: { width: numbe
   const laatste = rijen.length - 1;
   // A suppressed step gets no bar, only its mark at zero: any length would be a guess.
   const getoond = rijen.filter((r) => r.exact);
+  // The step names wrap inside the left margin (a phone has no room for them on one line).
+  const links = Math.min(330, Math.floor(width * 0.42));
+  const perRegel = Math.max(10, Math.floor((links - 10) / 6.2));
+  const rij = Math.max(36, 13 * regelsNodig(rijen.map((r) => r.naam), perRegel) + 10);
   return plot({
-    width, height: 40 + 36 * rijen.length, marginLeft: Math.min(330, width * 0.42), marginRight: 80,
+    width, height: 40 + rij * rijen.length, marginLeft: links, marginRight: Math.min(80, Math.floor(width * 0.2)),
     ariaLabel: "Trechter van alle jongeren in de monitor naar nergens in beeld",
-    x: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), nice: true },
-    y: { label: null, domain: rijen.map((r) => r.naam), tickSize: 0 },
+    x: { label: "Jongeren", grid: true, tickFormat: (n: number) => getal(n), nice: true, ticks: Math.max(2, Math.floor((width - links) / 80)) },
+    y: { label: null, domain: rijen.map((r) => r.naam), tickSize: 0, tickFormat: (n: string) => afbreken(n, perRegel) },
     marks: [
       Plot.barX(getoond, { x: "min", y: "naam", fill: (d: any) => (d.i === laatste ? STATUS_KLEUREN.NIET_IN_BEELD : "#01689b"),
         title: (d: any) => `${d.naam}: ${d.tekst}` }),
