@@ -49,7 +49,11 @@ p { margin: 0 0 6pt; line-height: 1.4; }
 .inhoud li .titel { flex: 1; color: inherit; text-decoration: none; }
 .inhoud li .nr { width: 2.2em; color: #01689b; font-weight: 700; }
 .inhoud li .pagina { min-width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
-figure.jv-blok { margin: 0 0 10pt; }
+/* A block's title and summary stay with its chart (no caption alone at the foot of a page). */
+figure.jv-blok { margin: 0 0 10pt; break-inside: avoid-page; }
+figure.jv-blok > h3, figure.jv-blok > .samenvatting { break-after: avoid-page; }
+.jv-beeld { max-width: 100%; max-height: 110mm; height: auto; display: block; margin: 6pt 0; break-inside: avoid; }
+svg text { font-family: inherit; }
 .jv-grafiek { break-inside: avoid; margin: 4pt 0; }
 .jv-grafiek svg { max-width: 100%; height: auto; }
 .samenvatting { color: #333; }
@@ -179,6 +183,9 @@ export async function jaarverslagPdf(invoer: PdfInvoer): Promise<Buffer> {
     const print = () => page.pdf({
       format: "A4", printBackground: true, displayHeaderFooter: true,
       headerTemplate: "<span></span>", footerTemplate: voet, preferCSSPageSize: true,
+      // Accessible like the site: tagged (structure, reading order, the document's lang="nl"
+      // and title) and with bookmarks from the headings.
+      tagged: true, outline: true,
     });
 
     await page.setContent(jaarverslagHtml(invoer), { waitUntil: "load" });

@@ -187,7 +187,9 @@ export function MaandGrafiek(lijnen: Lijn[], o: GrafiekOpties & { xLabels?: (x: 
   const el = Plot.plot({
     document: o.document,
     width: o.width,
-    height: 40 + (smal ? 80 : 64) * namen.length,
+    height: 40 + (smal ? 80 : 64) * namen.length + (smal ? 18 : 0),
+    // Room above the first row for its name.
+    ...(smal ? { marginTop: 24 } : {}),
     marginLeft: links,
     marginRight: 10,
     x: {

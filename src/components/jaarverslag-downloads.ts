@@ -162,6 +162,7 @@ export function jaarverslagPagina(): void {
     figure.jv-blok { margin: 1.5rem 0 0; max-width: none; }
     .jv-grafiek svg { max-width: 100%; height: auto; }
     .jv-tekst { max-width: 48rem; }
+    .jv-beeld { max-width: 100%; height: auto; display: block; margin: .75rem 0; }
     @media print {
       .jv-downloads, .jv-volgende { display: none !important; }
       figure.jv-blok { break-inside: avoid; }

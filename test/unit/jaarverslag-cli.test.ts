@@ -122,6 +122,12 @@ describe("a good run", () => {
     const paginas = (pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
     expect(paginas).toBeGreaterThan(5);
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox\s*\[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+    // Tagged (structure tree, marked content), with bookmarks and the document's language.
+    const tekst = pdf.toString("latin1");
+    expect(tekst).toMatch(/\/StructTreeRoot/);
+    expect(tekst).toMatch(/\/MarkInfo\s*<<\s*\/Marked true/);
+    expect(tekst).toMatch(/\/Outlines/);
+    expect(tekst).toMatch(/\/Lang\s*\(nl\)/);
     // The contents link to every chapter; chapters start after cover and contents, in order.
     const d = bestemmingsPaginas(pdf);
     expect(d["deel-voorwoord"]).toBe(3);

@@ -5,7 +5,9 @@
 // 18-year-old melding (M20 → Doorstroompunt), a vrijstelling on 31 July, a gemeente (GM9003)
 // that joins on 2023-01-01, a schooljaar without data on the VSV-peildatum, small cells.
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { openStaging, type Staging } from "../../loaders/db.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
@@ -309,7 +311,7 @@ describe("one gemeente's jaarverslag", () => {
 });
 
 describe("the coördinator's texts", () => {
-  test("Markdown to HTML: no raw HTML, no images, headings under the chapter heading", () => {
+  test("Markdown to HTML: no raw HTML, no images from elsewhere, headings under the chapter heading", () => {
     const t = leesTeksten(FIXTURE, SJ, ["GM9001", "GM9002", "GM9003"]);
     expect(t.teksten.voorwoord).toContain("<h3>Voorwoord</h3>");
     expect(t.teksten.voorwoord).toContain("<strong>testjaarverslag</strong>");
@@ -320,6 +322,28 @@ describe("the coördinator's texts", () => {
     expect(Object.keys(t.teksten).sort()).toEqual(["verhalen", "verzuim", "voorwoord"]);
     expect(markdownNaarHtml("![foto](http://elders.nl/x.png)")).not.toContain("<img");
     expect(leesTeksten(FIXTURE, VORIG, []).teksten).toEqual({});
+  });
+
+  test("an image from the text's own folder goes into the HTML as data; any other is left out with a notice", () => {
+    const map = mkdtempSync(join(tmpdir(), "jv-teksten-"));
+    try {
+      const sj = join(map, "teksten", "2024-2025");
+      mkdirSync(sj, { recursive: true });
+      const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffbf1e000502027f3e2a3c0b0000000049454e44ae426082", "hex");
+      writeFileSync(join(sj, "team.png"), png);
+      writeFileSync(join(sj, "voorwoord.md"), "![Foto van het team](team.png)\n\n![weg](../geheim.png) ![ver](https://elders.nl/x.png) ![mist](niet-er.png)\n");
+      const t = leesTeksten(map, "2024-2025", []);
+      expect(t.teksten.voorwoord).toContain(`<img src="data:image/png;base64,${png.toString("base64")}" alt="Foto van het team" class="jv-beeld">`);
+      expect(t.teksten.voorwoord).not.toContain("!Foto");
+      expect((t.teksten.voorwoord.match(/<img/g) ?? []).length).toBe(1);
+      expect(t.meldingen).toEqual([
+        "teksten/2024-2025/voorwoord.md: afbeelding ../geheim.png: het bestand moet in dezelfde map staan; weggelaten",
+        "teksten/2024-2025/voorwoord.md: afbeelding https://elders.nl/x.png: alleen een bestand in dezelfde map, geen adres of pad; weggelaten",
+        "teksten/2024-2025/voorwoord.md: afbeelding niet-er.png: bestand niet gevonden; weggelaten",
+      ]);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
   });
 });
 
