@@ -11,6 +11,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { openStaging } from "../../loaders/db.ts";
 import { schooljarenInData } from "../../loaders/marts/jaarverslag.ts";
+import { ontbrekend } from "../../loaders/nodig.ts";
 import { maakJaarverslag, vandaag } from "../../reports/jaarverslag.ts";
 
 import { JAARVERSLAG_MAP as MAP, jaarverslagPdfNaam as pdfNaam, jaarverslagXlsxNaam as xlsxNaam } from "../../src/lib/bestanden.ts";
@@ -35,6 +36,12 @@ export async function jaarverslagenInSite(siteDir: string, dataDir: string, log:
   const db = await openStaging(dataDir);
   const bekend = new Map<string, string>();
   try {
+    // A partial delivery without the jaarverslag's exports: no files (its pages say what is missing).
+    const mist = await ontbrekend(db, "jaarverslag");
+    if (mist.length) {
+      log(`Geen jaarverslag als PDF en Excel: ${mist.join(", ")} ontbreekt.`);
+      return bekend;
+    }
     const jaren = await schooljarenInData(db);
     mkdirSync(join(siteDir, MAP), { recursive: true });
     const opgesteld = vandaag();
