@@ -81,8 +81,15 @@ export function aanvalTekst(u: Aanval, min: number, wat: string, ms: number): st
   ];
   for (const t of u.tegenspraak) regels.push(`  tegenspraak: ${t}`);
   const toon = (v: Aanval["exact"][number]) => `  ${u.sleutels[v.cel]} = ${v.waar}: afgeleid ${g.format(v.laag)} .. ${g.format(v.hoog)} (${v.hoe})`;
-  regels.push(`Exact terug te rekenen: ${u.exact.length} (waarvan klein: ${u.exact.filter((v) => v.waar >= 1 && v.waar < min).length}).`);
-  u.exact.slice(0, 30).forEach((v) => regels.push(toon(v)));
+  const perTabel = (l: Aanval["exact"]) => {
+    const n = new Map<string, number>();
+    for (const v of l) { const t = u.sleutels[v.cel].split("|")[0]; n.set(t, (n.get(t) ?? 0) + 1); }
+    return [...n].map(([t, k]) => `    ${k} × ${t}`);
+  };
+  const klein = u.exact.filter((v) => v.waar >= 1 && v.waar < min);
+  regels.push(`Exact terug te rekenen: ${u.exact.length} (waarvan klein: ${klein.length}).`, ...perTabel(klein));
+  if (u.smal.length) regels.push(`Versmald, per tabel:`, ...perTabel(u.smal));
+  [...klein.slice(0, 30), ...u.exact.filter((v) => !klein.includes(v)).slice(0, 5)].forEach((v) => regels.push(toon(v)));
   regels.push(`Te versmallen tot 1..${min - 1}: ${u.smal.length}.`);
   u.smal.slice(0, 30).forEach((v) => regels.push(toon(v)));
   return regels.join("\n");
