@@ -97,7 +97,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
   for (let i = 0; i < k.aantal; i++) {
     if (!weg[i]) continue;
     verborgen++;
-    if (k.waarden[i] < 1) throw new Error(`publicatie: cel ${k.sleutels[i]} is 0 en toch afgeschermd`);
+    if (k.waarden[i] < 1 && !k.ongepubliceerd[i]) throw new Error(`publicatie: cel ${k.sleutels[i]} is 0 en toch afgeschermd`);
   }
   const comps = componenten(k, weg);
   // HiGHS runs synchronously: between groups the event loop gets its turn, so timers (the
@@ -128,7 +128,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
     // Bounded above, so every program has an optimum: a cell that reaches the bound can be
     // far above minimumCel, which is all the audit asks.
     const model = highs.createModel({
-      numCols: nv, numRows: m, colCost: new Float64Array(nv), colLower: new Float64Array(nv).fill(1),
+      numCols: nv, numRows: m, colCost: new Float64Array(nv), colLower: Float64Array.from(cellen, (c) => (k.ongepubliceerd[c] ? 0 : 1)),
       colUpper: new Float64Array(nv).fill(BOVENGRENS), rowLower: rhs, rowUpper: rhs,
       sense: highs.constants.objectiveSense.maximize,
       matrix: { format: "csr", numRows: m, numCols: nv, starts, indices, values },
@@ -141,6 +141,9 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       const max = new Float64Array(nv).fill(NaN);
       const min = new Float64Array(nv).fill(NaN);
       cellen.forEach((c, j) => { if (k.waarden[c] >= minimumCel) hoog[j] = 1; });
+      // A cell of a coarser breakdown needs protecting only when it is a small count: a zero
+      // or a large count that comes out is no small count (and may be 0 where zeros are hidden).
+      cellen.forEach((c, j) => { if (k.ongepubliceerd[c] && (k.waarden[c] === 0 || k.waarden[c] >= minimumCel)) { hoog[j] = 1; los[j] = 1; } });
       /** Every solution found says something of every cell: the true counts are one solution too. */
       const noteer = (x: Float64Array) => {
         for (let j = 0; j < nv; j++) {

@@ -14,6 +14,12 @@ export class Koppeling {
   readonly relaties: Relatie[] = [];
   /** Per cell: published by more than one table (a twin): the last choice as a second cell to hide. */
   readonly gedeeld: boolean[] = [];
+  /**
+   * Per cell: part of a breakdown that is published coarser (never shown). It stays in its
+   * relations as an unknown, so the audit sees what the published margins say of it; it may
+   * be 0, and only a small count among them needs protecting. Shown by any table: published.
+   */
+  readonly ongepubliceerd: boolean[] = [];
   private readonly bron: string[] = [];
   /** Relations that were declared but do not hold on the exact counts (e.g. distinct counts). */
   nietSluitend = 0;
@@ -29,9 +35,10 @@ export class Koppeling {
    * The cell of `sleutel`, made on first use. The same key must always carry the same exact
    * count: two outputs that disagree about one cell are a defect in a definition.
    */
-  cel(sleutel: string, waarde: number, bron = ""): number {
+  cel(sleutel: string, waarde: number, bron = "", ongepubliceerd = false): number {
     const bestaand = this.index.get(sleutel);
     if (bestaand !== undefined) {
+      if (!ongepubliceerd) this.ongepubliceerd[bestaand] = false;
       if (this.waarden[bestaand] !== waarde) {
         throw new Error(`publicatie: cel ${sleutel} heeft twee waarden (${this.waarden[bestaand]} en ${waarde}); één definitie per cel`);
       }
@@ -45,6 +52,7 @@ export class Koppeling {
     this.waarden.push(waarde);
     this.bron.push(bron);
     this.gedeeld.push(false);
+    this.ongepubliceerd.push(ongepubliceerd);
     return id;
   }
 
@@ -92,6 +100,8 @@ export interface TabelOpties {
   totalen?: TotaalRelatie[];
   /** The key of a row's count; default: `${definitie}.${telling}` over the key columns. */
   sleutel?: (rij: Rij, telling: string) => string;
+  /** Rows of a breakdown published coarser: registered as unknowns (see Koppeling.ongepubliceerd). */
+  ongepubliceerd?: (rij: Rij) => boolean;
 }
 
 /** The key of a table's cell: the table's own function, or its definition over the key columns. */
@@ -114,7 +124,7 @@ export function registreerTabel(k: Koppeling, definitie: string, rijen: readonly
     const ids = new Int32Array(rijen.length).fill(-1);
     rijen.forEach((r, i) => {
       const w = r[telling];
-      if (typeof w === "number") ids[i] = k.cel(sleutel(r, telling), w, definitie);
+      if (typeof w === "number") ids[i] = k.cel(sleutel(r, telling), w, definitie, opties.ongepubliceerd?.(r) ?? false);
     });
     if (groepen) {
       for (let g = 0; g < groepen.aantal; g++) {

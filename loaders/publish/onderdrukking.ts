@@ -65,13 +65,17 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
       if (k.relaties[g].totaal !== i) {
         delenWeg[g]++;
         somWeg[g] += w[i];
-        if (w[i] < minimumCel) kleinWeg[g]++;
+        if (w[i] > 0 && w[i] < minimumCel) kleinWeg[g]++;
       }
       rij.push(g);
     }
   };
   let primair = 0;
-  for (let i = 0; i < n; i++) if (w[i] > 0 && w[i] < minimumCel) { verberg(i); primair++; }
+  let ongepubliceerd = 0;
+  for (let i = 0; i < n; i++) {
+    if (k.ongepubliceerd[i]) { verberg(i); ongepubliceerd++; }
+    else if (w[i] > 0 && w[i] < minimumCel) { verberg(i); primair++; }
+  }
 
   /**
    * Two rules per relation until nothing changes: no relation with exactly one hidden member
@@ -113,7 +117,7 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
     if (uitkomst.fouten.length === 0) {
       let totaal = 0;
       for (let i = 0; i < n; i++) totaal += weg[i];
-      return { weg, primair, secundair: totaal - primair, rondes: ronde, audit: { ...laatste, programmas: totaalProgrammas } };
+      return { weg, primair, secundair: totaal - primair - ongepubliceerd, rondes: ronde, audit: { ...laatste, programmas: totaalProgrammas } };
     }
     if (ronde >= maxRondes) throw new AuditMislukt(auditMelding(uitkomst, minimumCel));
     // One more cell beside each pinned one: the cheapest published positive cell that shares

@@ -59,6 +59,10 @@ function maak(minimumCel: number, koppeling: Koppeling | null, weg: Set<string> 
     verborgen: (s) => weg?.has(s) ?? false,
     tabel<T extends object>(definitie: string, rijen: T[], opties: TabelPublicatie): Gepubliceerd<T>[] {
       const kopie = rijen.map((r) => ({ ...r })) as Gepubliceerd<T>[];
+      // Registered before the coarser breakdown is nulled: its cells stay unknowns in their
+      // relations, so the audit checks what the published margins give away of them.
+      const grof = opties.gepubliceerd && minimumCel > 1 ? opties.gepubliceerd : null;
+      if (koppeling) registreerTabel(koppeling, definitie, kopie as unknown as Rij[], { ...opties, ongepubliceerd: grof ? (r) => !grof(r) : undefined });
       if (opties.gepubliceerd && minimumCel > 1) {
         for (const r of kopie as unknown as Rij[]) {
           if (opties.gepubliceerd(r)) continue;
@@ -69,7 +73,6 @@ function maak(minimumCel: number, koppeling: Koppeling | null, weg: Set<string> 
           r.onderdrukt = true;
         }
       }
-      if (koppeling) registreerTabel(koppeling, definitie, kopie as unknown as Rij[], opties);
       if (!weg) return kopie;
       const sleutel = tabelSleutel(definitie, opties);
       for (const r of kopie as unknown as Rij[]) {
@@ -202,12 +205,16 @@ export async function bereken(db: Staging, minimumCel = db.regio.publicatie.mini
   const verborgen: string[] = [];
   let totaal = 0;
   let verborgenTotaal = 0;
+  let ongepubliceerd = 0;
   for (let i = 0; i < k.aantal; i++) {
+    if (o.weg[i]) verborgen.push(k.sleutels[i]);
+    // The loss is counted over what is published; a coarser breakdown's cells are not.
+    if (k.ongepubliceerd[i]) { ongepubliceerd++; continue; }
     totaal += k.waarden[i];
-    if (o.weg[i]) { verborgen.push(k.sleutels[i]); verborgenTotaal += k.waarden[i]; }
+    if (o.weg[i]) verborgenTotaal += k.waarden[i];
   }
   const verlies: Informatieverlies = {
-    minimumCel, cellen: k.aantal, primair: o.primair, secundair: o.secundair, totaal, verborgenTotaal,
+    minimumCel, cellen: k.aantal - ongepubliceerd, primair: o.primair, secundair: o.secundair, totaal, verborgenTotaal,
     relaties: k.relaties.length, auditProgrammas: o.audit.programmas, auditRondes: o.rondes, ms: Math.round(performance.now() - begin),
   };
   if (pad) {
