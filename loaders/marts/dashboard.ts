@@ -7,6 +7,7 @@ import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
+import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
@@ -61,7 +62,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     }),
     monitor: monitorRijen,
     kerncijfers: [
-      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: kernSleutel })
+      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: (r) => kernSleutel(db, r) })
         .map(({ peildatum: _p, ...r }) => r),
       ...nietInBeeldPerSchooljaar(site),
     ],
@@ -92,19 +93,25 @@ async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: s
     ),
     verzuim AS (
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente,
-        COUNT(*) FILTER (WHERE regeling = 'LEERPLICHT')::INTEGER AS verzuimmeldingen,
-        COUNT(DISTINCT pseudo_id) FILTER (WHERE verzuimsoort IN ('LRV', 'ABSOLUUT'))::INTEGER AS thuiszitters
+        COUNT(*) FILTER (WHERE regeling = 'LEERPLICHT')::INTEGER AS verzuimmeldingen
       FROM verzuim_def GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
+    ),
+    -- The jaarverslag's thuiszitters (the regio's definition): its total over the soorten of the definition.
+    tz AS (
+      SELECT schooljaar, ${metRegio("gemeente")} AS gemeente,
+        COALESCE(SUM(jongeren) FILTER (WHERE soort IN (${totaalSoorten(db).map((x) => `'${x}'`).join(", ")})), 0)::INTEGER AS thuiszitters
+      FROM (${thuiszittersSql(db)}) GROUP BY GROUPING SETS ((schooljaar, gemeente), (schooljaar))
     ),
     trajecten AS (
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS vsv_benaderd
       FROM traject_schooljaar GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
     ),
     breed AS (
-      SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(v.thuiszitters, 0) AS thuiszitters,
+      SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(tz.thuiszitters, 0) AS thuiszitters,
         COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd
       FROM populatie p
       LEFT JOIN verzuim v USING (schooljaar, gemeente)
+      LEFT JOIN tz USING (schooljaar, gemeente)
       LEFT JOIN trajecten t USING (schooljaar, gemeente)
     )
     SELECT gemeente, schooljaar, maat, waarde, peildatum FROM breed
@@ -118,12 +125,12 @@ async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: s
  * doelgroepen on the schooljaar's peildatum, Leerplicht meldingen, VSV-trajecten), so the
  * two can never show one count two ways.
  */
-function kernSleutel(r: Record<string, unknown>): string {
+function kernSleutel(db: Staging, r: Record<string, unknown>): string {
   const maat = String(r.maat);
   const gemeente = r.gemeente;
   if (maat === "verzuimmeldingen") return celSleutel("lp.meldingen", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
   if (maat === "vsv_benaderd") return celSleutel("vsv.trajecten", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
-  if (maat === "thuiszitters") return celSleutel("kern.thuiszitters", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
+  if (maat === "thuiszitters") return thuiszitterSleutel(db, { gemeente, schooljaar: r.schooljaar, soort: TZ_TOTAAL });
   return jongerenSleutel(maat === "jongeren" ? "TOTAAL" : maat.toUpperCase(), gemeente, r.peildatum);
 }
 

@@ -26,6 +26,7 @@ import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
+import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
 
@@ -309,19 +310,8 @@ const BRONNEN: Record<string, (db: Staging) => string> = {
   luxe: () => `
     SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
     FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' GROUP BY ALL`,
-  thuiszitters: () => `
-    WITH m AS (
-      SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
-      FROM verzuim_def WHERE verzuimsoort IN ('LRV', 'ABSOLUUT')),
-    p AS (
-      SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
-      FROM m GROUP BY ALL),
-    l AS (
-      SELECT p.schooljaar, p.soort, m.gemeente_code, m.onderwijssoort,
-        row_number() OVER (PARTITION BY p.schooljaar, p.pseudo_id ORDER BY m.melddatum DESC, m.melding_id DESC) AS nr
-      FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
-    SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
-    FROM l WHERE nr = 1 GROUP BY ALL`,
+  /** One row per thuiszitter, by the regio's definition (marts/thuiszitters.ts). */
+  thuiszitters: (db) => thuiszittersSql(db),
   vrijstellingen: () => `
     SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
     FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' GROUP BY ALL`,
@@ -550,25 +540,40 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- thuiszitters
-  // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
-  // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
+  // One row per thuiszitter (leerplichtig, under 18): in the soort the regio's definition puts
+  // first when the jongere has both, counted in the gemeente and onderwijssoort of the latest
+  // melding of that soort, so gemeenten add up. Both soorten are shown; the total (soort
+  // TOTAAL) is the definition's: the sum of its soorten.
   const tzBron = await bron(db, "thuiszitters", [sj]);
+  const tzSleutel = (r: Rij) => thuiszitterSleutel(db, r as Parameters<typeof thuiszitterSleutel>[1]);
   const tzRun = pas(pub, "thuiszitters", {
     rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
       tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
-    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
+    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }], sleutel: tzSleutel,
+  });
+  const inTotaal = totaalSoorten(db);
+  const tzTotaal = pas(pub, "thuiszitters", {
+    rijen: [
+      ...tzRun.filter((r) => r.onderwijssoort === TOTAAL),
+      ...somIn(cellen(db, [sj], () => [["soort", [TZ_TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
+        tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TOTAAL }),
+    ],
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"], sleutel: tzSleutel,
+    // The total beside its soorten only where it is their sum (a definition of one soort: the same cell).
+    totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TZ_TOTAAL }] : [])],
   });
   tabellen.push({
     id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
     titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
     kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
   });
-  // The totals per soort, from the same run (so they never give a hidden part back).
+  // The totals per soort and the definition's total, from the same cells (so they never give a hidden part back).
   tabellen.push({
-    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV"] },
-    titel: "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim)",
-    rijen: tzRun.filter((r) => r.onderwijssoort === TOTAAL).map(({ onderwijssoort: _o, ...r }) => r),
+    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TZ_TOTAAL] },
+    titel: inTotaal.length > 1 ? "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim); totaal: absoluut verzuim en LRV"
+      : "Thuiszitters per soort (wie beide heeft telt als LRV); totaal: alleen LRV (de definitie van de regio)",
+    rijen: tzTotaal.map(({ onderwijssoort: _o, ...r }) => r),
     kolommen: ["gemeente", "naam", "schooljaar", "soort", "jongeren"],
   });
 
