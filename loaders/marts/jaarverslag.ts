@@ -26,6 +26,7 @@ import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
+import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
@@ -269,6 +270,13 @@ function kiesPeildatum(db: Staging, sj: string, peildata: string[]): Peildatum {
   if (peildata.includes(vsv)) return { peildatum: vsv, bron: "vsv" };
   if (peildata.length) return { peildatum: peildata[0], bron: "laatste" };
   return { peildatum: null, bron: "geen" };
+}
+
+/** The regio's peildatum in a schooljaar (its vsvPeildatum), whether or not the data has it. */
+function regioPeildatum(db: Staging, sj: string): string {
+  const [mm, dd] = db.regio.vsvPeildatum.split("-");
+  const start = Number(sj.slice(0, 4));
+  return `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
 }
 
 function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
@@ -589,6 +597,27 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
   });
 
+  // ---------------------------------------------------------------- vrijgestelde jeugdigen op de peildatum
+  // The stock beside the flow above: jongeren with a granted vrijstelling running on the
+  // schooljaar's peildatum (src/lib/definities.ts), per artikel; distinct jongeren, so the
+  // regio row is counted over the regio, not summed.
+  const vrPeildatum = pd.peildatum ?? regioPeildatum(db, sj);
+  const vrVoorraad = pas(pub, "vrijgesteld_op_peildatum", {
+    rijen: zoekIn(cellen(db, [sj], () => [["artikel", artikelen]]), await db.all(`
+      SELECT '${sj}' AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, artikel, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+      FROM vrijstellingen WHERE ${SQL_VRIJGESTELD_OP(`DATE '${vrPeildatum}'`)}
+        -- Only gemeenten that are members on the peildatum: the regio row is theirs.
+        AND gemeente_code IN (SELECT code FROM gemeenten WHERE (vanaf IS NULL OR vanaf <= DATE '${vrPeildatum}') AND (tot IS NULL OR tot >= DATE '${vrPeildatum}'))
+      GROUP BY GROUPING SETS ((gemeente_code, artikel), (artikel))`), "jongeren")
+      .map((r) => ({ ...r, peildatum: vrPeildatum })),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
+  });
+  tabellen.push({
+    id: "vrijgesteld_op_peildatum", codes: { artikel: artikelen },
+    titel: `Vrijgestelde jeugdigen op ${formatDatum(vrPeildatum)}: toegekende vrijstelling die op de peildatum loopt, per artikel`, rijen: vrVoorraad,
+    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "artikel", "jongeren"],
+  });
+
   // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
   const dspJongerenBron = await bron(db, "dspJongeren", [sj]);
   const dspJongeren = pas(pub, "dsp_jongeren", {
@@ -814,7 +843,7 @@ export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: stri
 // ------------------------------------------------------------------ everything for site and PDF
 
 /** Tables whose all-zero rows the site leaves out (a missing row of a member gemeente is 0). */
-const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
+const COMPACT = new Set(["vrijgesteld_op_peildatum", "verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
 
 /** Whether a row has a count other than 0. */
@@ -834,6 +863,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
   const schooljaren = await schooljarenInData(db);
   const data: JvData & { meldingen: string[] } = {
     regio: db.regio.naam,
+    definities: definitiesVan(db.regio),
     minimumCel: opties.minimumCel,
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
     schooljaren,

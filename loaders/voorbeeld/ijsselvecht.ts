@@ -66,8 +66,11 @@ export const REGIO: {
   // A made-up address (example.nl is reserved for examples): the sample shows where it appears.
   contact: { naam: "het Bureau Leerplicht en Doorstroompunt (voorbeeld)", email: "leerplicht@example.nl" },
   // The regio's own choices (beleidsplan 7.1): a thuiszitter is enrolled and longer than 4
-  // weeks at home (LRV only), nieuw-VSV is read from the snapshots, OVERIG is vroegsignalering.
-  definities: { thuiszitters: "LRV", vsvNieuw: "INGESCHREVEN_VORIGE_PEILDATUM", overigVerzuim: "Vroegsignalering" },
+  // weeks at home (LRV only), nieuw-VSV is read from the snapshots, vrijgestelde jeugdigen are
+  // those with a vrijstelling running on the peildatum, OVERIG is vroegsignalering.
+  definities: {
+    thuiszitters: "LRV", vsvNieuw: "INGESCHREVEN_VORIGE_PEILDATUM", vrijgestelden: "ACTIEF_OP_PEILDATUM", overigVerzuim: "Vroegsignalering",
+  },
 };
 
 /** Official national VSV figures (OCW/DUO, rounded) for comparison; not scaled. */

@@ -23,7 +23,7 @@ export const MATEN: { maat: string; label: string; uitleg: string; noemer: strin
   { maat: "leerplichtig", label: "Leerplichtig", uitleg: "leerplichtige jongeren op de peildatum", noemer: "jongeren" },
   { maat: "kwalificatieplichtig", label: "Kwalificatieplichtig", uitleg: "kwalificatieplichtige jongeren op de peildatum", noemer: "jongeren" },
   { maat: "verzuimmeldingen", label: "Verzuimmeldingen", uitleg: "verzuimmeldingen Leerplicht (jonger dan 18) in het schooljaar", noemer: "leerplichtig" },
-  { maat: "thuiszitters", label: "Thuiszitters", uitleg: "jongeren met absoluut of langdurig relatief verzuim in het schooljaar", noemer: "leerplichtig" },
+  { maat: "thuiszitters", label: "Thuiszitters", uitleg: "leerplichtige jongeren (jonger dan 18) die in het schooljaar thuiszaten, volgens de definitie van de regio (zie Over deze cijfers)", noemer: "leerplichtig" },
   { maat: "vsv_nieuw", label: "VSV nieuw", uitleg: "nieuwe voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
   { maat: "vsv_oud", label: "VSV oud", uitleg: "oud-voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
   { maat: "neet", label: "NEET", uitleg: "18–27 jaar, geen onderwijs en geen werk", noemer: "jongeren" },

@@ -138,27 +138,32 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       { sleutel: "LRV", kop: `Langdurig relatief verzuim ${c.kort(c.focus)}` }];
     if (!c.isRegio) kol.push({ sleutel: "ABSOLUUT_regio", kop: "Absoluut verzuim regio" }, { sleutel: "LRV_regio", kop: "Langdurig relatief verzuim regio" });
     const tz = (g: string, s: string) => c.w("thuiszitters_totaal", { gemeente: g, schooljaar: sj, soort: s }, "jongeren");
+    const alleenLrv = c.data.definities?.thuiszitters === "LRV";
     uit.push({
       id: "thuiszitters", titel: `Thuiszitters per onderwijssoort, ${wie}, ${sj}`,
       samenvatting: soorten.length
-        ? `In ${sj} waren er in ${zin} ${fmt(tz(c.focus, "ABSOLUUT"))} thuiszitters met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim` +
-          `${c.vorig ? ` (${c.vorig}: ${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "ABSOLUUT" }, "jongeren"))} en ` +
-            `${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "LRV" }, "jongeren"))})` : ""}.`
+        ? `In ${sj} waren er in ${zin} ${metVorig(tz(c.focus, "TOTAAL"), c.vorig ? c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "TOTAAL" }, "jongeren") : null, c.vorig)} ` +
+          `thuiszitters (${alleenLrv ? "alleen langdurig relatief verzuim, de definitie van de regio" : "absoluut en langdurig relatief verzuim"}); ` +
+          `${fmt(tz(c.focus, "ABSOLUUT"))} met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim.`
         : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
       grafiek: soorten.length ? (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.ABSOLUUT, "Absoluut"), punt(String(r.categorie), r.LRV, "LRV")]),
         { width, document: doc, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${zin}, ${sj}` },
       ) : undefined,
       tabel: { kolommen: kol, rijen },
-      toelichting: "Een thuiszitter is een jongere met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
-        "wie beide heeft telt één keer, als absoluut verzuim, bij de gemeente en onderwijssoort van de laatste melding.",
+      toelichting: alleenLrv
+        ? "Een thuiszitter is een leerplichtige jongere (jonger dan 18) met een melding van langdurig relatief verzuim in het schooljaar: ingeschreven en langer dan 4 weken thuis. " +
+          "Absoluut verzuim staat ernaast maar telt niet mee in het totaal; wie beide heeft telt één keer, als LRV, bij de gemeente en onderwijssoort van de laatste melding."
+        : "Een thuiszitter is een leerplichtige jongere (jonger dan 18) met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
+          "wie beide heeft telt één keer, als absoluut verzuim, bij de gemeente en onderwijssoort van de laatste melding.",
     });
     uit.push({
       id: "thuiszitters-jaren", titel: `Thuiszitters per soort, ${titelWie}`,
       samenvatting: `Het aantal thuiszitters in ${zin}${c.vorig ? `, ${sj} tegen ${c.vorig}` : ""}.`,
       tabel: {
         kolommen: jaarKolommen(c, ["jongeren"], "Soort").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })),
-        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV"], ["jongeren"]),
+        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV", "TOTAAL"], ["jongeren"], {},
+          (s) => (s === "TOTAAL" ? (alleenLrv ? "Thuiszitters (alleen LRV)" : "Thuiszitters (samen)") : label(s))),
       },
     });
     if (c.isRegio) {
@@ -181,6 +186,26 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       tabel: { kolommen: jaarKolommen(c, ["vrijstellingen"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ vrijstellingen$/, "") })), rijen },
       toelichting: "Afgegeven: besluit toegekend, met een begindatum in het schooljaar.",
     });
+    // The stock beside the flow: regio.json definities.vrijgestelden says which is the key figure, shown first.
+    const stroomEerst = c.data.definities?.vrijgestelden !== "ACTIEF_OP_PEILDATUM";
+    const stroom = uit.pop()!;
+    if (stroomEerst) uit.push(stroom);
+    const voorraadTabel = c.data.jaren[sj]?.tabellen.find((t) => t.id === "vrijgesteld_op_peildatum");
+    if (voorraadTabel) {
+      const vArtikelen = codesIn(c, "vrijgesteld_op_peildatum", "artikel");
+      const vRijen = jaarRijen(c, "vrijgesteld_op_peildatum", "artikel", vArtikelen, ["jongeren"], {}, (a) => `Artikel ${label(a)}`);
+      const peil = c.rijen("vrijgesteld_op_peildatum").find((r) => r.peildatum)?.peildatum as string | undefined;
+      const v5a = vRijen.find((r) => String(r.categorie).startsWith("Artikel 5 onder a"));
+      uit.push({
+        id: "vrijgesteld-op-peildatum", titel: `Vrijgestelde jeugdigen op de peildatum, ${wie}`,
+        samenvatting: peil ? `Op ${datum(peil)} hadden in ${zin} ${metVorig(v5a?.jongeren_nu ?? null, v5a?.jongeren_vorig ?? null, c.vorig)} jeugdigen een lopende vrijstelling op grond van artikel 5 onder a.`
+          : `Voor ${sj} is er geen peildatum.`,
+        tabel: { kolommen: jaarKolommen(c, ["jongeren"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })), rijen: vRijen },
+        toelichting: `Voorraad: jeugdigen met een toegekende vrijstelling die op de peildatum loopt (begonnen en nog niet geëindigd). ` +
+          `Instroom: de vrijstellingen die in het schooljaar zijn afgegeven${stroomEerst ? " (hierboven)" : " (hieronder)"}.`,
+      });
+    }
+    if (!stroomEerst) uit.push(stroom);
     if (c.isRegio) {
       uit.push({
         id: "vrijstellingen-per-gemeente", titel: `Vrijstellingen per gemeente, ${sj}`,

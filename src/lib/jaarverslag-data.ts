@@ -5,6 +5,7 @@
 import { REGIO } from "./codes.js";
 
 export { REGIO };
+import type { Definities } from "./definities.js";
 
 export type Rij = Record<string, unknown>;
 export interface JvTabel {
@@ -25,6 +26,8 @@ export interface JvJaar {
 }
 export interface JvData {
   regio: string;
+  /** The regio's definitions in force (regio.json "definities", defaults filled in). */
+  definities?: Definities;
   minimumCel: number;
   gemeenten: { code: string; naam: string }[];
   /** Schooljaren with data, oldest first. */

@@ -176,3 +176,32 @@ describe("the switches as staged and counted", () => {
     }, 60_000);
   }
 });
+
+describe("vrijgestelde jeugdigen: the stock on the peildatum beside the flow", () => {
+  test("known counts on 2025-10-01 (the regio's peildatum) and in 2025-2026", async () => {
+    const v = (id: string, p: string, g: string, artikel: string, besluit: string, begin: string, eind: string) =>
+      rij("vrijstellingen.csv", { vrijstelling_id: id, pseudo_id: p, gemeente_code: g, artikel, besluit, begindatum: begin, einddatum: eind });
+    const dir = maakDataMap({
+      "vrijstellingen.csv": csv("vrijstellingen.csv", [
+        v("V1", "j004", "GM0100", "5A", "TOEGEKEND", "2025-09-01", "2026-07-31"), // stock and flow
+        v("V2", "j010", "GM0100", "5A", "TOEGEKEND", "2023-09-01", ""), // stock, flow of 2023-2024
+        v("V3", "j011", "GM0100", "5A", "TOEGEKEND", "2024-09-01", "2025-09-30"), // ended before the peildatum
+        v("V4", "j012", "GM0100", "5A", "AFGEWEZEN", "2025-09-01", ""), // not granted
+        v("V5", "j013", "GM0100", "5A", "TOEGEKEND", "2025-10-02", ""), // flow only: begun after the peildatum
+        v("V6", "j014", "GM0200", "5B", "TOEGEKEND", "2025-08-15", "2025-09-15"), // flow only
+      ]),
+    });
+    const db = await openStaging(dir);
+    try {
+      const t = await jaarverslagTabellen(db, "2025-2026", { minimumCel: 0 });
+      const w = (id: string, g: string, a: string, k: string) =>
+        t.find((x) => x.id === id)!.rijen.find((r) => r.gemeente === g && r.artikel === a && r.schooljaar === "2025-2026")![k];
+      expect([w("vrijgesteld_op_peildatum", "GM0100", "5A", "jongeren"), w("vrijgesteld_op_peildatum", "REGIO", "5A", "jongeren"),
+        w("vrijgesteld_op_peildatum", "GM0200", "5B", "jongeren")]).toEqual([2, 2, 0]);
+      expect([w("vrijstellingen", "GM0100", "5A", "vrijstellingen"), w("vrijstellingen", "GM0200", "5B", "vrijstellingen")]).toEqual([2, 1]);
+      expect(t.find((x) => x.id === "vrijgesteld_op_peildatum")!.rijen[0].peildatum).toBe("2025-10-01");
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});
