@@ -12,7 +12,7 @@ import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
 import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 import {
   label, onderwijsLabel, Context, alsGetal, punt, fmt, metVorig, grootste, jaarKolommen, jaarRijen, jaarGrafiek, perGemeente, aanwezig,
-  codesIn, type Keuze, type Waarde, type Kolom, type Blok,
+  codesIn, verzuimLabel, type Keuze, type Waarde, type Kolom, type Blok,
 } from "./jaarverslag-blok.js";
 import { el, tekstVan, blokElement, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
 
@@ -69,7 +69,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   }
 
   if (hoofdstuk === "verzuim") {
-    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "LEERPLICHT" });
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "LEERPLICHT" }, verzuimLabel(data));
     const luxe = rijen[1];
     uit.push({
       id: "verzuim-soort", titel: `Verzuimmeldingen Leerplicht naar soort, ${wie}`,
@@ -96,12 +96,12 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         : `Het verloop van de meldingen over de maanden van ${sj}.`,
       grafiek: (width, doc) => MaandGrafiek(
         mRijen.flatMap((r, i) => VERZUIMSOORTEN.map((s): Lijn => ({
-          lijn: label(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
+          lijn: verzuimLabel(data)(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
         }))),
         { width, document: doc, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${zin}, ${sj}`,
           xLabels: (x) => maandKort(x + "-01").slice(0, 3) },
       ),
-      tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: label(s) }))], rijen: mRijen },
+      tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: verzuimLabel(data)(s) }))], rijen: mRijen },
     });
     const handhavingen = aanwezig(c, "luxe_verzuim_afhandeling", "handhaving", codesIn(c, "luxe_verzuim_afhandeling", "handhaving"), "meldingen", {},
       ["GEOORLOOFD", "WAARSCHUWING", "PROCES_VERBAAL", "HALT"]);
@@ -118,7 +118,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       uit.push({
         id: "verzuim-per-gemeente", titel: `Verzuimmeldingen Leerplicht per gemeente, ${sj}`,
         samenvatting: `Meldingen per verzuimsoort voor elke gemeente van de regio in ${sj}.`,
-        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "LEERPLICHT" }),
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "LEERPLICHT" }, verzuimLabel(data)),
       });
     }
   }
@@ -216,7 +216,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   }
 
   if (hoofdstuk === "doorstroompunt") {
-    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" });
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" }, verzuimLabel(data));
     uit.push({
       id: "doorstroompunt-soort", titel: `Meldingen Doorstroompunt preventief naar soort, ${wie}`,
       samenvatting: `In ${sj} kwamen voor jongeren van 18 jaar en ouder in ${zin} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen.`,
@@ -239,7 +239,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       uit.push({
         id: "doorstroompunt-per-gemeente", titel: `Meldingen Doorstroompunt per gemeente, ${sj}`,
         samenvatting: `Meldingen voor jongeren van 18 jaar en ouder per verzuimsoort voor elke gemeente in ${sj}.`,
-        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "DOORSTROOMPUNT" }),
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "DOORSTROOMPUNT" }, verzuimLabel(data)),
       });
     }
   }

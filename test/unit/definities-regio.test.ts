@@ -205,3 +205,24 @@ describe("vrijgestelde jeugdigen: the stock on the peildatum beside the flow", (
     }
   }, 60_000);
 });
+
+describe("the regio's name for OVERIG", () => {
+  test("the jaarverslag's verzuim chapter calls OVERIG by the regio's name; the codes in the data stay OVERIG", async () => {
+    const { jaarverslagData } = await import("../../loaders/marts/jaarverslag.ts");
+    const { blokken } = await import("../../src/components/jaarverslag.ts");
+    const namen = async (definities?: object) => {
+      const db = await openStaging(dataMap(definities));
+      try {
+        const data = await jaarverslagData(db, ["2025-2026"], { minimumCel: 0 });
+        const t = data.jaren["2025-2026"].tabellen.find((x) => x.id === "verzuimmeldingen")!;
+        expect(t.rijen.some((r) => r.verzuimsoort === "OVERIG")).toBe(true);
+        const blok = blokken(data, "verzuim", { schooljaar: "2025-2026", gemeente: "REGIO" })[0];
+        return blok.tabel.rijen.map((r) => r.categorie);
+      } finally {
+        db.close();
+      }
+    };
+    expect(await namen({ overigVerzuim: "Vroegsignalering" })).toContain("Vroegsignalering");
+    expect(await namen()).toContain("Overig verzuim");
+  }, 60_000);
+});
