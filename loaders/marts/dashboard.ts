@@ -8,6 +8,7 @@ import { publicatie as publicatieVan, type Publicatie } from "../publish/publica
 import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
+import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
@@ -32,7 +33,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
   // the monitor's suppression runs. Monitor figures come from the monitor mart, already
   // suppressed there: the same cell on two pages must be suppressed the same way, or
   // comparing them could give a small count back.
-  const [[meta], breed, site, kern] = await Promise.all([
+  const [[meta], breed, site, kernEnDekking] = await Promise.all([
     db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`),
     db.all<Record<string, any>>(`
       SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
@@ -42,6 +43,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     monitorSite(db, { minimumCel, publicatie: pub }),
     kerncijfers(db),
   ]);
+  const kern = kernEnDekking.rijen;
   const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
     ["TOTAAL", ...DOELGROEPEN].map((d) => ({
       gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d,
@@ -57,6 +59,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     minimumCel,
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
+    dekking: kernEnDekking.dekking,
     doelgroepen: pub.tabel("jongeren", doelgroepRijen, {
       tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
     }),
@@ -79,17 +82,31 @@ export function sqlSchooljaarPeildatum(db: Staging): string {
 }
 
 /**
- * Key figures per schooljaar. Population measures are taken on the schooljaar's peildatum:
- * the one on the regio's vsvPeildatum (month-day) if present, else the latest in that year.
+ * Key figures per schooljaar, for every gemeente that was a member in it and the regio
+ * (src/lib/lidmaatschap.ts). Population measures are taken on a peildatum: the regio's (its
+ * vsvPeildatum if present, else the latest in the year), for a gemeente that was no member on
+ * it its own first (or last) peildatum as a member; the regio row covers the gemeenten counted
+ * on the regio's peildatum. Measures over the schooljaar count each gemeente for its
+ * membership; the regio row is their sum.
  */
-async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: string })[]> {
-  return db.all<KerncijferRij & { peildatum: string }>(`
-    WITH peil AS (${sqlSchooljaarPeildatum(db)}),
+async function kerncijfers(db: Staging): Promise<{ rijen: (KerncijferRij & { peildatum: string | null })[]; dekking: Dekking[] }> {
+  const peil = await db.all<{ schooljaar: string; peildatum: string }>(`SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling ORDER BY 1, 2`);
+  const peildata = peil.map((p) => p.peildatum);
+  const jaren = [...new Set(peil.map((p) => p.schooljaar))];
+  const dekkingen = jaren.map((sj) => dekking(db.regio.gemeenten, sj, peildata, db.regio.vsvPeildatum));
+  const keuze = dekkingen.flatMap((d) => [
+    { schooljaar: d.schooljaar, gemeente: REGIO, peildatum: d.peildatum },
+    ...d.gemeenten.map((g) => ({ schooljaar: d.schooljaar, gemeente: g.code, peildatum: g.peildatum })),
+  ]);
+  if (!keuze.length) return { rijen: [], dekking: [] };
+  const lit = (v: string | null) => (v === null ? "NULL::DATE" : `DATE '${v}'`);
+  const doelgroepen = DOELGROEPEN.map((d) => d.toLowerCase());
+  const rijen = await db.all<KerncijferRij & { peildatum: string | null }>(`
+    WITH keuze(schooljaar, gemeente, peildatum) AS (VALUES ${keuze.map((k) => `('${k.schooljaar}', '${k.gemeente}', ${lit(k.peildatum)})`).join(", ")}),
     populatie AS (
-      SELECT j.schooljaar, any_value(p.peildatum) AS peildatum, ${metRegio("j.gemeente_code")} AS gemeente,
-        SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
-      FROM jongeren_telling j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
-      GROUP BY GROUPING SETS ((j.schooljaar, j.gemeente_code), (j.schooljaar))
+      SELECT k.schooljaar, k.gemeente, SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
+      FROM keuze k JOIN jongeren_telling j ON j.peildatum = k.peildatum AND (k.gemeente = '${REGIO}' OR j.gemeente_code = k.gemeente)
+      GROUP BY k.schooljaar, k.gemeente
     ),
     verzuim AS (
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente,
@@ -107,17 +124,21 @@ async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: s
       FROM traject_schooljaar GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
     ),
     breed AS (
-      SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(tz.thuiszitters, 0) AS thuiszitters,
+      -- Population null where the gemeente has no peildatum as a member in the year.
+      SELECT k.schooljaar, k.gemeente, k.peildatum, ${["jongeren", ...doelgroepen].map((c) => `p.${c}`).join(", ")},
+        COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(tz.thuiszitters, 0) AS thuiszitters,
         COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd
-      FROM populatie p
-      LEFT JOIN verzuim v USING (schooljaar, gemeente)
-      LEFT JOIN tz USING (schooljaar, gemeente)
-      LEFT JOIN trajecten t USING (schooljaar, gemeente)
+      FROM keuze k
+      LEFT JOIN populatie p ON p.schooljaar = k.schooljaar AND p.gemeente = k.gemeente
+      LEFT JOIN verzuim v ON v.schooljaar = k.schooljaar AND v.gemeente = k.gemeente
+      LEFT JOIN tz ON tz.schooljaar = k.schooljaar AND tz.gemeente = k.gemeente
+      LEFT JOIN trajecten t ON t.schooljaar = k.schooljaar AND t.gemeente = k.gemeente
     )
     SELECT gemeente, schooljaar, maat, waarde, peildatum FROM breed
     UNPIVOT INCLUDE NULLS (waarde FOR maat IN (jongeren, leerplichtig, kwalificatieplichtig, verzuimmeldingen, thuiszitters,
       vsv_nieuw, vsv_oud, neet, vsv_benaderd))
     ORDER BY schooljaar, gemeente, maat`);
+  return { rijen, dekking: dekkingen };
 }
 
 /**

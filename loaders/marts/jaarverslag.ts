@@ -27,6 +27,7 @@ import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarversla
 import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
+import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
@@ -438,33 +439,52 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const tabellen: JaarverslagTabel[] = [];
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
-  // The schooljaar's peildata (latest first) and the counts on the one it is reported on.
+  // The schooljaar's peildata (latest first) and the counts on the one it is reported on: the
+  // regio's for the REGIO rows and every gemeente that was a member on it; a gemeente that
+  // joined (or left) in the year on its own first (or last) peildatum as a member
+  // (src/lib/lidmaatschap.ts). The peildatum is a key column, so "REGIO = sum of gemeenten"
+  // is stated for the gemeenten on the regio's peildatum only.
   const jaarRijen = await bron(db, "jongeren", [sj]);
-  const pd = kiesPeildatum(db, sj, [...new Set(jaarRijen.map((r) => r.peildatum as string))]);
+  const peildataJaar = [...new Set(jaarRijen.map((r) => r.peildatum as string))];
+  const pd = kiesPeildatum(db, sj, peildataJaar);
+  const dk = dekking(db.regio.gemeenten, sj, peildataJaar, db.regio.vsvPeildatum);
+  const peilVan = new Map<unknown, string | null>([[REGIO, pd.peildatum], ...dk.gemeenten.map((g): [string, string | null] => [g.code, g.peildatum])]);
   const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);
-  const leerlingBron = opPeildatum.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
+  const opEigenPeildatum = jaarRijen.filter((r) => r.peildatum === peilVan.get(r.gemeente));
+  /** Cells of REGIO filled from the regio's peildatum, those of a gemeente from its own. */
+  const opPeil = (cel: Rij[], maak: (rijen: Rij[]) => Rij[], telling: string) => [
+    ...somIn(cel.filter((c) => c.gemeente === REGIO), maak(opPeildatum), telling, { gemeente: REGIO }),
+    ...somIn(cel.filter((c) => c.gemeente !== REGIO), maak(opEigenPeildatum), telling, { gemeente: REGIO }),
+  ];
+  const dekkingNoot = dekkingTekst(dk);
+  const leerlingBron = (rijen: Rij[]) => rijen.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
   const leerlingen = pas(pub, "jongeren", {
-    rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen })),
-    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "onderwijssoort"], totalen: [gemeenteTotaal],
+    rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen")
+      // A member on none of the year's peildata has no count on a peildatum (not 0).
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, onderwijssoort: r.onderwijssoort,
+        leerlingen: peilVan.get(r.gemeente) ? r.leerlingen : null })),
+    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"], totalen: [gemeenteTotaal],
     // The same jongeren as the dashboard counts on that peildatum.
     sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
   });
   tabellen.push({
-    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] }, titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
+    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] },
+    titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: leerlingen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
   });
 
-  const doelgroepBron = opPeildatum.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
+  const doelgroepBron = (rijen: Rij[]) => rijen.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
   const doelgroepen = pas(pub, "jongeren", {
-    rijen: somIn(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren", { gemeente: REGIO })
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, doelgroep: r.doelgroep, jongeren: r.jongeren })),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "doelgroep"], totalen: [gemeenteTotaal],
+    rijen: opPeil(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren")
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, doelgroep: r.doelgroep,
+        jongeren: peilVan.get(r.gemeente) ? r.jongeren : null })),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "peildatum", "doelgroep"], totalen: [gemeenteTotaal],
     // One cell per doelgroep, gemeente and peildatum: the dashboard publishes it too.
     sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
   });
   tabellen.push({
-    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] }, titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
+    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] },
+    titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: doelgroepen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
   });
 
@@ -884,6 +904,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     data.meldingen.push(...t.meldingen);
     data.jaren[sj] = {
       leden,
+      dekking: dekking(db.regio.gemeenten, sj, [...new Set((await bron(db, "jongeren", [sj])).map((r) => r.peildatum as string))], db.regio.vsvPeildatum),
       teksten: t.teksten,
       gemeenteTeksten: gemeente
         ? Object.fromEntries(Object.entries(t.gemeenteTeksten).filter(([g]) => g === gemeente))

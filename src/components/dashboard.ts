@@ -10,6 +10,7 @@ import { vorigSchooljaar } from "../lib/schooljaar.js";
 import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/dashboard-data.js";
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
+import { nietVergelijkbaar, noot, type Dekking } from "../lib/lidmaatschap.js";
 
 export { toegankelijk };
 
@@ -100,13 +101,17 @@ export function cel(r: { onderdrukt?: true } | undefined, waarde: number | null 
 /** The key-figure cards of one gemeente (or the regio) in one schooljaar, with the change. */
 export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   gemeente: string; schooljaar: string; minimumCel: number; vergelijk?: string; naamVergelijk?: string;
+  /** What the regio rows cover per schooljaar (membership): a note, and no change where the years are unlike. */
+  dekking?: Dekking[];
 }) {
   const { gemeente, schooljaar, minimumCel, vergelijk } = opties;
   const vorig = vorigJaar(schooljaar);
-  return html`<div class="kaarten">${MATEN.map((m) => {
+  const anders = nietVergelijkbaar(opties.dekking, gemeente, schooljaar, vorig);
+  const lid = noot(opties.dekking, gemeente, schooljaar);
+  const kaarten = html`<div class="kaarten">${MATEN.map((m) => {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
-    const delta = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
+    const delta = nu?.waarde != null && toen?.waarde != null && !anders ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
     const eigen = per1000Tekst(rows, gemeente, schooljaar, m.maat);
@@ -117,13 +122,15 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
       <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
       <p class="verschil">${delta == null
         // A change with a suppressed year would need that year's count: it is suppressed too.
-        ? html`<span>${isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
+        ? html`<span>${anders ? `geen vergelijking met ${vorig}: ${anders}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
         ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
     </div>`;
   })}</div>`;
+  // Membership for part of the year (or a regio whose gemeenten changed): the note above the cards.
+  return lid ? html`<div class="kaarten-met-noot"><p class="lid-noot">${lid}</p>${kaarten}</div>` : kaarten;
 }
 
 /**
@@ -267,19 +274,42 @@ export function doelgroepTabel(data: DoelgroepRij[], opties: { gemeente: string;
 
 /** All gemeenten and the regio side by side for one schooljaar. */
 export function vergelijkTabel(rows: KerncijferRij[], opties: {
-  schooljaar: string; gemeenten: Gemeente[]; regio: string; minimumCel: number; per1000?: boolean;
+  schooljaar: string; gemeenten: Gemeente[]; regio: string; minimumCel: number; per1000?: boolean; dekking?: Dekking[];
 }) {
+  const d = opties.dekking?.find((x) => x.schooljaar === opties.schooljaar);
+  // A gemeente that was a member for part of the year, or is counted on another peildatum, is marked; the caption says why.
+  const deels = (c: string) => {
+    const g = d?.gemeenten.find((x) => x.code === c);
+    return g && (!g.heelJaar || g.peildatum !== d!.peildatum) ? " *" : "";
+  };
+  const uitleg = d ? noot(opties.dekking, REGIO, opties.schooljaar) : "";
   const codes = [...opties.gemeenten.map((g) => g.code).filter((c) => rows.some((r) => r.gemeente === c && r.schooljaar === opties.schooljaar)), REGIO];
   const maten = opties.per1000 ? MATEN.filter((m) => m.noemer) : MATEN;
   return cijferTabel({
-    bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}`,
+    bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}${uitleg ? `. * ${uitleg}` : ""}`,
     kolommen: ["Gemeente", ...maten.map((m) => m.label)],
-    rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio), ...maten.map((m) => {
+    rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio) + (c === REGIO && uitleg ? " *" : deels(c)), ...maten.map((m) => {
       if (opties.per1000) return per1000Tekst(rows, c, opties.schooljaar, m.maat);
       const r = zoek(rows, c, opties.schooljaar, m.maat);
       return cel(r, r?.waarde, opties.minimumCel);
     })]),
   });
+}
+
+/**
+ * The sentences under the doelgroep charts of one gemeente (or the regio): one per doelgroep,
+ * or one sentence in all when there are fewer than two peildata to show a development (a
+ * gemeente that joined recently), saying why.
+ */
+export function trendSamenvattingen(data: DoelgroepRij[], gemeente: string, naam: string, doelgroepen: string[], lid?: Gemeente): string {
+  const peildata = [...new Set(data.filter((d) => d.gemeente === gemeente && d.jongeren != null).map((d) => d.peildatum))].sort();
+  if (peildata.length < 2) {
+    const sinds = lid?.vanaf && peildata.length && lid.vanaf > (data.map((d) => d.peildatum).sort()[0] ?? "") ? ` ${naam} is lid vanaf ${datum(lid.vanaf)}.` : "";
+    return peildata.length
+      ? `Voor ${naam} is er één peildatum (${datum(peildata[0])}): een ontwikkeling is er nog niet te tonen.${sinds}`
+      : `Voor ${naam} zijn er geen gepubliceerde aantallen op een peildatum.`;
+  }
+  return doelgroepen.map((d) => trendSamenvatting(data, gemeente, naam, d)).join(" ");
 }
 
 /** A sentence that says what the trend chart shows, for those who cannot see it. */

@@ -6,6 +6,7 @@
 // jaarverslag-blok.ts, the rendering in jaarverslag-weergave.ts; this module is what the pages
 // and the PDF import.
 import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
+import { noot } from "../lib/lidmaatschap.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
@@ -392,6 +393,10 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
     // Reached from the sidebar or an old link (the contents and the PDF leave it out: heeftInhoud): say why it is empty.
     sectie.append(el(doc, "p", { class: "samenvatting" }, `De regio heeft voor ${keuze.schooljaar} geen verhalen uit de praktijk in het jaarverslag opgenomen; de cijfers staan in de andere hoofdstukken.`));
   }
+  // Membership for part of the year: which gemeenten and periods the figures cover, before them.
+  const dk = data.jaren[keuze.schooljaar]?.dekking;
+  const dekking = id === "verhalen" || !dk ? "" : noot([dk], keuze.gemeente, keuze.schooljaar);
+  if (dekking) sectie.append(el(doc, "p", { class: "jv-dekking" }, dekking));
   const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
   return sectie;
