@@ -6,10 +6,15 @@
 import { DOELGROEPEN, type Doelgroep } from "../src/lib/codes.ts";
 import { schooljaar, schooljaarEinde } from "../src/lib/schooljaar.ts";
 
-/** Wet van school naar duurzaam werk: the Doorstroompunt age limit rises from 23 to 27. */
-export const WET_SDW_INGANG = "2026-01-01";
-export const MAX_LEEFTIJD_OUD = 23;
-export const MAX_LEEFTIJD_NIEUW = 27;
+import { WET_SDW } from "../src/lib/breuken.ts";
+
+/**
+ * Wet van school naar duurzaam werk: the Doorstroompunt age limit rises from 23 to 27. The
+ * dates and ages are the break's data (src/lib/breuken.ts), so the charts mark the same break.
+ */
+export const WET_SDW_INGANG: string = WET_SDW.ingang;
+export const MAX_LEEFTIJD_OUD: number = WET_SDW.maxLeeftijdOud;
+export const MAX_LEEFTIJD_NIEUW: number = WET_SDW.maxLeeftijdNieuw;
 /** NEET and the JIKP population run up to the 27th birthday. */
 export const NEET_MAX = 27;
 /** A VSV'er is "nieuw" when de-registered at most this many days before the peildatum. */

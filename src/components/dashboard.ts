@@ -11,6 +11,7 @@ import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/d
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { nietVergelijkbaar, noot, type Dekking } from "../lib/lidmaatschap.js";
+import { BREUKEN, breukenTussen, breukenTussenJaren, breukTekst, segment } from "../lib/breuken.js";
 
 export { toegankelijk };
 
@@ -111,7 +112,10 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   const kaarten = html`<div class="kaarten">${MATEN.map((m) => {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
-    const delta = nu?.waarde != null && toen?.waarde != null && !anders ? nu.waarde - toen.waarde : null;
+    // A change across a break in the series would show a new definition as growth.
+    const breuk = breukTekst(breukenTussenJaren(m.maat, vorig, schooljaar), datum);
+    const ongelijk = anders ?? (toen && breuk ? breuk : null);
+    const delta = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
     const eigen = per1000Tekst(rows, gemeente, schooljaar, m.maat);
@@ -122,7 +126,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
       <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
       <p class="verschil">${delta == null
         // A change with a suppressed year would need that year's count: it is suppressed too.
-        ? html`<span>${anders ? `geen vergelijking met ${vorig}: ${anders}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
+        ? html`<span>${ongelijk ? `geen vergelijking met ${vorig}: ${ongelijk}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
         ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
@@ -143,19 +147,23 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
   const grafieken = doelgroepen.map((d) => {
     // Suppressed peildata stay in the line, so it breaks there instead of bridging the gap.
     const reeks = data.filter((r) => r.gemeente === gemeente && r.doelgroep === d)
-      .map((r) => ({ ...r, datum: new Date(r.peildatum) }));
+      .map((r) => ({ ...r, datum: new Date(r.peildatum), deel: segment(d, r.peildatum) }));
     const rijen = reeks.filter((r) => r.jongeren != null);
+    // A break in the series: the line stops there, and a rule says what changed.
+    const breuken = reeks.length ? breukenTussen(d, reeks[0].peildatum, reeks[reeks.length - 1].peildatum) : [];
     const grafiek = toegankelijk(Plot.plot({
       width: breedte, height: 180, marginLeft: 52, marginTop: 28, marginRight: 16,
       title: label(d),
       x: { type: "utc", label: null, tickFormat: (t: Date) => maandKort(t.toISOString()), ticks: 3 },
       y: { label: null, grid: true, zero: true, tickFormat: (n: number) => getal(n), ticks: 4 },
       marks: [
-        Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "#01689b", strokeWidth: 2 }),
+        Plot.lineY(reeks, { x: "datum", y: "jongeren", z: "deel", stroke: "#01689b", strokeWidth: 2 }),
         Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "#01689b", r: 3 }),
+        Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
+        Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dy: -14, text: () => "breuk", fill: "#8a6d00", fontSize: 10 }),
         Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (r: any) => `${label(d)}\n${datum(r.peildatum)}: ${getal(r.jongeren)}` })),
       ],
-    }), `Lijngrafiek ${label(d)} per peildatum. De cijfers staan in de tabel onder de grafieken.`);
+    }), `Lijngrafiek ${label(d)} per peildatum.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""} De cijfers staan in de tabel onder de grafieken.`);
     return grafiek;
   });
   return html`<div class="klein-veelvoud" style="display:grid;grid-template-columns:repeat(${kolommen}, 1fr);gap:16px">${grafieken}</div>`;
@@ -166,20 +174,24 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
 export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: number; gemeente: string }) {
   // Suppressed moments stay in the lines, so a line breaks there instead of bridging the gap.
   const reeks = data.filter((d) => d.gemeente === gemeente)
-    .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep) }));
+    .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep), deel: `${d.groep}-${segment(d.groep, d.moment)}` }));
   const rijen = reeks.filter((d) => d.jongeren != null);
+  const momenten = reeks.map((d) => d.moment).sort();
+  const breuken = momenten.length ? BREUKEN.filter((b) => ["JIKP", "VSV"].some((g) => breukenTussen(g, momenten[0], momenten[momenten.length - 1]).includes(b))) : [];
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 60,
     x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
     y: { label: "Jongeren in de monitor", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
     color: { domain: ["JIKP", "VSV"], range: ["#01689b", "#8a6d00"] },
     marks: [
-      Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "datum", y: "jongeren", z: "deel", stroke: "naam", strokeWidth: 2 }),
+      Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
+      Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dy: 4, dx: 4, textAnchor: "start", text: (b: { naam: string }) => `breuk: ${b.naam}`, fill: "#8a6d00", fontSize: 10 }),
       Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 4 }),
       Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}, ${datum(d.moment)}: ${getal(d.jongeren)}` })),
     ],
-  }), "Lijngrafiek: jongeren in een kwetsbare positie (JIKP) en VSV'ers in de monitor per monitormoment. De cijfers staan in de tabel onder de grafiek.");
+  }), `Lijngrafiek: jongeren in een kwetsbare positie (JIKP) en VSV'ers in de monitor per monitormoment.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""} De cijfers staan in de tabel onder de grafiek.`);
 }
 
 export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naam: string; minimumCel: number }) {
@@ -317,10 +329,17 @@ export function trendSamenvatting(data: DoelgroepRij[], gemeente: string, naam: 
   const rijen = data.filter((d) => d.gemeente === gemeente && d.doelgroep === doelgroep && d.jongeren != null)
     .sort((a, b) => a.peildatum.localeCompare(b.peildatum));
   if (rijen.length < 2) return `Voor ${naam} zijn te weinig peildata om een ontwikkeling te tonen.`;
-  const eerste = rijen[0];
+  // Only within the last stretch without a break: across one the count is of another group.
   const laatste = rijen[rijen.length - 1];
+  const deel = rijen.filter((r) => segment(doelgroep, r.peildatum) === segment(doelgroep, laatste.peildatum));
+  const breuk = breukTekst(breukenTussen(doelgroep, rijen[0].peildatum, laatste.peildatum), datum);
+  const eerste = deel[0];
+  if (breuk && deel.length < 2) {
+    const ervoor = rijen[rijen.length - 2];
+    return `${label(doelgroep)} in ${naam}: ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)}; ${breuk}, dus niet te vergelijken met ${getal(ervoor.jongeren)} op ${datum(ervoor.peildatum)}.`;
+  }
   const d = (laatste.jongeren as number) - (eerste.jongeren as number);
-  return `${label(doelgroep)} in ${naam}: ${getal(eerste.jongeren)} op ${datum(eerste.peildatum)} en ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${d >= 0 ? "+" : ""}${getal(d)}).`;
+  return `${label(doelgroep)} in ${naam}: ${getal(eerste.jongeren)} op ${datum(eerste.peildatum)} en ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${d >= 0 ? "+" : ""}${getal(d)})${breuk ? ` (${breuk}: eerdere peildata tellen een andere groep)` : ""}.`;
 }
 
 export { aantal };

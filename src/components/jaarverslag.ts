@@ -7,6 +7,7 @@
 // and the PDF import.
 import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
 import { noot } from "../lib/lidmaatschap.js";
+import { BREUKEN, breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
@@ -378,6 +379,9 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   return uit;
 }
 
+/** The figures of each chapter that a break in the series can touch (src/lib/breuken.ts). */
+const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"] };
+
 /** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
   const doc = o.document ?? document;
@@ -397,6 +401,11 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   const dk = data.jaren[keuze.schooljaar]?.dekking;
   const dekking = id === "verhalen" || !dk ? "" : noot([dk], keuze.gemeente, keuze.schooljaar);
   if (dekking) sectie.append(el(doc, "p", { class: "jv-dekking" }, dekking));
+  // A break in the series between the previous schooljaar and this one: said before the comparison.
+  const vorig = `${Number(keuze.schooljaar.slice(0, 4)) - 1}-${keuze.schooljaar.slice(0, 4)}`;
+  const maten = BREUK_MATEN[id] ?? [];
+  const breuken = BREUKEN.filter((b) => maten.some((m) => breukenTussenJaren(m, vorig, keuze.schooljaar).includes(b)));
+  for (const b of breuken) sectie.append(el(doc, "p", { class: "jv-breuk" }, `Breuk in de reeks (${b.naam}): ${b.uitleg}`));
   const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
   return sectie;

@@ -1,10 +1,11 @@
 // The bestuurlijk overleg: one screen (and one A4) per gemeente with its key figures, the
 // change since last year and the rate against the regio, in type big enough for a projector.
 import { html } from "htl";
-import { getal, verschil } from "../lib/format.js";
+import { getal, verschil, datum } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Tekst, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
 import { tovRegio as vergelijkMetRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { nietVergelijkbaar, type Dekking } from "../lib/lidmaatschap.js";
+import { breukenTussenJaren, breukTekst } from "../lib/breuken.js";
 
 /** The figures on the overleg screen, in order: eight fit one screen and one A4. */
 export const OVERLEG_MATEN = [
@@ -48,12 +49,14 @@ export function overlegCijfers(rows: KerncijferRij[], opties: {
     const m = MATEN.find((x) => x.maat === maat)!;
     const nu = zoek(rows, gemeente, schooljaar, maat);
     const toen = zoek(rows, gemeente, vorig, maat);
-    const d = nu?.waarde != null && toen?.waarde != null && !anders ? nu.waarde - toen.waarde : null;
+    // Unlike years (membership, or a break in the series) get no change.
+    const ongelijk = anders ?? (toen ? breukTekst(breukenTussenJaren(maat, vorig, schooljaar), datum) || null : null);
+    const d = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = d != null && toen?.waarde ? (d / toen.waarde) * 100 : null;
     const richting = d == null ? null : d > 0 ? "hoger" : d < 0 ? "lager" : "gelijk";
     // Without a change (one of the two years suppressed or absent) last year's count as published.
     const tekstVerschil = d == null
-      ? (anders ? `niet te vergelijken met ${vorig}: ${anders}` : toen ? `${vorig}: ${cel(toen, toen.waarde, minimumCel)}` : `geen cijfer voor ${vorig}`)
+      ? (ongelijk ? `niet te vergelijken met ${vorig}: ${ongelijk}` : toen ? `${vorig}: ${cel(toen, toen.waarde, minimumCel)}` : `geen cijfer voor ${vorig}`)
       : `${d > 0 ? "↑" : d < 0 ? "↓" : "="} ${verschil(d)}${pct != null ? ` (${verschil(pct, 1)} %)` : ""} t.o.v. ${vorig}`;
     const eigen = per1000(rows, gemeente, schooljaar, maat);
     const regio = per1000(rows, REGIO, schooljaar, maat);

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { PROJECT_ROOT, DEFAULT_DATA_DIR } from "../../loaders/config.ts";
 import { zorgVoorVoorbeelddata } from "../../loaders/db.ts";
-import { getal, label, ONDERDRUKT } from "../../src/components/format.ts";
-import { uitpakken, type JvDataKort } from "../../src/components/jaarverslag-data.ts";
+import { getal, label, ONDERDRUKT } from "../../src/lib/format.ts";
+import { uitpakken, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import type { Dashboard } from "../../loaders/marts/dashboard.ts";
 
 type R = Record<string, unknown>;
