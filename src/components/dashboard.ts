@@ -10,8 +10,8 @@ import { vorigSchooljaar } from "../lib/schooljaar.js";
 import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/dashboard-data.js";
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
-import { nietVergelijkbaar, noot, type Dekking } from "../lib/lidmaatschap.js";
-import { BREUKEN, breukenTussen, breukenTussenJaren, breukTekst, segment } from "../lib/breuken.js";
+import { nietVergelijkbaar, noot, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
+import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, segment } from "../lib/breuken.js";
 
 export { toegankelijk };
 
@@ -113,7 +113,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
     // A change across a break in the series would show a new definition as growth.
-    const breuk = breukTekst(breukenTussenJaren(m.maat, vorig, schooljaar), datum);
+    const breuk = breukTekst(breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente)), datum);
     const ongelijk = anders ?? (toen && breuk ? breuk : null);
     const delta = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;

@@ -4,8 +4,8 @@ import { html } from "htl";
 import { getal, verschil, datum } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Tekst, cel, vorigJaar, type KerncijferRij } from "./dashboard.js";
 import { tovRegio as vergelijkMetRegio, tovRegioTekst } from "../lib/vergelijk.js";
-import { nietVergelijkbaar, type Dekking } from "../lib/lidmaatschap.js";
-import { breukenTussenJaren, breukTekst } from "../lib/breuken.js";
+import { nietVergelijkbaar, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
+import { breukenTussenKerncijfers, breukTekst } from "../lib/breuken.js";
 
 /** The figures on the overleg screen, in order: eight fit one screen and one A4. */
 export const OVERLEG_MATEN = [
@@ -50,7 +50,7 @@ export function overlegCijfers(rows: KerncijferRij[], opties: {
     const nu = zoek(rows, gemeente, schooljaar, maat);
     const toen = zoek(rows, gemeente, vorig, maat);
     // Unlike years (membership, or a break in the series) get no change.
-    const ongelijk = anders ?? (toen ? breukTekst(breukenTussenJaren(maat, vorig, schooljaar), datum) || null : null);
+    const ongelijk = anders ?? (toen ? breukTekst(breukenTussenKerncijfers(maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente)), datum) || null : null);
     const d = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = d != null && toen?.waarde ? (d / toen.waarde) * 100 : null;
     const richting = d == null ? null : d > 0 ? "hoger" : d < 0 ? "lager" : "gelijk";

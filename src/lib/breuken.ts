@@ -46,6 +46,21 @@ export function breukenTussenJaren(maat: string, vorig: string, sj: string, breu
   return breukenTussen(maat, `${vorig.slice(0, 4)}-08-01`, `${sj.slice(5, 9)}-07-31`, breuken);
 }
 
+/** Key figures counted on the schooljaar's peildatum (a stock), not over the schooljaar. */
+export const OP_PEILDATUM = ["jongeren", "leerplichtig", "kwalificatieplichtig", "vsv_nieuw", "vsv_oud", "neet"] as const;
+
+/**
+ * The breaks between a key figure of `vorig` and of `sj`: for one on a peildatum between the
+ * two peildata (when known), else between the start of `vorig` and the end of `sj`.
+ */
+export function breukenTussenKerncijfers(maat: string, vorig: string, sj: string, peildatum?: (sj: string) => string | null | undefined,
+  breuken: readonly Breuk[] = BREUKEN): Breuk[] {
+  const a = peildatum?.(vorig);
+  const b = peildatum?.(sj);
+  if ((OP_PEILDATUM as readonly string[]).includes(maat) && a && b) return breukenTussen(maat, a, b, breuken);
+  return breukenTussenJaren(maat, vorig, sj, breuken);
+}
+
 /** "breuk in de reeks: <naam> (vanaf 1 januari 2026)" for a change that crosses them; "" when none. */
 export function breukTekst(bs: readonly Breuk[], datum: (iso: string) => string): string {
   return bs.map((b) => `breuk in de reeks: ${b.naam} (vanaf ${datum(b.datum)})`).join("; ");

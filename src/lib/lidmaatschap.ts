@@ -172,3 +172,13 @@ export function nietVergelijkbaar(dekkingen: readonly Dekking[] | undefined, cod
   const namen = [...new Set([...erbij, ...eraf].map((g) => g.naam))];
   return `de regio telt in ${sj} andere gemeenten of perioden dan in ${vorig} (${namen.join(", ")})`;
 }
+
+/** The peildatum a gemeente's (or the regio's) figures on a peildatum are taken on, per schooljaar; undefined without dekking. */
+export function peildatumVan(dekkingen: readonly Dekking[] | undefined, code: string): ((sj: string) => string | null | undefined) | undefined {
+  if (!dekkingen) return undefined;
+  return (sj) => {
+    const d = dekkingen.find((x) => x.schooljaar === sj);
+    if (!d) return undefined;
+    return code === "REGIO" ? d.peildatum : d.gemeenten.find((g) => g.code === code)?.peildatum;
+  };
+}

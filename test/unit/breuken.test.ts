@@ -48,3 +48,14 @@ describe("what crosses a break is marked, not shown as growth", () => {
     expect(o[0].verschil).toMatch(/^niet te vergelijken met 2024-2025: breuk in de reeks/);
   });
 });
+
+describe("a key figure on a peildatum compares the two peildata", () => {
+  test("stocks on peildata before the break are comparable; flows over a year that holds the break are not", async () => {
+    const { breukenTussenKerncijfers } = await import("../../src/lib/breuken.ts");
+    const peil = (sj: string) => ({ "2024-2025": "2024-10-15", "2025-2026": "2025-10-15", "2026-2027": "2026-10-15" })[sj];
+    expect(breukenTussenKerncijfers("vsv_oud", "2024-2025", "2025-2026", peil)).toEqual([]);
+    expect(breukenTussenKerncijfers("vsv_oud", "2025-2026", "2026-2027", peil)).toHaveLength(1);
+    expect(breukenTussenKerncijfers("vsv_benaderd", "2024-2025", "2025-2026", peil)).toHaveLength(1);
+    expect(breukenTussenKerncijfers("vsv_oud", "2024-2025", "2025-2026")).toHaveLength(1);
+  });
+});
