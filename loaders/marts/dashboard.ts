@@ -9,6 +9,7 @@ import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
+import { BREUKEN, deelCode } from "../../src/lib/breuken.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
@@ -51,6 +52,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     })));
 
   const monitorRijen = monitorUitSite(site);
+  const gelijk = await leeftijdsDelen(db, pub);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
   const uit: Dashboard = {
@@ -60,9 +62,9 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
     dekking: kernEnDekking.dekking,
-    doelgroepen: pub.tabel("jongeren", doelgroepRijen, {
+    doelgroepen: [...pub.tabel("jongeren", doelgroepRijen, {
       tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
-    }),
+    }), ...gelijk],
     monitor: monitorRijen,
     kerncijfers: [
       ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: (r) => kernSleutel(db, r) })
@@ -139,6 +141,43 @@ async function kerncijfers(db: Staging): Promise<{ rijen: (KerncijferRij & { pei
       vsv_nieuw, vsv_oud, neet, vsv_benaderd))
     ORDER BY schooljaar, gemeente, maat`);
   return { rijen, dekking: dekkingen };
+}
+
+/**
+ * Like with like after a break in the series (src/lib/breuken.ts): on the peildata after it,
+ * the doelgroepen it touches also as the part counted as before (VSV_OUD_18_22) and the rest
+ * (VSV_OUD_23_26), each a cell beside the whole (the same cell as the doelgroep's), so the
+ * suppression sees "whole = part + rest" and no small rest can be had by subtraction.
+ */
+async function leeftijdsDelen(db: Staging, pub: Publicatie): Promise<DoelgroepRij[]> {
+  const uit: DoelgroepRij[] = [];
+  for (const b of BREUKEN) {
+    if (!b.gelijk) continue;
+    const g = b.gelijk;
+    const rijen = await db.all<Record<string, any>>(`
+      SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
+        ${g.doelgroepen.map((d) => `COALESCE(SUM(jongeren) FILTER (WHERE ${d.toLowerCase()}), 0)::INTEGER AS "${d}",
+          COALESCE(SUM(jongeren) FILTER (WHERE ${d.toLowerCase()} AND onder_oude_grens), 0)::INTEGER AS "${deelCode(d, g.deel)}"`).join(", ")}
+      FROM jongeren_telling WHERE peildatum >= DATE '${b.datum}'
+      GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum)) ORDER BY peildatum, gemeente`);
+    const cellen = rijen.flatMap((r) => g.doelgroepen.flatMap((d) => [
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: "ALLE", jongeren: r[d] as number },
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: g.deel, jongeren: r[deelCode(d, g.deel)] as number },
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: g.rest, jongeren: (r[d] as number) - (r[deelCode(d, g.deel)] as number) },
+    ]));
+    const gepubliceerd = pub.tabel("jongeren", cellen, {
+      tellingen: ["jongeren"], sleutels: ["gemeente", "peildatum", "doelgroep", "leeftijden"],
+      totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "leeftijden", totaal: "ALLE" }],
+      sleutel: (r) => celSleutel(`jongeren.${String(r.doelgroep)}`, { gemeente: r.gemeente, peildatum: r.peildatum, leeftijden: r.leeftijden },
+        { gemeente: REGIO, leeftijden: "ALLE" }),
+    });
+    for (const r of gepubliceerd) {
+      if (r.leeftijden === "ALLE") continue;
+      const { leeftijden, doelgroep, ...rest } = r;
+      uit.push({ ...rest, doelgroep: deelCode(doelgroep, leeftijden) } as DoelgroepRij);
+    }
+  }
+  return uit;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/d
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { nietVergelijkbaar, noot, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
-import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, segment } from "../lib/breuken.js";
+import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, segment } from "../lib/breuken.js";
 
 export { toegankelijk };
 
@@ -151,6 +151,12 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
     const rijen = reeks.filter((r) => r.jongeren != null);
     // A break in the series: the line stops there, and a rule says what changed.
     const breuken = reeks.length ? breukenTussen(d, reeks[0].peildatum, reeks[reeks.length - 1].peildatum) : [];
+    // Like with like: the part counted as before the break, dashed, on from the last point before it.
+    const gelijkDeel = breuken.find((b) => b.gelijk?.doelgroepen.includes(d))?.gelijk?.deel;
+    const voortgezet = gelijkDeel ? [
+      ...rijen.filter((r) => r.deel === 0).slice(-1),
+      ...data.filter((r) => r.gemeente === gemeente && r.doelgroep === deelCode(d, gelijkDeel) && r.jongeren != null).map((r) => ({ ...r, datum: new Date(r.peildatum) })),
+    ] : [];
     const grafiek = toegankelijk(Plot.plot({
       width: breedte, height: 180, marginLeft: 52, marginTop: 28, marginRight: 16,
       title: label(d),
@@ -161,9 +167,11 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
         Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "#01689b", r: 3 }),
         Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
         Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dy: -14, text: () => "breuk", fill: "#8a6d00", fontSize: 10 }),
+        ...(voortgezet.length > 1 ? [Plot.lineY(voortgezet, { x: "datum", y: "jongeren", stroke: "#01689b", strokeDasharray: "3,3", strokeWidth: 1.5 })] : []),
         Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (r: any) => `${label(d)}\n${datum(r.peildatum)}: ${getal(r.jongeren)}` })),
       ],
-    }), `Lijngrafiek ${label(d)} per peildatum.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""} De cijfers staan in de tabel onder de grafieken.`);
+    }), `Lijngrafiek ${label(d)} per peildatum.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""}${
+      voortgezet.length > 1 ? " De gestippelde lijn telt na de breuk zoals ervoor (tot de oude leeftijdsgrens)." : ""} De cijfers staan in de tabel onder de grafieken.`);
     return grafiek;
   });
   return html`<div class="klein-veelvoud" style="display:grid;grid-template-columns:repeat(${kolommen}, 1fr);gap:16px">${grafieken}</div>`;
@@ -336,6 +344,14 @@ export function trendSamenvatting(data: DoelgroepRij[], gemeente: string, naam: 
   const eerste = deel[0];
   if (breuk && deel.length < 2) {
     const ervoor = rijen[rijen.length - 2];
+    // Like with like where the data allow: the part counted as before the break, beside the whole.
+    const b = breukenTussen(doelgroep, ervoor.peildatum, laatste.peildatum).find((x) => x.gelijk?.doelgroepen.includes(doelgroep));
+    const gelijk = b?.gelijk ? data.find((r) => r.gemeente === gemeente && r.peildatum === laatste.peildatum && r.doelgroep === deelCode(doelgroep, b.gelijk!.deel)) : undefined;
+    if (b?.gelijk && gelijk?.jongeren != null) {
+      const v = gelijk.jongeren - (ervoor.jongeren as number);
+      return `${label(doelgroep)} in ${naam}: ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${b.gelijk.heelTekst}; ${breuk}). ` +
+        `Geteld als vóór de wet (${b.gelijk.deelTekst}): ${getal(gelijk.jongeren)} op ${datum(laatste.peildatum)} tegen ${getal(ervoor.jongeren)} op ${datum(ervoor.peildatum)} (${v >= 0 ? "+" : ""}${getal(v)}).`;
+    }
     return `${label(doelgroep)} in ${naam}: ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)}; ${breuk}, dus niet te vergelijken met ${getal(ervoor.jongeren)} op ${datum(ervoor.peildatum)}.`;
   }
   const d = (laatste.jongeren as number) - (eerste.jongeren as number);

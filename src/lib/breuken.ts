@@ -13,6 +13,11 @@ export interface Breuk {
   uitleg: string;
   /** The key figures (dashboard maten), doelgroepen and monitor groepen it breaks. */
   maten: readonly string[];
+  /**
+   * Where the data allow a like-with-like comparison after the break: the doelgroepen also
+   * published for the part counted as before (`deel`, e.g. 18–22) and the rest.
+   */
+  gelijk?: { doelgroepen: readonly string[]; deel: string; rest: string; deelTekst: string; heelTekst: string };
 }
 
 /** Wet van school naar duurzaam werk: the Doorstroompunt target group runs to 27, not 23. */
@@ -30,6 +35,11 @@ export const BREUKEN: readonly Breuk[] = [
     uitleg: `Vanaf 1 januari 2026 hoort een jongere tot ${WET_SDW.maxLeeftijdNieuw} jaar bij de doelgroep van het Doorstroompunt (daarvoor tot ${WET_SDW.maxLeeftijdOud} jaar): ` +
       "cijfers van daarna tellen een grotere groep en zijn niet te vergelijken met die van daarvoor.",
     maten: ["vsv_nieuw", "vsv_oud", "vsv_benaderd", "jikp_niet_in_beeld", "VSV_NIEUW", "VSV_OUD", "JIKP", "VSV"],
+    // jongeren_telling.onder_oude_grens (loaders/definitions.ts) splits the VSV'ers by the old limit.
+    gelijk: {
+      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
+      deelTekst: `18–${WET_SDW.maxLeeftijdOud - 1} jaar, zoals vóór de wet`, heelTekst: `18–${WET_SDW.maxLeeftijdNieuw - 1} jaar`,
+    },
   },
 ];
 
@@ -70,3 +80,6 @@ export function breukTekst(bs: readonly Breuk[], datum: (iso: string) => string)
 export function segment(maat: string, d: string, breuken: readonly Breuk[] = BREUKEN): number {
   return breuken.filter((b) => b.maten.includes(maat) && b.datum <= d).length;
 }
+
+/** The code of a doelgroep's part after a break: VSV_OUD_18_22. */
+export const deelCode = (doelgroep: string, deel: string) => `${doelgroep}_${deel}`;

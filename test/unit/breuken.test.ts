@@ -36,6 +36,13 @@ describe("what crosses a break is marked, not shown as growth", () => {
     expect(trendSamenvatting([rij("2021-10-15", 2431), rij("2025-10-15", 2500)], "REGIO", "de regio", "VSV_OUD"))
       .toBe("VSV oud in de regio: 2.431 op 15 oktober 2021 en 2.500 op 15 oktober 2025 (+69).");
   });
+  test("like with like where the data allow: the part counted as before the break (18–22) beside the whole", () => {
+    const deel = { ...rij("2026-03-15", 2600), doelgroep: "VSV_OUD_18_22" };
+    expect(trendSamenvatting([rij("2025-10-15", 2500), rij("2026-03-15", 4933), deel], "REGIO", "de regio", "VSV_OUD"))
+      .toBe("VSV oud in de regio: 4.933 op 15 maart 2026 (18–26 jaar; breuk in de reeks: Wet van school naar duurzaam werk (vanaf 1 januari 2026)). " +
+        "Geteld als vóór de wet (18–22 jaar, zoals vóór de wet): 2.600 op 15 maart 2026 tegen 2.500 op 15 oktober 2025 (+100).");
+  });
+
   test("a key figure across the break has no change t.o.v. vorig jaar; one without a break keeps it", () => {
     const k = (schooljaar: string, maat: string, waarde: number): KerncijferRij => ({ gemeente: "REGIO", schooljaar, maat, waarde });
     const rows = [k("2024-2025", "vsv_benaderd", 900), k("2025-2026", "vsv_benaderd", 1775), k("2024-2025", "neet", 100), k("2025-2026", "neet", 110)];
