@@ -6,10 +6,15 @@
 import { DOELGROEPEN, type Doelgroep } from "../src/lib/codes.ts";
 import { schooljaar, schooljaarEinde } from "../src/lib/schooljaar.ts";
 
-/** Wet van school naar duurzaam werk: the Doorstroompunt age limit rises from 23 to 27. */
-export const WET_SDW_INGANG = "2026-01-01";
-export const MAX_LEEFTIJD_OUD = 23;
-export const MAX_LEEFTIJD_NIEUW = 27;
+import { WET_SDW } from "../src/lib/breuken.ts";
+
+/**
+ * Wet van school naar duurzaam werk: the Doorstroompunt age limit rises from 23 to 27. The
+ * dates and ages are the break's data (src/lib/breuken.ts), so the charts mark the same break.
+ */
+export const WET_SDW_INGANG: string = WET_SDW.ingang;
+export const MAX_LEEFTIJD_OUD: number = WET_SDW.maxLeeftijdOud;
+export const MAX_LEEFTIJD_NIEUW: number = WET_SDW.maxLeeftijdNieuw;
 /** NEET and the JIKP population run up to the 27th birthday. */
 export const NEET_MAX = 27;
 /** A VSV'er is "nieuw" when de-registered at most this many days before the peildatum. */
@@ -150,12 +155,14 @@ export const SQL_DOELGROEP_FLAGS = `
 
 /**
  * The jongeren counted per cell of all the marts group them by (staged as jongeren_telling):
- * peildatum, schooljaar, gemeente, onderwijssoort and the doelgroep flags. A few thousand rows
+ * peildatum, schooljaar, gemeente, onderwijssoort, the doelgroep flags and whether the jongere is
+ * under the Doorstroompunt's old age limit (onder_oude_grens: the VSV'ers of 18–22 after the break
+ * of src/lib/breuken.ts, to compare like with like). A few thousand rows
  * where jongeren_def has one per jongere per peildatum; every count of jongeren is a sum of them.
  */
 export const SQL_JONGEREN_TELLING = `
   SELECT peildatum, schooljaar, gemeente_code, onderwijssoort, ${DOELGROEPEN.map((d) => d.toLowerCase()).join(", ")},
-    COUNT(*)::INTEGER AS jongeren
+    leeftijd < ${MAX_LEEFTIJD_OUD} AS onder_oude_grens, COUNT(*)::INTEGER AS jongeren
   FROM jongeren_def GROUP BY ALL`;
 
 /** Per doelgroep the jongeren of the rows summed, from jongeren_telling (0 where none); `alias` names the column. */

@@ -3,6 +3,9 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { GebruikersFout } from "./errors.ts";
+import {
+  LANDELIJKE_DEFINITIES, THUISZITTER_DEFINITIES, VSV_NIEUW_DEFINITIES, VRIJGESTELDEN_DEFINITIES, type Definities,
+} from "../src/lib/definities.ts";
 
 /**
  * The lowest publicatie.minimumCel: below it a published count of 1 or 2 jongeren points to
@@ -43,6 +46,16 @@ const RegioSchema = z.object({
         "(exacte aantallen voor intern gebruik geven de rapporten zelf, zoals npm run jaarverslag -- --intern)",
     }).default(5),
   }).default({ minimumCel: 5 }),
+  /**
+   * The regio's own definitions (src/lib/definities.ts); every one missing is the national
+   * one, so a regio.json without this section counts as the national figures do.
+   */
+  definities: z.object({
+    thuiszitters: z.enum(THUISZITTER_DEFINITIES).default(LANDELIJKE_DEFINITIES.thuiszitters),
+    vsvNieuw: z.enum(VSV_NIEUW_DEFINITIES).default(LANDELIJKE_DEFINITIES.vsvNieuw),
+    vrijgestelden: z.enum(VRIJGESTELDEN_DEFINITIES).default(LANDELIJKE_DEFINITIES.vrijgestelden),
+    overigVerzuim: z.string().trim().min(1).max(60).default(LANDELIJKE_DEFINITIES.overigVerzuim),
+  }).strict().default(LANDELIJKE_DEFINITIES),
   /** Optional presentation: a logo file in the data directory. */
   logo: z.string().optional(),
   /** Optional contact for the toegankelijkheidsverklaring, the /over page and the footer of every page. */
@@ -55,7 +68,12 @@ const RegioSchema = z.object({
   }).optional(),
 });
 
-export type Regio = z.infer<typeof RegioSchema>;
+/**
+ * The checked regio. `definities` is always filled in by loadRegio; it is optional in the type
+ * so a regio made in code (tests, the generator) may leave it out: read it with definitiesVan()
+ * (src/lib/definities.ts).
+ */
+export type Regio = Omit<z.infer<typeof RegioSchema>, "definities"> & { definities?: Definities };
 export type RegioGemeente = Regio["gemeenten"][number];
 export type Budget = Regio["budget"][number];
 

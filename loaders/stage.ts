@@ -25,6 +25,7 @@ import {
   SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
   SQL_JONGEREN_TELLING,
 } from "./definitions.ts";
+import { SQL_VSV_NIEUW_PEILDATA, definitiesVan } from "../src/lib/definities.ts";
 
 /** Findings shown at most per run; the rest are counted. */
 const MAX_BEVINDINGEN = 50;
@@ -309,6 +310,9 @@ export async function stageExports(regio: Regio, delen: ExportStaging[], opties:
         const extra = await valideerEnType(e, g, bevindingen);
         meer += extra;
         if (bevindingen.length === voor && extra === 0) {
+          // The regio's choice of nieuw-VSV by the snapshots needs every peildatum of the
+          // jongeren (this export alone): set once they are stored, before they are counted.
+          if (g.spec.tabel === "jongeren" && definitiesVan(regio).vsvNieuw === "INGESCHREVEN_VORIGE_PEILDATUM") await e.run(SQL_VSV_NIEUW_PEILDATA);
           for (const a of OPGESLAGEN_DEFINITIES[g.spec.tabel]?.afgeleid ?? []) await e.run(`CREATE TABLE ${q(a.naam)} AS ${a.sql}`);
           await e.run("CHECKPOINT");
           gelukt = true;

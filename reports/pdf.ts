@@ -10,6 +10,7 @@
 import { JSDOM } from "jsdom";
 import { startChromium } from "./chromium.ts";
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
+import { definitiesInWoorden } from "../src/lib/definities.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, heeftInhoud, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
@@ -67,6 +68,8 @@ table.cijfers thead th { text-align: right; vertical-align: bottom; border-botto
 table.cijfers thead th:first-child, table.cijfers tbody th { text-align: left; font-weight: normal; }
 table.cijfers td { text-align: right; }
 table.cijfers tr { break-inside: avoid; }
+dl.definities dt { font-weight: 700; margin-top: 6pt; }
+dl.definities dd { margin: 0 0 0 0; }
 `;
 
 function escape(s: string): string {
@@ -85,6 +88,8 @@ export function delen(invoer: PdfInvoer): Deel[] {
     if (!heeftInhoud(data, h.id, keuze)) continue;
     uit.push({ id: h.id, titel: h.titel, inInhoud: true });
   }
+  // The definitions in force (the regio's own choices in regio.json), so a reader can compare.
+  if (data.definities) uit.push({ id: "definities", titel: "Definities", inInhoud: true });
   return uit;
 }
 
@@ -132,6 +137,11 @@ export function jaarverslagHtml(invoer: PdfInvoer, paginas: Record<string, numbe
     const s = deel(x.id);
     if (x.id === "voorwoord") {
       s.innerHTML = `<h2>Voorwoord</h2><div class="jv-tekst">${tekstVan(data, keuze, "voorwoord")}</div>`;
+      continue;
+    }
+    if (x.id === "definities" && data.definities) {
+      s.innerHTML = `<h2>${++nr}. Definities</h2><p>De cijfers in dit jaarverslag zijn geteld met deze definities (gekozen door de regio in regio.json; de andere zijn de landelijke).</p>` +
+        `<dl class="definities">${definitiesInWoorden(data.definities).map(([term, tekst]) => `<dt>${escape(term)}</dt><dd>${escape(tekst)}</dd>`).join("")}</dl>`;
       continue;
     }
     const h2 = doc.createElement("h2");

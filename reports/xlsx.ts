@@ -44,7 +44,8 @@ const KOPPEN: Record<string, string> = {
   meldingen_per_fte: "Meldingen per fte", trajecten_per_fte: "Trajecten per fte", artikel: "Artikel",
 };
 
-function kopVan(k: string, t: Tabel): string {
+/** The head of a column on its sheet (exported for the test that reads the sheets back). */
+export function kopVan(k: string, t: Tabel): string {
   return t.koppen?.[k] ?? KOPPEN[k] ?? codeLabel(k);
 }
 

@@ -7,6 +7,9 @@ import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { jongerenSleutel } from "./jaarverslag.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
+import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
+import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
+import { BREUKEN, deelCode } from "../../src/lib/breuken.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
@@ -31,7 +34,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
   // the monitor's suppression runs. Monitor figures come from the monitor mart, already
   // suppressed there: the same cell on two pages must be suppressed the same way, or
   // comparing them could give a small count back.
-  const [[meta], breed, site, kern] = await Promise.all([
+  const [[meta], breed, site, kernEnDekking] = await Promise.all([
     db.all<{ data_datum: string }>(`SELECT data_datum FROM meta`),
     db.all<Record<string, any>>(`
       SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
@@ -41,6 +44,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     monitorSite(db, { minimumCel, publicatie: pub }),
     kerncijfers(db),
   ]);
+  const kern = kernEnDekking.rijen;
   const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
     ["TOTAAL", ...DOELGROEPEN].map((d) => ({
       gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d,
@@ -48,6 +52,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     })));
 
   const monitorRijen = monitorUitSite(site);
+  const gelijk = await leeftijdsDelen(db, pub);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
   const uit: Dashboard = {
@@ -56,12 +61,13 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     minimumCel,
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
-    doelgroepen: pub.tabel("jongeren", doelgroepRijen, {
+    dekking: kernEnDekking.dekking,
+    doelgroepen: [...pub.tabel("jongeren", doelgroepRijen, {
       tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
-    }),
+    }), ...gelijk],
     monitor: monitorRijen,
     kerncijfers: [
-      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: kernSleutel })
+      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: (r) => kernSleutel(db, r) })
         .map(({ peildatum: _p, ...r }) => r),
       ...nietInBeeldPerSchooljaar(site),
     ],
@@ -78,39 +84,100 @@ export function sqlSchooljaarPeildatum(db: Staging): string {
 }
 
 /**
- * Key figures per schooljaar. Population measures are taken on the schooljaar's peildatum:
- * the one on the regio's vsvPeildatum (month-day) if present, else the latest in that year.
+ * Key figures per schooljaar, for every gemeente that was a member in it and the regio
+ * (src/lib/lidmaatschap.ts). Population measures are taken on a peildatum: the regio's (its
+ * vsvPeildatum if present, else the latest in the year), for a gemeente that was no member on
+ * it its own first (or last) peildatum as a member; the regio row covers the gemeenten counted
+ * on the regio's peildatum. Measures over the schooljaar count each gemeente for its
+ * membership; the regio row is their sum.
  */
-async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: string })[]> {
-  return db.all<KerncijferRij & { peildatum: string }>(`
-    WITH peil AS (${sqlSchooljaarPeildatum(db)}),
+async function kerncijfers(db: Staging): Promise<{ rijen: (KerncijferRij & { peildatum: string | null })[]; dekking: Dekking[] }> {
+  const peil = await db.all<{ schooljaar: string; peildatum: string }>(`SELECT DISTINCT schooljaar, peildatum FROM jongeren_telling ORDER BY 1, 2`);
+  const peildata = peil.map((p) => p.peildatum);
+  const jaren = [...new Set(peil.map((p) => p.schooljaar))];
+  const dekkingen = jaren.map((sj) => dekking(db.regio.gemeenten, sj, peildata, db.regio.vsvPeildatum));
+  const keuze = dekkingen.flatMap((d) => [
+    { schooljaar: d.schooljaar, gemeente: REGIO, peildatum: d.peildatum },
+    ...d.gemeenten.map((g) => ({ schooljaar: d.schooljaar, gemeente: g.code, peildatum: g.peildatum })),
+  ]);
+  if (!keuze.length) return { rijen: [], dekking: [] };
+  const lit = (v: string | null) => (v === null ? "NULL::DATE" : `DATE '${v}'`);
+  const doelgroepen = DOELGROEPEN.map((d) => d.toLowerCase());
+  const rijen = await db.all<KerncijferRij & { peildatum: string | null }>(`
+    WITH keuze(schooljaar, gemeente, peildatum) AS (VALUES ${keuze.map((k) => `('${k.schooljaar}', '${k.gemeente}', ${lit(k.peildatum)})`).join(", ")}),
     populatie AS (
-      SELECT j.schooljaar, any_value(p.peildatum) AS peildatum, ${metRegio("j.gemeente_code")} AS gemeente,
-        SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
-      FROM jongeren_telling j JOIN peil p ON p.schooljaar = j.schooljaar AND p.peildatum = j.peildatum
-      GROUP BY GROUPING SETS ((j.schooljaar, j.gemeente_code), (j.schooljaar))
+      SELECT k.schooljaar, k.gemeente, SUM(j.jongeren)::INTEGER AS jongeren, ${sqlDoelgroepSommen((d) => d.toLowerCase())}
+      FROM keuze k JOIN jongeren_telling j ON j.peildatum = k.peildatum AND (k.gemeente = '${REGIO}' OR j.gemeente_code = k.gemeente)
+      GROUP BY k.schooljaar, k.gemeente
     ),
     verzuim AS (
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente,
-        COUNT(*) FILTER (WHERE regeling = 'LEERPLICHT')::INTEGER AS verzuimmeldingen,
-        COUNT(DISTINCT pseudo_id) FILTER (WHERE verzuimsoort IN ('LRV', 'ABSOLUUT'))::INTEGER AS thuiszitters
+        COUNT(*) FILTER (WHERE regeling = 'LEERPLICHT')::INTEGER AS verzuimmeldingen
       FROM verzuim_def GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
+    ),
+    -- The jaarverslag's thuiszitters (the regio's definition): its total over the soorten of the definition.
+    tz AS (
+      SELECT schooljaar, ${metRegio("gemeente")} AS gemeente,
+        COALESCE(SUM(jongeren) FILTER (WHERE soort IN (${totaalSoorten(db).map((x) => `'${x}'`).join(", ")})), 0)::INTEGER AS thuiszitters
+      FROM (${thuiszittersSql(db)}) GROUP BY GROUPING SETS ((schooljaar, gemeente), (schooljaar))
     ),
     trajecten AS (
       SELECT schooljaar, ${metRegio("gemeente_code")} AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS vsv_benaderd
       FROM traject_schooljaar GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))
     ),
     breed AS (
-      SELECT p.*, COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(v.thuiszitters, 0) AS thuiszitters,
+      -- Population null where the gemeente has no peildatum as a member in the year.
+      SELECT k.schooljaar, k.gemeente, k.peildatum, ${["jongeren", ...doelgroepen].map((c) => `p.${c}`).join(", ")},
+        COALESCE(v.verzuimmeldingen, 0) AS verzuimmeldingen, COALESCE(tz.thuiszitters, 0) AS thuiszitters,
         COALESCE(t.vsv_benaderd, 0) AS vsv_benaderd
-      FROM populatie p
-      LEFT JOIN verzuim v USING (schooljaar, gemeente)
-      LEFT JOIN trajecten t USING (schooljaar, gemeente)
+      FROM keuze k
+      LEFT JOIN populatie p ON p.schooljaar = k.schooljaar AND p.gemeente = k.gemeente
+      LEFT JOIN verzuim v ON v.schooljaar = k.schooljaar AND v.gemeente = k.gemeente
+      LEFT JOIN tz ON tz.schooljaar = k.schooljaar AND tz.gemeente = k.gemeente
+      LEFT JOIN trajecten t ON t.schooljaar = k.schooljaar AND t.gemeente = k.gemeente
     )
     SELECT gemeente, schooljaar, maat, waarde, peildatum FROM breed
     UNPIVOT INCLUDE NULLS (waarde FOR maat IN (jongeren, leerplichtig, kwalificatieplichtig, verzuimmeldingen, thuiszitters,
       vsv_nieuw, vsv_oud, neet, vsv_benaderd))
     ORDER BY schooljaar, gemeente, maat`);
+  return { rijen, dekking: dekkingen };
+}
+
+/**
+ * Like with like after a break in the series (src/lib/breuken.ts): on the peildata after it,
+ * the doelgroepen it touches also as the part counted as before (VSV_OUD_18_22) and the rest
+ * (VSV_OUD_23_26), each a cell beside the whole (the same cell as the doelgroep's), so the
+ * suppression sees "whole = part + rest" and no small rest can be had by subtraction.
+ */
+async function leeftijdsDelen(db: Staging, pub: Publicatie): Promise<DoelgroepRij[]> {
+  const uit: DoelgroepRij[] = [];
+  for (const b of BREUKEN) {
+    if (!b.gelijk) continue;
+    const g = b.gelijk;
+    const rijen = await db.all<Record<string, any>>(`
+      SELECT ${metRegio("gemeente_code")} AS gemeente, peildatum, any_value(schooljaar) AS schooljaar,
+        ${g.doelgroepen.map((d) => `COALESCE(SUM(jongeren) FILTER (WHERE ${d.toLowerCase()}), 0)::INTEGER AS "${d}",
+          COALESCE(SUM(jongeren) FILTER (WHERE ${d.toLowerCase()} AND onder_oude_grens), 0)::INTEGER AS "${deelCode(d, g.deel)}"`).join(", ")}
+      FROM jongeren_telling WHERE peildatum >= DATE '${b.datum}'
+      GROUP BY GROUPING SETS ((gemeente_code, peildatum), (peildatum)) ORDER BY peildatum, gemeente`);
+    const cellen = rijen.flatMap((r) => g.doelgroepen.flatMap((d) => [
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: "ALLE", jongeren: r[d] as number },
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: g.deel, jongeren: r[deelCode(d, g.deel)] as number },
+      { gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d, leeftijden: g.rest, jongeren: (r[d] as number) - (r[deelCode(d, g.deel)] as number) },
+    ]));
+    const gepubliceerd = pub.tabel("jongeren", cellen, {
+      tellingen: ["jongeren"], sleutels: ["gemeente", "peildatum", "doelgroep", "leeftijden"],
+      totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "leeftijden", totaal: "ALLE" }],
+      sleutel: (r) => celSleutel(`jongeren.${String(r.doelgroep)}`, { gemeente: r.gemeente, peildatum: r.peildatum, leeftijden: r.leeftijden },
+        { gemeente: REGIO, leeftijden: "ALLE" }),
+    });
+    for (const r of gepubliceerd) {
+      if (r.leeftijden === "ALLE") continue;
+      const { leeftijden, doelgroep, ...rest } = r;
+      uit.push({ ...rest, doelgroep: deelCode(doelgroep, leeftijden) } as DoelgroepRij);
+    }
+  }
+  return uit;
 }
 
 /**
@@ -118,12 +185,12 @@ async function kerncijfers(db: Staging): Promise<(KerncijferRij & { peildatum: s
  * doelgroepen on the schooljaar's peildatum, Leerplicht meldingen, VSV-trajecten), so the
  * two can never show one count two ways.
  */
-function kernSleutel(r: Record<string, unknown>): string {
+function kernSleutel(db: Staging, r: Record<string, unknown>): string {
   const maat = String(r.maat);
   const gemeente = r.gemeente;
   if (maat === "verzuimmeldingen") return celSleutel("lp.meldingen", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
   if (maat === "vsv_benaderd") return celSleutel("vsv.trajecten", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
-  if (maat === "thuiszitters") return celSleutel("kern.thuiszitters", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
+  if (maat === "thuiszitters") return thuiszitterSleutel(db, { gemeente, schooljaar: r.schooljaar, soort: TZ_TOTAAL });
   return jongerenSleutel(maat === "jongeren" ? "TOTAAL" : maat.toUpperCase(), gemeente, r.peildatum);
 }
 

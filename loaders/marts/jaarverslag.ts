@@ -26,6 +26,9 @@ import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
+import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
+import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
+import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
 
@@ -270,6 +273,13 @@ function kiesPeildatum(db: Staging, sj: string, peildata: string[]): Peildatum {
   return { peildatum: null, bron: "geen" };
 }
 
+/** The regio's peildatum in a schooljaar (its vsvPeildatum), whether or not the data has it. */
+function regioPeildatum(db: Staging, sj: string): string {
+  const [mm, dd] = db.regio.vsvPeildatum.split("-");
+  const start = Number(sj.slice(0, 4));
+  return `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
+}
+
 function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
   const [mm, dd] = db.regio.vsvPeildatum.split("-");
   const vsvDag = formatDatum(`2000-${mm}-${dd}`).replace(/ 2000$/, "");
@@ -309,19 +319,8 @@ const BRONNEN: Record<string, (db: Staging) => string> = {
   luxe: () => `
     SELECT schooljaar, gemeente_code AS gemeente, COALESCE(handhaving, '${HANDHAVING_ONBEKEND}') AS handhaving, COUNT(*)::INTEGER AS meldingen
     FROM verzuim_def WHERE regeling = 'LEERPLICHT' AND verzuimsoort = 'LUXE' GROUP BY ALL`,
-  thuiszitters: () => `
-    WITH m AS (
-      SELECT schooljaar, pseudo_id, gemeente_code, onderwijssoort, verzuimsoort, melddatum, melding_id
-      FROM verzuim_def WHERE verzuimsoort IN ('LRV', 'ABSOLUUT')),
-    p AS (
-      SELECT schooljaar, pseudo_id, CASE WHEN bool_or(verzuimsoort = 'ABSOLUUT') THEN 'ABSOLUUT' ELSE 'LRV' END AS soort
-      FROM m GROUP BY ALL),
-    l AS (
-      SELECT p.schooljaar, p.soort, m.gemeente_code, m.onderwijssoort,
-        row_number() OVER (PARTITION BY p.schooljaar, p.pseudo_id ORDER BY m.melddatum DESC, m.melding_id DESC) AS nr
-      FROM p JOIN m ON m.schooljaar = p.schooljaar AND m.pseudo_id = p.pseudo_id AND m.verzuimsoort = p.soort)
-    SELECT schooljaar, gemeente_code AS gemeente, soort, onderwijssoort, COUNT(*)::INTEGER AS jongeren
-    FROM l WHERE nr = 1 GROUP BY ALL`,
+  /** One row per thuiszitter, by the regio's definition (marts/thuiszitters.ts). */
+  thuiszitters: (db) => thuiszittersSql(db),
   vrijstellingen: () => `
     SELECT schooljaar, gemeente_code AS gemeente, artikel, COUNT(*)::INTEGER AS vrijstellingen
     FROM vrijstelling_def WHERE besluit = 'TOEGEKEND' GROUP BY ALL`,
@@ -440,33 +439,52 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const tabellen: JaarverslagTabel[] = [];
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
-  // The schooljaar's peildata (latest first) and the counts on the one it is reported on.
+  // The schooljaar's peildata (latest first) and the counts on the one it is reported on: the
+  // regio's for the REGIO rows and every gemeente that was a member on it; a gemeente that
+  // joined (or left) in the year on its own first (or last) peildatum as a member
+  // (src/lib/lidmaatschap.ts). The peildatum is a key column, so "REGIO = sum of gemeenten"
+  // is stated for the gemeenten on the regio's peildatum only.
   const jaarRijen = await bron(db, "jongeren", [sj]);
-  const pd = kiesPeildatum(db, sj, [...new Set(jaarRijen.map((r) => r.peildatum as string))]);
+  const peildataJaar = [...new Set(jaarRijen.map((r) => r.peildatum as string))];
+  const pd = kiesPeildatum(db, sj, peildataJaar);
+  const dk = dekking(db.regio.gemeenten, sj, peildataJaar, db.regio.vsvPeildatum);
+  const peilVan = new Map<unknown, string | null>([[REGIO, pd.peildatum], ...dk.gemeenten.map((g): [string, string | null] => [g.code, g.peildatum])]);
   const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);
-  const leerlingBron = opPeildatum.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
+  const opEigenPeildatum = jaarRijen.filter((r) => r.peildatum === peilVan.get(r.gemeente));
+  /** Cells of REGIO filled from the regio's peildatum, those of a gemeente from its own. */
+  const opPeil = (cel: Rij[], maak: (rijen: Rij[]) => Rij[], telling: string) => [
+    ...somIn(cel.filter((c) => c.gemeente === REGIO), maak(opPeildatum), telling, { gemeente: REGIO }),
+    ...somIn(cel.filter((c) => c.gemeente !== REGIO), maak(opEigenPeildatum), telling, { gemeente: REGIO }),
+  ];
+  const dekkingNoot = dekkingTekst(dk);
+  const leerlingBron = (rijen: Rij[]) => rijen.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
   const leerlingen = pas(pub, "jongeren", {
-    rijen: somIn(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen", { gemeente: REGIO })
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen })),
-    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "onderwijssoort"], totalen: [gemeenteTotaal],
+    rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen")
+      // A member on none of the year's peildata has no count on a peildatum (not 0).
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, onderwijssoort: r.onderwijssoort,
+        leerlingen: peilVan.get(r.gemeente) ? r.leerlingen : null })),
+    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"], totalen: [gemeenteTotaal],
     // The same jongeren as the dashboard counts on that peildatum.
     sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
   });
   tabellen.push({
-    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] }, titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}`, rijen: leerlingen,
+    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] },
+    titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: leerlingen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
   });
 
-  const doelgroepBron = opPeildatum.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
+  const doelgroepBron = (rijen: Rij[]) => rijen.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
   const doelgroepen = pas(pub, "jongeren", {
-    rijen: somIn(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren", { gemeente: REGIO })
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: pd.peildatum, doelgroep: r.doelgroep, jongeren: r.jongeren })),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "doelgroep"], totalen: [gemeenteTotaal],
+    rijen: opPeil(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren")
+      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, doelgroep: r.doelgroep,
+        jongeren: peilVan.get(r.gemeente) ? r.jongeren : null })),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "peildatum", "doelgroep"], totalen: [gemeenteTotaal],
     // One cell per doelgroep, gemeente and peildatum: the dashboard publishes it too.
     sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
   });
   tabellen.push({
-    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] }, titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}`, rijen: doelgroepen,
+    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] },
+    titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: doelgroepen,
     kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
   });
 
@@ -550,25 +568,40 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- thuiszitters
-  // One row per thuiszitter: ABSOLUUT when the jongere has both (thuiszitterSoort), counted in
-  // the gemeente and onderwijssoort of the latest melding of that soort, so gemeenten add up.
+  // One row per thuiszitter (leerplichtig, under 18): in the soort the regio's definition puts
+  // first when the jongere has both, counted in the gemeente and onderwijssoort of the latest
+  // melding of that soort, so gemeenten add up. Both soorten are shown; the total (soort
+  // TOTAAL) is the definition's: the sum of its soorten.
   const tzBron = await bron(db, "thuiszitters", [sj]);
+  const tzSleutel = (r: Rij) => thuiszitterSleutel(db, r as Parameters<typeof thuiszitterSleutel>[1]);
   const tzRun = pas(pub, "thuiszitters", {
     rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
       tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
-    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
+    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }], sleutel: tzSleutel,
+  });
+  const inTotaal = totaalSoorten(db);
+  const tzTotaal = pas(pub, "thuiszitters", {
+    rijen: [
+      ...tzRun.filter((r) => r.onderwijssoort === TOTAAL),
+      ...somIn(cellen(db, [sj], () => [["soort", [TZ_TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
+        tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TOTAAL }),
+    ],
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"], sleutel: tzSleutel,
+    // The total beside its soorten only where it is their sum (a definition of one soort: the same cell).
+    totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TZ_TOTAAL }] : [])],
   });
   tabellen.push({
     id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
     titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
     kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
   });
-  // The totals per soort, from the same run (so they never give a hidden part back).
+  // The totals per soort and the definition's total, from the same cells (so they never give a hidden part back).
   tabellen.push({
-    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV"] },
-    titel: "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim)",
-    rijen: tzRun.filter((r) => r.onderwijssoort === TOTAAL).map(({ onderwijssoort: _o, ...r }) => r),
+    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TZ_TOTAAL] },
+    titel: inTotaal.length > 1 ? "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim); totaal: absoluut verzuim en LRV"
+      : "Thuiszitters per soort (wie beide heeft telt als LRV); totaal: alleen LRV (de definitie van de regio)",
+    rijen: tzTotaal.map(({ onderwijssoort: _o, ...r }) => r),
     kolommen: ["gemeente", "naam", "schooljaar", "soort", "jongeren"],
   });
 
@@ -582,6 +615,27 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   tabellen.push({
     id: "vrijstellingen", codes: { artikel: artikelen }, titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
     kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
+  });
+
+  // ---------------------------------------------------------------- vrijgestelde jeugdigen op de peildatum
+  // The stock beside the flow above: jongeren with a granted vrijstelling running on the
+  // schooljaar's peildatum (src/lib/definities.ts), per artikel; distinct jongeren, so the
+  // regio row is counted over the regio, not summed.
+  const vrPeildatum = pd.peildatum ?? regioPeildatum(db, sj);
+  const vrVoorraad = pas(pub, "vrijgesteld_op_peildatum", {
+    rijen: zoekIn(cellen(db, [sj], () => [["artikel", artikelen]]), await db.all(`
+      SELECT '${sj}' AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, artikel, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+      FROM vrijstellingen WHERE ${SQL_VRIJGESTELD_OP(`DATE '${vrPeildatum}'`)}
+        -- Only gemeenten that are members on the peildatum: the regio row is theirs.
+        AND gemeente_code IN (SELECT code FROM gemeenten WHERE (vanaf IS NULL OR vanaf <= DATE '${vrPeildatum}') AND (tot IS NULL OR tot >= DATE '${vrPeildatum}'))
+      GROUP BY GROUPING SETS ((gemeente_code, artikel), (artikel))`), "jongeren")
+      .map((r) => ({ ...r, peildatum: vrPeildatum })),
+    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
+  });
+  tabellen.push({
+    id: "vrijgesteld_op_peildatum", codes: { artikel: artikelen },
+    titel: `Vrijgestelde jeugdigen op ${formatDatum(vrPeildatum)}: toegekende vrijstelling die op de peildatum loopt, per artikel`, rijen: vrVoorraad,
+    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "artikel", "jongeren"],
   });
 
   // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
@@ -809,7 +863,7 @@ export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: stri
 // ------------------------------------------------------------------ everything for site and PDF
 
 /** Tables whose all-zero rows the site leaves out (a missing row of a member gemeente is 0). */
-const COMPACT = new Set(["verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
+const COMPACT = new Set(["vrijgesteld_op_peildatum", "verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
 
 /** Whether a row has a count other than 0. */
@@ -829,6 +883,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
   const schooljaren = await schooljarenInData(db);
   const data: JvData & { meldingen: string[] } = {
     regio: db.regio.naam,
+    definities: definitiesVan(db.regio),
     minimumCel: opties.minimumCel,
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
     schooljaren,
@@ -849,6 +904,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     data.meldingen.push(...t.meldingen);
     data.jaren[sj] = {
       leden,
+      dekking: dekking(db.regio.gemeenten, sj, [...new Set((await bron(db, "jongeren", [sj])).map((r) => r.peildatum as string))], db.regio.vsvPeildatum),
       teksten: t.teksten,
       gemeenteTeksten: gemeente
         ? Object.fromEntries(Object.entries(t.gemeenteTeksten).filter(([g]) => g === gemeente))

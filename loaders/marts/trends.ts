@@ -7,6 +7,7 @@
 import { aanwezig } from "../nodig.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { definitiesVan, definitiesInWoorden, type Definities } from "../../src/lib/definities.ts";
 import type { Staging } from "../db.ts";
 import type { Regio, RegioGemeente } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
@@ -63,6 +64,9 @@ export interface SiteInfo {
   definities: {
     wetSdwIngang: string; maxLeeftijdOud: number; maxLeeftijdNieuw: number; neetMax: number; vsvNieuwDagen: number;
     doelgroepen: string[]; monitorStatussen: string[];
+    /** The regio's own choices (regio.json "definities", defaults filled in) and each in words, for /over. */
+    gekozen: Definities;
+    inWoorden: [string, string][];
   };
 }
 
@@ -242,6 +246,7 @@ export async function siteInfo(db: Staging): Promise<SiteInfo> {
     definities: {
       wetSdwIngang: WET_SDW_INGANG, maxLeeftijdOud: MAX_LEEFTIJD_OUD, maxLeeftijdNieuw: MAX_LEEFTIJD_NIEUW,
       neetMax: NEET_MAX, vsvNieuwDagen: VSV_NIEUW_DAGEN, doelgroepen: [...DOELGROEPEN], monitorStatussen: [...MONITOR_STATUSSEN],
+      gekozen: definitiesVan(regio), inWoorden: definitiesInWoorden(definitiesVan(regio), VSV_NIEUW_DAGEN),
     },
   };
 }

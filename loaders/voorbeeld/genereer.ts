@@ -21,6 +21,7 @@ import { GebruikersFout } from "../errors.ts";
 import { Rng, combineer, hashTekst, pseudoId } from "./prng.ts";
 import { dag, iso, jaarVan, weekdag } from "./datum.ts";
 import { Persoon, DATA_BEGIN, DATA_EIND, type Segment } from "./populatie.ts";
+import { definitiesVan } from "../../src/lib/definities.ts";
 import { GEMEENTEN, REGIO as IJSSEL_VECHT, LANDELIJK, AANDEEL_JONGEREN, type GemeenteProfiel } from "./ijsselvecht.ts";
 import {
   PEILDATA, OKTOBER, MOMENTEN, SCHOOLJAREN, INGESCHREVEN, MBO, MAANDEN_VERZUIM, MAANDEN_LUXE, VERZUIM_MAX, verzuimKans, verzuimSplit,
@@ -76,6 +77,7 @@ export async function genereer(opties: Opties): Promise<Resultaat> {
     budget: REGIO.budget,
     publicatie: REGIO.publicatie,
     ...("contact" in REGIO && REGIO.contact ? { contact: REGIO.contact } : {}),
+    ...(REGIO.definities ? { definities: definitiesVan(REGIO) } : {}),
   };
   const lid = (gi: number, d: number) => isLidOp(regio.gemeenten[gi], iso(d));
   const lidPeil = PEILDATA.map((p) => G.map((_, gi) => lid(gi, p)));

@@ -1,6 +1,8 @@
 // The synthetic sample regio. This is the ONLY place where IJssel-Vecht is described: the
 // project itself reads everything from the generated regio.json.
 
+import type { Definities } from "../../src/lib/definities.ts";
+
 export interface GemeenteProfiel {
   code: string;
   naam: string;
@@ -48,7 +50,7 @@ export interface Budget {
 
 export const REGIO: {
   naam: string; contactgemeente: string; nummer: number; vsvPeildatum: string;
-  budget: Budget[]; publicatie: { minimumCel: number };
+  budget: Budget[]; publicatie: { minimumCel: number }; definities?: Partial<Definities>;
   contact?: { naam?: string; email?: string; telefoon?: string; url?: string };
 } = {
   naam: "Leerplicht & Doorstroompuntregio IJssel-Vecht",
@@ -63,6 +65,12 @@ export const REGIO: {
   publicatie: { minimumCel: 5 },
   // A made-up address (example.nl is reserved for examples): the sample shows where it appears.
   contact: { naam: "het Bureau Leerplicht en Doorstroompunt (voorbeeld)", email: "leerplicht@example.nl" },
+  // The regio's own choices (beleidsplan 7.1): a thuiszitter is enrolled and longer than 4
+  // weeks at home (LRV only), nieuw-VSV is read from the snapshots, vrijgestelde jeugdigen are
+  // those with a vrijstelling running on the peildatum, OVERIG is vroegsignalering.
+  definities: {
+    thuiszitters: "LRV", vsvNieuw: "INGESCHREVEN_VORIGE_PEILDATUM", vrijgestelden: "ACTIEF_OP_PEILDATUM", overigVerzuim: "Vroegsignalering",
+  },
 };
 
 /** Official national VSV figures (OCW/DUO, rounded) for comparison; not scaled. */

@@ -10,6 +10,8 @@ import { vorigSchooljaar } from "../lib/schooljaar.js";
 import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/dashboard-data.js";
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
+import { nietVergelijkbaar, noot, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
+import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, segment } from "../lib/breuken.js";
 
 export { toegankelijk };
 
@@ -23,7 +25,7 @@ export const MATEN: { maat: string; label: string; uitleg: string; noemer: strin
   { maat: "leerplichtig", label: "Leerplichtig", uitleg: "leerplichtige jongeren op de peildatum", noemer: "jongeren" },
   { maat: "kwalificatieplichtig", label: "Kwalificatieplichtig", uitleg: "kwalificatieplichtige jongeren op de peildatum", noemer: "jongeren" },
   { maat: "verzuimmeldingen", label: "Verzuimmeldingen", uitleg: "verzuimmeldingen Leerplicht (jonger dan 18) in het schooljaar", noemer: "leerplichtig" },
-  { maat: "thuiszitters", label: "Thuiszitters", uitleg: "jongeren met absoluut of langdurig relatief verzuim in het schooljaar", noemer: "leerplichtig" },
+  { maat: "thuiszitters", label: "Thuiszitters", uitleg: "leerplichtige jongeren (jonger dan 18) die in het schooljaar thuiszaten, volgens de definitie van de regio (zie Over deze cijfers)", noemer: "leerplichtig" },
   { maat: "vsv_nieuw", label: "VSV nieuw", uitleg: "nieuwe voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
   { maat: "vsv_oud", label: "VSV oud", uitleg: "oud-voortijdig schoolverlaters op de peildatum", noemer: "jongeren" },
   { maat: "neet", label: "NEET", uitleg: "18–27 jaar, geen onderwijs en geen werk", noemer: "jongeren" },
@@ -100,13 +102,20 @@ export function cel(r: { onderdrukt?: true } | undefined, waarde: number | null 
 /** The key-figure cards of one gemeente (or the regio) in one schooljaar, with the change. */
 export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   gemeente: string; schooljaar: string; minimumCel: number; vergelijk?: string; naamVergelijk?: string;
+  /** What the regio rows cover per schooljaar (membership): a note, and no change where the years are unlike. */
+  dekking?: Dekking[];
 }) {
   const { gemeente, schooljaar, minimumCel, vergelijk } = opties;
   const vorig = vorigJaar(schooljaar);
-  return html`<div class="kaarten">${MATEN.map((m) => {
+  const anders = nietVergelijkbaar(opties.dekking, gemeente, schooljaar, vorig);
+  const lid = noot(opties.dekking, gemeente, schooljaar);
+  const kaarten = html`<div class="kaarten">${MATEN.map((m) => {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
-    const delta = nu?.waarde != null && toen?.waarde != null ? nu.waarde - toen.waarde : null;
+    // A change across a break in the series would show a new definition as growth.
+    const breuk = breukTekst(breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente)), datum);
+    const ongelijk = anders ?? (toen && breuk ? breuk : null);
+    const delta = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
     const eigen = per1000Tekst(rows, gemeente, schooljaar, m.maat);
@@ -117,13 +126,15 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
       <p class="groot">${cel(nu, nu?.waarde, minimumCel)}</p>
       <p class="verschil">${delta == null
         // A change with a suppressed year would need that year's count: it is suppressed too.
-        ? html`<span>${isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
+        ? html`<span>${ongelijk ? `geen vergelijking met ${vorig}: ${ongelijk}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
         ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
     </div>`;
   })}</div>`;
+  // Membership for part of the year (or a regio whose gemeenten changed): the note above the cards.
+  return lid ? html`<div class="kaarten-met-noot"><p class="lid-noot">${lid}</p>${kaarten}</div>` : kaarten;
 }
 
 /**
@@ -136,19 +147,31 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
   const grafieken = doelgroepen.map((d) => {
     // Suppressed peildata stay in the line, so it breaks there instead of bridging the gap.
     const reeks = data.filter((r) => r.gemeente === gemeente && r.doelgroep === d)
-      .map((r) => ({ ...r, datum: new Date(r.peildatum) }));
+      .map((r) => ({ ...r, datum: new Date(r.peildatum), deel: segment(d, r.peildatum) }));
     const rijen = reeks.filter((r) => r.jongeren != null);
+    // A break in the series: the line stops there, and a rule says what changed.
+    const breuken = reeks.length ? breukenTussen(d, reeks[0].peildatum, reeks[reeks.length - 1].peildatum) : [];
+    // Like with like: the part counted as before the break, dashed, on from the last point before it.
+    const gelijkDeel = breuken.find((b) => b.gelijk?.doelgroepen.includes(d))?.gelijk?.deel;
+    const voortgezet = gelijkDeel ? [
+      ...rijen.filter((r) => r.deel === 0).slice(-1),
+      ...data.filter((r) => r.gemeente === gemeente && r.doelgroep === deelCode(d, gelijkDeel) && r.jongeren != null).map((r) => ({ ...r, datum: new Date(r.peildatum) })),
+    ] : [];
     const grafiek = toegankelijk(Plot.plot({
       width: breedte, height: 180, marginLeft: 52, marginTop: 28, marginRight: 16,
       title: label(d),
       x: { type: "utc", label: null, tickFormat: (t: Date) => maandKort(t.toISOString()), ticks: 3 },
       y: { label: null, grid: true, zero: true, tickFormat: (n: number) => getal(n), ticks: 4 },
       marks: [
-        Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "#01689b", strokeWidth: 2 }),
+        Plot.lineY(reeks, { x: "datum", y: "jongeren", z: "deel", stroke: "#01689b", strokeWidth: 2 }),
         Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "#01689b", r: 3 }),
+        Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
+        Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dy: -14, text: () => "breuk", fill: "#8a6d00", fontSize: 10 }),
+        ...(voortgezet.length > 1 ? [Plot.lineY(voortgezet, { x: "datum", y: "jongeren", stroke: "#01689b", strokeDasharray: "3,3", strokeWidth: 1.5 })] : []),
         Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (r: any) => `${label(d)}\n${datum(r.peildatum)}: ${getal(r.jongeren)}` })),
       ],
-    }), `Lijngrafiek ${label(d)} per peildatum. De cijfers staan in de tabel onder de grafieken.`);
+    }), `Lijngrafiek ${label(d)} per peildatum.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""}${
+      voortgezet.length > 1 ? " De gestippelde lijn telt na de breuk zoals ervoor (tot de oude leeftijdsgrens)." : ""} De cijfers staan in de tabel onder de grafieken.`);
     return grafiek;
   });
   return html`<div class="klein-veelvoud" style="display:grid;grid-template-columns:repeat(${kolommen}, 1fr);gap:16px">${grafieken}</div>`;
@@ -159,20 +182,24 @@ export function DoelgroepTrend(data: DoelgroepRij[], { width, gemeente, doelgroe
 export function MonitorTrend(data: MonitorRij[], { width, gemeente }: { width: number; gemeente: string }) {
   // Suppressed moments stay in the lines, so a line breaks there instead of bridging the gap.
   const reeks = data.filter((d) => d.gemeente === gemeente)
-    .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep) }));
+    .map((d) => ({ ...d, datum: new Date(d.moment), naam: label(d.groep), deel: `${d.groep}-${segment(d.groep, d.moment)}` }));
   const rijen = reeks.filter((d) => d.jongeren != null);
+  const momenten = reeks.map((d) => d.moment).sort();
+  const breuken = momenten.length ? BREUKEN.filter((b) => ["JIKP", "VSV"].some((g) => breukenTussen(g, momenten[0], momenten[momenten.length - 1]).includes(b))) : [];
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft: 56, marginRight: 60,
     x: { type: "utc", label: "Monitormoment", tickFormat: (d: Date) => maandKort(d.toISOString()), ticks: 6 },
     y: { label: "Jongeren in de monitor", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
     color: { domain: ["JIKP", "VSV"], range: ["#01689b", "#8a6d00"] },
     marks: [
-      Plot.lineY(reeks, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "datum", y: "jongeren", z: "deel", stroke: "naam", strokeWidth: 2 }),
+      Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
+      Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dy: 4, dx: 4, textAnchor: "start", text: (b: { naam: string }) => `breuk: ${b.naam}`, fill: "#8a6d00", fontSize: 10 }),
       Plot.dot(rijen, { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 4 }),
       Plot.text(rijen, Plot.selectLast({ x: "datum", y: "jongeren", z: "naam", text: "naam", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(rijen, Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}, ${datum(d.moment)}: ${getal(d.jongeren)}` })),
     ],
-  }), "Lijngrafiek: jongeren in een kwetsbare positie (JIKP) en VSV'ers in de monitor per monitormoment. De cijfers staan in de tabel onder de grafiek.");
+  }), `Lijngrafiek: jongeren in een kwetsbare positie (JIKP) en VSV'ers in de monitor per monitormoment.${breuken.length ? ` ${breuken.map((b) => b.uitleg).join(" ")}` : ""} De cijfers staan in de tabel onder de grafiek.`);
 }
 
 export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naam: string; minimumCel: number }) {
@@ -267,14 +294,21 @@ export function doelgroepTabel(data: DoelgroepRij[], opties: { gemeente: string;
 
 /** All gemeenten and the regio side by side for one schooljaar. */
 export function vergelijkTabel(rows: KerncijferRij[], opties: {
-  schooljaar: string; gemeenten: Gemeente[]; regio: string; minimumCel: number; per1000?: boolean;
+  schooljaar: string; gemeenten: Gemeente[]; regio: string; minimumCel: number; per1000?: boolean; dekking?: Dekking[];
 }) {
+  const d = opties.dekking?.find((x) => x.schooljaar === opties.schooljaar);
+  // A gemeente that was a member for part of the year, or is counted on another peildatum, is marked; the caption says why.
+  const deels = (c: string) => {
+    const g = d?.gemeenten.find((x) => x.code === c);
+    return g && (!g.heelJaar || g.peildatum !== d!.peildatum) ? " *" : "";
+  };
+  const uitleg = d ? noot(opties.dekking, REGIO, opties.schooljaar) : "";
   const codes = [...opties.gemeenten.map((g) => g.code).filter((c) => rows.some((r) => r.gemeente === c && r.schooljaar === opties.schooljaar)), REGIO];
   const maten = opties.per1000 ? MATEN.filter((m) => m.noemer) : MATEN;
   return cijferTabel({
-    bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}`,
+    bijschrift: `Kerncijfers per gemeente, schooljaar ${opties.schooljaar}${opties.per1000 ? " (per 1.000)" : ""}${uitleg ? `. * ${uitleg}` : ""}`,
     kolommen: ["Gemeente", ...maten.map((m) => m.label)],
-    rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio), ...maten.map((m) => {
+    rijen: codes.map((c) => [naamVan(opties.gemeenten, c, opties.regio) + (c === REGIO && uitleg ? " *" : deels(c)), ...maten.map((m) => {
       if (opties.per1000) return per1000Tekst(rows, c, opties.schooljaar, m.maat);
       const r = zoek(rows, c, opties.schooljaar, m.maat);
       return cel(r, r?.waarde, opties.minimumCel);
@@ -282,15 +316,46 @@ export function vergelijkTabel(rows: KerncijferRij[], opties: {
   });
 }
 
+/**
+ * The sentences under the doelgroep charts of one gemeente (or the regio): one per doelgroep,
+ * or one sentence in all when there are fewer than two peildata to show a development (a
+ * gemeente that joined recently), saying why.
+ */
+export function trendSamenvattingen(data: DoelgroepRij[], gemeente: string, naam: string, doelgroepen: string[], lid?: Gemeente): string {
+  const peildata = [...new Set(data.filter((d) => d.gemeente === gemeente && d.jongeren != null).map((d) => d.peildatum))].sort();
+  if (peildata.length < 2) {
+    const sinds = lid?.vanaf && peildata.length && lid.vanaf > (data.map((d) => d.peildatum).sort()[0] ?? "") ? ` ${naam} is lid vanaf ${datum(lid.vanaf)}.` : "";
+    return peildata.length
+      ? `Voor ${naam} is er één peildatum (${datum(peildata[0])}): een ontwikkeling is er nog niet te tonen.${sinds}`
+      : `Voor ${naam} zijn er geen gepubliceerde aantallen op een peildatum.`;
+  }
+  return doelgroepen.map((d) => trendSamenvatting(data, gemeente, naam, d)).join(" ");
+}
+
 /** A sentence that says what the trend chart shows, for those who cannot see it. */
 export function trendSamenvatting(data: DoelgroepRij[], gemeente: string, naam: string, doelgroep: string): string {
   const rijen = data.filter((d) => d.gemeente === gemeente && d.doelgroep === doelgroep && d.jongeren != null)
     .sort((a, b) => a.peildatum.localeCompare(b.peildatum));
   if (rijen.length < 2) return `Voor ${naam} zijn te weinig peildata om een ontwikkeling te tonen.`;
-  const eerste = rijen[0];
+  // Only within the last stretch without a break: across one the count is of another group.
   const laatste = rijen[rijen.length - 1];
+  const deel = rijen.filter((r) => segment(doelgroep, r.peildatum) === segment(doelgroep, laatste.peildatum));
+  const breuk = breukTekst(breukenTussen(doelgroep, rijen[0].peildatum, laatste.peildatum), datum);
+  const eerste = deel[0];
+  if (breuk && deel.length < 2) {
+    const ervoor = rijen[rijen.length - 2];
+    // Like with like where the data allow: the part counted as before the break, beside the whole.
+    const b = breukenTussen(doelgroep, ervoor.peildatum, laatste.peildatum).find((x) => x.gelijk?.doelgroepen.includes(doelgroep));
+    const gelijk = b?.gelijk ? data.find((r) => r.gemeente === gemeente && r.peildatum === laatste.peildatum && r.doelgroep === deelCode(doelgroep, b.gelijk!.deel)) : undefined;
+    if (b?.gelijk && gelijk?.jongeren != null) {
+      const v = gelijk.jongeren - (ervoor.jongeren as number);
+      return `${label(doelgroep)} in ${naam}: ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${b.gelijk.heelTekst}; ${breuk}). ` +
+        `Geteld als vóór de wet (${b.gelijk.deelTekst}): ${getal(gelijk.jongeren)} op ${datum(laatste.peildatum)} tegen ${getal(ervoor.jongeren)} op ${datum(ervoor.peildatum)} (${v >= 0 ? "+" : ""}${getal(v)}).`;
+    }
+    return `${label(doelgroep)} in ${naam}: ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)}; ${breuk}, dus niet te vergelijken met ${getal(ervoor.jongeren)} op ${datum(ervoor.peildatum)}.`;
+  }
   const d = (laatste.jongeren as number) - (eerste.jongeren as number);
-  return `${label(doelgroep)} in ${naam}: ${getal(eerste.jongeren)} op ${datum(eerste.peildatum)} en ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${d >= 0 ? "+" : ""}${getal(d)}).`;
+  return `${label(doelgroep)} in ${naam}: ${getal(eerste.jongeren)} op ${datum(eerste.peildatum)} en ${getal(laatste.jongeren)} op ${datum(laatste.peildatum)} (${d >= 0 ? "+" : ""}${getal(d)})${breuk ? ` (${breuk}: eerdere peildata tellen een andere groep)` : ""}.`;
 }
 
 export { aantal };

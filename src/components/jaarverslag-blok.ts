@@ -24,6 +24,11 @@ export function label(code: string): string {
   return EXTRA_LABELS[code] ?? codeLabel(code);
 }
 
+/** A verzuimsoort as the regio calls it: OVERIG by its own name (regio.json definities.overigVerzuim). */
+export function verzuimLabel(data: JvData): (s: string) => string {
+  return (s) => (s === "OVERIG" && data.definities ? data.definities.overigVerzuim : label(s));
+}
+
 /** Thuiszitters and leerlingen use GEEN as an onderwijssoort: "Geen onderwijs". */
 export function onderwijsLabel(code: string): string {
   return codeLabel(code);

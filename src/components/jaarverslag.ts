@@ -6,13 +6,15 @@
 // jaarverslag-blok.ts, the rendering in jaarverslag-weergave.ts; this module is what the pages
 // and the PDF import.
 import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
+import { noot } from "../lib/lidmaatschap.js";
+import { BREUKEN, breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
 import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 import {
   label, onderwijsLabel, Context, alsGetal, punt, fmt, metVorig, grootste, jaarKolommen, jaarRijen, jaarGrafiek, perGemeente, aanwezig,
-  codesIn, type Keuze, type Waarde, type Kolom, type Blok,
+  codesIn, verzuimLabel, type Keuze, type Waarde, type Kolom, type Blok,
 } from "./jaarverslag-blok.js";
 import { el, tekstVan, blokElement, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
 
@@ -69,7 +71,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   }
 
   if (hoofdstuk === "verzuim") {
-    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "LEERPLICHT" });
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "LEERPLICHT" }, verzuimLabel(data));
     const luxe = rijen[1];
     uit.push({
       id: "verzuim-soort", titel: `Verzuimmeldingen Leerplicht naar soort, ${wie}`,
@@ -96,12 +98,12 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
         : `Het verloop van de meldingen over de maanden van ${sj}.`,
       grafiek: (width, doc) => MaandGrafiek(
         mRijen.flatMap((r, i) => VERZUIMSOORTEN.map((s): Lijn => ({
-          lijn: label(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
+          lijn: verzuimLabel(data)(s), x: maandLijst[i], waarde: alsGetal(r[s]), onderdrukt: typeof r[s] === "string",
         }))),
         { width, document: doc, beschrijving: `Lijndiagram: verzuimmeldingen per maand per soort in ${zin}, ${sj}`,
           xLabels: (x) => maandKort(x + "-01").slice(0, 3) },
       ),
-      tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: label(s) }))], rijen: mRijen },
+      tabel: { kolommen: [{ sleutel: "categorie", kop: "Maand" }, ...VERZUIMSOORTEN.map((s) => ({ sleutel: s, kop: verzuimLabel(data)(s) }))], rijen: mRijen },
     });
     const handhavingen = aanwezig(c, "luxe_verzuim_afhandeling", "handhaving", codesIn(c, "luxe_verzuim_afhandeling", "handhaving"), "meldingen", {},
       ["GEOORLOOFD", "WAARSCHUWING", "PROCES_VERBAAL", "HALT"]);
@@ -118,7 +120,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       uit.push({
         id: "verzuim-per-gemeente", titel: `Verzuimmeldingen Leerplicht per gemeente, ${sj}`,
         samenvatting: `Meldingen per verzuimsoort voor elke gemeente van de regio in ${sj}.`,
-        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "LEERPLICHT" }),
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "LEERPLICHT" }, verzuimLabel(data)),
       });
     }
   }
@@ -138,27 +140,32 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       { sleutel: "LRV", kop: `Langdurig relatief verzuim ${c.kort(c.focus)}` }];
     if (!c.isRegio) kol.push({ sleutel: "ABSOLUUT_regio", kop: "Absoluut verzuim regio" }, { sleutel: "LRV_regio", kop: "Langdurig relatief verzuim regio" });
     const tz = (g: string, s: string) => c.w("thuiszitters_totaal", { gemeente: g, schooljaar: sj, soort: s }, "jongeren");
+    const alleenLrv = c.data.definities?.thuiszitters === "LRV";
     uit.push({
       id: "thuiszitters", titel: `Thuiszitters per onderwijssoort, ${wie}, ${sj}`,
       samenvatting: soorten.length
-        ? `In ${sj} waren er in ${zin} ${fmt(tz(c.focus, "ABSOLUUT"))} thuiszitters met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim` +
-          `${c.vorig ? ` (${c.vorig}: ${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "ABSOLUUT" }, "jongeren"))} en ` +
-            `${fmt(c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "LRV" }, "jongeren"))})` : ""}.`
+        ? `In ${sj} waren er in ${zin} ${metVorig(tz(c.focus, "TOTAAL"), c.vorig ? c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "TOTAAL" }, "jongeren") : null, c.vorig)} ` +
+          `thuiszitters (${alleenLrv ? "alleen langdurig relatief verzuim, de definitie van de regio" : "absoluut en langdurig relatief verzuim"}); ` +
+          `${fmt(tz(c.focus, "ABSOLUUT"))} met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim.`
         : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
       grafiek: soorten.length ? (width, doc) => StaafGrafiek(
         rijen.flatMap((r) => [punt(String(r.categorie), r.ABSOLUUT, "Absoluut"), punt(String(r.categorie), r.LRV, "LRV")]),
         { width, document: doc, beschrijving: `Staafdiagram: thuiszitters per onderwijssoort in ${zin}, ${sj}` },
       ) : undefined,
       tabel: { kolommen: kol, rijen },
-      toelichting: "Een thuiszitter is een jongere met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
-        "wie beide heeft telt één keer, als absoluut verzuim, bij de gemeente en onderwijssoort van de laatste melding.",
+      toelichting: alleenLrv
+        ? "Een thuiszitter is een leerplichtige jongere (jonger dan 18) met een melding van langdurig relatief verzuim in het schooljaar: ingeschreven en langer dan 4 weken thuis. " +
+          "Absoluut verzuim staat ernaast maar telt niet mee in het totaal; wie beide heeft telt één keer, als LRV, bij de gemeente en onderwijssoort van de laatste melding."
+        : "Een thuiszitter is een leerplichtige jongere (jonger dan 18) met een melding van absoluut of langdurig relatief verzuim in het schooljaar; " +
+          "wie beide heeft telt één keer, als absoluut verzuim, bij de gemeente en onderwijssoort van de laatste melding.",
     });
     uit.push({
       id: "thuiszitters-jaren", titel: `Thuiszitters per soort, ${titelWie}`,
       samenvatting: `Het aantal thuiszitters in ${zin}${c.vorig ? `, ${sj} tegen ${c.vorig}` : ""}.`,
       tabel: {
         kolommen: jaarKolommen(c, ["jongeren"], "Soort").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })),
-        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV"], ["jongeren"]),
+        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV", "TOTAAL"], ["jongeren"], {},
+          (s) => (s === "TOTAAL" ? (alleenLrv ? "Thuiszitters (alleen LRV)" : "Thuiszitters (samen)") : label(s))),
       },
     });
     if (c.isRegio) {
@@ -181,6 +188,26 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       tabel: { kolommen: jaarKolommen(c, ["vrijstellingen"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ vrijstellingen$/, "") })), rijen },
       toelichting: "Afgegeven: besluit toegekend, met een begindatum in het schooljaar.",
     });
+    // The stock beside the flow: regio.json definities.vrijgestelden says which is the key figure, shown first.
+    const stroomEerst = c.data.definities?.vrijgestelden !== "ACTIEF_OP_PEILDATUM";
+    const stroom = uit.pop()!;
+    if (stroomEerst) uit.push(stroom);
+    const voorraadTabel = c.data.jaren[sj]?.tabellen.find((t) => t.id === "vrijgesteld_op_peildatum");
+    if (voorraadTabel) {
+      const vArtikelen = codesIn(c, "vrijgesteld_op_peildatum", "artikel");
+      const vRijen = jaarRijen(c, "vrijgesteld_op_peildatum", "artikel", vArtikelen, ["jongeren"], {}, (a) => `Artikel ${label(a)}`);
+      const peil = c.rijen("vrijgesteld_op_peildatum").find((r) => r.peildatum)?.peildatum as string | undefined;
+      const v5a = vRijen.find((r) => String(r.categorie).startsWith("Artikel 5 onder a"));
+      uit.push({
+        id: "vrijgesteld-op-peildatum", titel: `Vrijgestelde jeugdigen op de peildatum, ${wie}`,
+        samenvatting: peil ? `Op ${datum(peil)} hadden in ${zin} ${metVorig(v5a?.jongeren_nu ?? null, v5a?.jongeren_vorig ?? null, c.vorig)} jeugdigen een lopende vrijstelling op grond van artikel 5 onder a.`
+          : `Voor ${sj} is er geen peildatum.`,
+        tabel: { kolommen: jaarKolommen(c, ["jongeren"], "Artikel Leerplichtwet").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })), rijen: vRijen },
+        toelichting: `Voorraad: jeugdigen met een toegekende vrijstelling die op de peildatum loopt (begonnen en nog niet geëindigd). ` +
+          `Instroom: de vrijstellingen die in het schooljaar zijn afgegeven${stroomEerst ? " (hierboven)" : " (hieronder)"}.`,
+      });
+    }
+    if (!stroomEerst) uit.push(stroom);
     if (c.isRegio) {
       uit.push({
         id: "vrijstellingen-per-gemeente", titel: `Vrijstellingen per gemeente, ${sj}`,
@@ -191,7 +218,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   }
 
   if (hoofdstuk === "doorstroompunt") {
-    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" });
+    const rijen = jaarRijen(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, ["meldingen", "jongeren"], { regeling: "DOORSTROOMPUNT" }, verzuimLabel(data));
     uit.push({
       id: "doorstroompunt-soort", titel: `Meldingen Doorstroompunt preventief naar soort, ${wie}`,
       samenvatting: `In ${sj} kwamen voor jongeren van 18 jaar en ouder in ${zin} ${metVorig(rijen[0].meldingen_nu, rijen[0].meldingen_vorig ?? null, c.vorig)} meldingen van wettelijk verzuim binnen.`,
@@ -214,7 +241,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       uit.push({
         id: "doorstroompunt-per-gemeente", titel: `Meldingen Doorstroompunt per gemeente, ${sj}`,
         samenvatting: `Meldingen voor jongeren van 18 jaar en ouder per verzuimsoort voor elke gemeente in ${sj}.`,
-        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "DOORSTROOMPUNT" }),
+        tabel: perGemeente(c, "verzuimmeldingen", "verzuimsoort", VERZUIMSOORTEN, "meldingen", { regeling: "DOORSTROOMPUNT" }, verzuimLabel(data)),
       });
     }
   }
@@ -352,6 +379,9 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   return uit;
 }
 
+/** The figures of each chapter that a break in the series can touch (src/lib/breuken.ts). */
+const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"] };
+
 /** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
   const doc = o.document ?? document;
@@ -367,6 +397,15 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
     // Reached from the sidebar or an old link (the contents and the PDF leave it out: heeftInhoud): say why it is empty.
     sectie.append(el(doc, "p", { class: "samenvatting" }, `De regio heeft voor ${keuze.schooljaar} geen verhalen uit de praktijk in het jaarverslag opgenomen; de cijfers staan in de andere hoofdstukken.`));
   }
+  // Membership for part of the year: which gemeenten and periods the figures cover, before them.
+  const dk = data.jaren[keuze.schooljaar]?.dekking;
+  const dekking = id === "verhalen" || !dk ? "" : noot([dk], keuze.gemeente, keuze.schooljaar);
+  if (dekking) sectie.append(el(doc, "p", { class: "jv-dekking" }, dekking));
+  // A break in the series between the previous schooljaar and this one: said before the comparison.
+  const vorig = `${Number(keuze.schooljaar.slice(0, 4)) - 1}-${keuze.schooljaar.slice(0, 4)}`;
+  const maten = BREUK_MATEN[id] ?? [];
+  const breuken = BREUKEN.filter((b) => maten.some((m) => breukenTussenJaren(m, vorig, keuze.schooljaar).includes(b)));
+  for (const b of breuken) sectie.append(el(doc, "p", { class: "jv-breuk" }, `Breuk in de reeks (${b.naam}): ${b.uitleg}`));
   const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
   return sectie;

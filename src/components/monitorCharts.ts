@@ -7,6 +7,7 @@ import { html } from "htl";
 import { getal, procent, datum, label, maandKort, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { cijferTabel } from "./dashboard.js";
 import { toegankelijk } from "./toegankelijk.js";
+import { BREUKEN, breukenTussen, breukTekst, segment } from "../lib/breuken.js";
 
 /** Plot, with its inner aria-labels stripped (axe, WCAG 4.1.2); each chart has a summary and a table. */
 const plot = (opties: Plot.PlotOptions, beschrijving = "Grafiek; de cijfers staan in de tabel eronder.") =>
@@ -240,9 +241,17 @@ export function ontwikkeling(data: MonitorSite, gemeente: string, groep: string)
   }).flat());
 }
 
+/** The breaks in the series of the monitor (the target group's age limit) between two moments. */
+function monitorBreuken(van: string, tot: string) {
+  return BREUKEN.filter((b) => ["JIKP", "VSV"].some((g) => breukenTussen(g, van, tot).includes(b)));
+}
+
 export function OntwikkelingChart(punten: OntwikkelingPunt[], { width }: { width: number }) {
   const statussen = [...new Set(punten.map((p) => p.status))];
-  const rijen = punten.map((p) => ({ ...p, datum: new Date(p.moment), naam: naamVan(p.status) }));
+  // A break in the series: each status's line stops there, and a rule marks it.
+  const rijen = punten.map((p) => ({ ...p, datum: new Date(p.moment), naam: naamVan(p.status), deel: `${p.status}-${segment("JIKP", p.moment)}` }));
+  const momenten = punten.map((p) => p.moment).sort();
+  const breuken = momenten.length ? monitorBreuken(momenten[0], momenten[momenten.length - 1]) : [];
   return plot({
     width, height: 340, marginLeft: 56,
     ariaLabel: "Ontwikkeling van de statussen over alle monitormomenten",
@@ -250,7 +259,9 @@ export function OntwikkelingChart(punten: OntwikkelingPunt[], { width }: { width
     y: { label: "Jongeren", grid: true, zero: true, tickFormat: (n: number) => getal(n) },
     color: { legend: true, domain: statussen.map(naamVan), range: statussen.map((s) => STATUS_KLEUREN[s]) },
     marks: [
-      Plot.lineY(rijen, { x: "datum", y: "jongeren", stroke: "naam", strokeWidth: (d: any) => (d.status === "NIET_IN_BEELD" ? 3.5 : 1.8) }),
+      Plot.lineY(rijen, { x: "datum", y: "jongeren", z: "deel", stroke: "naam", strokeWidth: (d: any) => (d.status === "NIET_IN_BEELD" ? 3.5 : 1.8) }),
+      Plot.ruleX(breuken, { x: (b: { datum: string }) => new Date(b.datum), stroke: "#8a6d00", strokeDasharray: "4,3" }),
+      Plot.text(breuken, { x: (b: { datum: string }) => new Date(b.datum), frameAnchor: "top", dx: 4, dy: 4, textAnchor: "start", text: (b: { naam: string }) => `breuk: ${b.naam}`, fill: "#8a6d00", fontSize: 10 }),
       Plot.dot(rijen.filter((r) => r.jongeren !== null), { x: "datum", y: "jongeren", fill: "naam", symbol: "naam", r: 3.5 }),
       Plot.tip(rijen.filter((r) => r.jongeren !== null), Plot.pointer({ x: "datum", y: "jongeren", title: (d: any) => `${d.naam}\n${datum(d.moment)}: ${getal(d.jongeren)}` })),
     ],
@@ -274,8 +285,10 @@ export function ontwikkelingSamenvatting(data: MonitorSite, gemeente: string, gr
   if (reeks.length < 2) return `Voor ${wie} is er maar één monitormoment: nog geen ontwikkeling te zien.`;
   const eerste = reeks[0];
   const laatste = reeks[reeks.length - 1];
+  const breuk = breukTekst(monitorBreuken(eerste.moment, laatste.moment), datum);
   return `${wie}: nergens in beeld waren er ${cel(eerste.nib, data.minimumCel)} op ${datum(eerste.moment)} en ` +
-    `${cel(laatste.nib, data.minimumCel)} op ${datum(laatste.moment)} (${reeks.length} monitormomenten).`;
+    `${cel(laatste.nib, data.minimumCel)} op ${datum(laatste.moment)} (${reeks.length} monitormomenten)` +
+    (breuk ? `; ${breuk}: de doelgroep is daarna groter, dus de aantallen ervoor en erna zijn niet te vergelijken.` : ".");
 }
 
 // ---------------------------------------------------------------- transitions

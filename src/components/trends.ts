@@ -33,7 +33,7 @@ export const ONDERWERPEN: Onderwerp[] = [
     doelgroepen: [{ id: "verzuimmeldingen", label: "Leerplichtigen (jonger dan 18)", bron: kern("verzuimmeldingen") }],
   },
   {
-    id: "thuiszitters", label: "Thuiszitters", uitleg: "jongeren met absoluut of langdurig relatief verzuim in het schooljaar",
+    id: "thuiszitters", label: "Thuiszitters", uitleg: "leerplichtige jongeren (jonger dan 18) die in het schooljaar thuiszaten, volgens de definitie van de regio (zie Over deze cijfers)",
     doelgroepen: [{ id: "thuiszitters", label: "Leerplichtigen (jonger dan 18)", bron: kern("thuiszitters") }],
   },
   {

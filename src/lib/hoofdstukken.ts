@@ -18,7 +18,7 @@ export const HOOFDSTUKKEN = [
   { id: "verzuim", titel: "Verzuim Leerplicht",
     samenvatting: "Verzuimmeldingen van jongeren onder de 18 per soort, het verloop over het schooljaar en hoe luxe verzuim is afgehandeld." },
   { id: "thuiszitters", titel: "Thuiszitters",
-    samenvatting: "Jongeren met absoluut verzuim (niet ingeschreven) of langdurig relatief verzuim (langer dan vier weken niet op school)." },
+    samenvatting: "Leerplichtige jongeren met absoluut verzuim (niet ingeschreven) en met langdurig relatief verzuim (langer dan vier weken niet op school); wie als thuiszitter telt, volgt de definitie van de regio (zie Over deze cijfers)." },
   { id: "vrijstellingen", titel: "Vrijstellingen",
     samenvatting: "Vrijstellingen van de leerplicht die in het schooljaar zijn afgegeven, per artikel van de Leerplichtwet." },
   { id: "doorstroompunt", titel: "Doorstroompunt preventief (18+)",

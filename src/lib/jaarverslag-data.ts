@@ -3,6 +3,8 @@
 // jaarverslag.ts, so the data loader (loaders/marts/jaarverslag.ts) imports no charts.
 
 import { REGIO } from "./codes.js";
+import type { Definities } from "./definities.js";
+import type { Dekking } from "./lidmaatschap.js";
 
 export { REGIO };
 
@@ -17,6 +19,8 @@ export interface JvTabel {
 export interface JvJaar {
   /** Member gemeenten in this schooljaar (a missing row of a member means 0). */
   leden: string[];
+  /** What the regio rows cover: each member's period and peildatum (src/lib/lidmaatschap.ts). */
+  dekking?: Dekking;
   tabellen: JvTabel[];
   /** The coördinator's texts as HTML, per name (voorwoord, verzuim, …). */
   teksten: Record<string, string>;
@@ -25,6 +29,8 @@ export interface JvJaar {
 }
 export interface JvData {
   regio: string;
+  /** The regio's definitions in force (regio.json "definities", defaults filled in). */
+  definities?: Definities;
   minimumCel: number;
   gemeenten: { code: string; naam: string }[];
   /** Schooljaren with data, oldest first. */

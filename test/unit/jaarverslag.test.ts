@@ -81,10 +81,19 @@ describe("exact counts (--intern) against the hand count", () => {
   test("leerlingen on the VSV-peildatum (1 October), not on the later peildatum; HO and GEEN are no leerlingen", () => {
     const l = (g: string, o: string) => w(exact, "leerlingen", { gemeente: g, onderwijssoort: o }, "leerlingen");
     expect([l(REGIO, "PO"), l(REGIO, "VO"), l(REGIO, "PRO"), l(REGIO, "MBO_BOL")]).toEqual([6, 8, 1, 1]);
-    expect([l("GM9001", "PO"), l("GM9002", "PO"), l("GM9003", "PO")]).toEqual([4, 2, 0]);
+    expect([l("GM9001", "PO"), l("GM9002", "PO")]).toEqual([4, 2]);
     expect(tabel(exact, "leerlingen").some((r) => r.onderwijssoort === "HO" || r.onderwijssoort === "GEEN")).toBe(false);
-    expect(tabel(exact, "leerlingen").every((r) => r.peildatum === "2022-10-01")).toBe(true);
-    expect(exact[0].titel).toBe("Leerlingen per onderwijssoort op 1 oktober 2022 (de VSV-peildatum)");
+    expect(tabel(exact, "leerlingen").every((r) => r.peildatum === (r.gemeente === "GM9003" ? "2023-02-01" : "2022-10-01"))).toBe(true);
+    expect(exact[0].titel).toMatch(/^Leerlingen per onderwijssoort op 1 oktober 2022 \(de VSV-peildatum\)\. .*Oostveld vanaf 1 januari 2023/);
+  });
+
+  test("a gemeente that joins after the peildatum: its leerlingen on its own first peildatum as a member, outside the regio total", () => {
+    // GM9003 (Oostveld) joins on 2023-01-01: not 0 on 1 October 2022 but its 3 PO leerlingen on 1 February 2023.
+    const l = (g: string, o: string) => <number>w(exact, "leerlingen", { gemeente: g, onderwijssoort: o }, "leerlingen");
+    expect([l("GM9003", "PO"), l("GM9003", "VO")]).toEqual([3, 0]);
+    // The regio row counts the gemeenten on its own peildatum: GM9001 + GM9002.
+    expect(l(REGIO, "PO")).toBe(l("GM9001", "PO") + l("GM9002", "PO"));
+    expect(exact[0].titel).toContain("Cijfers op de peildatum (1 oktober 2022) tellen de 2 gemeenten die toen lid waren, zonder Oostveld.");
   });
 
   test("without data on the VSV-peildatum the latest peildatum of the schooljaar, said in the title", async () => {
@@ -228,7 +237,7 @@ describe("suppression (minimumCel 3 from regio.json)", () => {
   test("primary: small counts are null with onderdrukt; zero and large counts stay", () => {
     expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "PO" })).toMatchObject({ leerlingen: null, onderdrukt: true });
     expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "VO" })).toMatchObject({ leerlingen: 5 });
-    expect(w(publiek, "leerlingen", { gemeente: "GM9003", onderwijssoort: "PO" }, "leerlingen")).toBe(0);
+    expect(w(publiek, "leerlingen", { gemeente: "GM9003", onderwijssoort: "VO" }, "leerlingen")).toBe(0);
     expect(rij(publiek, "vsv_percentage", { gemeente: "GM9003", schooljaar: SJ })).toMatchObject({ vsv: null, percentage: null, onderdrukt: true });
     // Official figures: no secondary suppression of GM9002 (the regio figure is no sum of gemeenten).
     expect(rij(publiek, "vsv_percentage", { gemeente: "GM9002", schooljaar: SJ })).toMatchObject({ vsv: 73, percentage: 1.83 });
