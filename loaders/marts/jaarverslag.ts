@@ -16,7 +16,7 @@ import type { Staging } from "../db.ts";
 import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
-import { celSleutel } from "../publish/koppeling.ts";
+import { celSleutel, tabelSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
 import {
@@ -580,6 +580,19 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
     totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }], sleutel: tzSleutel,
   });
+  // An outsider reads the jongeren with an absoluut (or LRV) melding in verzuimmeldingen as
+  // those thuiszitters: where the two counts are equal, they are linked (Koppeling.som keeps
+  // a relation only where it holds), so one cannot be hidden while the other gives it away.
+  if (pub.koppeling) {
+    const k = pub.koppeling;
+    const vjSleutel = tabelSleutel("verzuim_jongeren", { tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal] });
+    for (const r of tzRun) {
+      if (r.onderwijssoort !== TOTAAL || typeof r.jongeren !== "number") continue;
+      const a = k.zoek(vjSleutel({ gemeente: r.gemeente, schooljaar: sj, regeling: "LEERPLICHT", verzuimsoort: r.soort }, "jongeren"));
+      const b = k.zoek(tzSleutel(r));
+      if (a >= 0 && b >= 0 && a !== b) k.som(a, [b]);
+    }
+  }
   const inTotaal = totaalSoorten(db);
   const tzTotaal = pas(pub, "thuiszitters", {
     rijen: [
