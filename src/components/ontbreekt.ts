@@ -7,7 +7,7 @@
 //   const bron = FileAttachment("data/dashboard.json").json();
 //   const data = bron.then(compleet);
 //
-//   ontbreektMelding(await bron)
+//   { const melding = ontbreektMelding(await bron); if (melding) display(melding); }
 import {html} from "htl";
 
 export interface Ontbreekt {
