@@ -145,7 +145,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       cellen.forEach((c, j) => { if (k.waarden[c] >= minimumCel) hoog[j] = 1; });
       // A cell of a coarser breakdown needs protecting only when it is a small count: a zero
       // or a large count that comes out is no small count (and may be 0 where zeros are hidden).
-      cellen.forEach((c, j) => { if (k.ongepubliceerd[c] && (k.waarden[c] === 0 || k.waarden[c] >= minimumCel)) { hoog[j] = 1; los[j] = 1; } });
+      cellen.forEach((c, j) => { if (k.vrij(c, minimumCel)) { hoog[j] = 1; los[j] = 1; } });
       /** Every solution found says something of every cell: the true counts are one solution too. */
       const noteer = (x: Float64Array) => {
         for (let j = 0; j < nv; j++) {

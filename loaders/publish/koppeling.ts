@@ -28,6 +28,11 @@ export class Koppeling {
 
   get aantal(): number { return this.waarden.length; }
 
+  /** A cell of a coarser breakdown that needs no protection: 0, or at least minimumCel. */
+  vrij(i: number, minimumCel: number): boolean {
+    return this.ongepubliceerd[i] && (this.waarden[i] === 0 || this.waarden[i] >= minimumCel);
+  }
+
   /** The cell with this key, or -1. */
   zoek(sleutel: string): number { return this.index.get(sleutel) ?? -1; }
 

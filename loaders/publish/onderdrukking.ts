@@ -88,8 +88,7 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
       const r = k.relaties[g];
       // One hidden member is given back by subtraction; a cell of a coarser breakdown that is
       // 0 or at least minimumCel may be (it needs no protection).
-      const vrij = (c: number) => k.ongepubliceerd[c] && (w[c] === 0 || w[c] >= minimumCel);
-      const een = verborgen[g] === 1 && ![r.totaal, ...r.delen].some((c) => weg[c] && vrij(c));
+      const een = verborgen[g] === 1 && ![r.totaal, ...r.delen].some((c) => weg[c] && k.vrij(c, minimumCel));
       const krap = !weg[r.totaal] && kleinWeg[g] > 0 && somWeg[g] - (delenWeg[g] - 1) < minimumCel;
       if (!een && !krap) continue;
       // The smallest positive part; the total only where no part but a twin is left.
