@@ -346,8 +346,10 @@ function opruimen(houd: string): void {
     .filter((f) => f.endsWith(".duckdb") && !f.startsWith(houd))
     .map((f) => ({ f, t: statSync(join(STAGING_DIR, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  // Keep a few: tests and the sample may alternate between data directories.
-  for (const { f } of bestanden.slice(8)) {
+  // Keep a few: tests and the sample may alternate between data directories. And those made
+  // in the last half hour: a build of another data directory may still be reading one.
+  const kort = Date.now() - 30 * 60_000;
+  for (const { f } of bestanden.slice(8).filter((b) => b.t < kort)) {
     rmSync(join(STAGING_DIR, f), { force: true });
     rmSync(bronnenPad(join(STAGING_DIR, f)), { force: true });
   }

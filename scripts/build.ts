@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { PROJECT_ROOT, dataDir } from "../loaders/config.ts";
-import { controleerDataMap, ruimStagingRestenOp } from "../loaders/db.ts";
+import { controleerDataMap, ruimStagingRestenOp, zorgVoorStaging } from "../loaders/db.ts";
 import { loadRegio } from "../loaders/regio.ts";
 import { runMain, GebruikersFout, leesOpties } from "../loaders/errors.ts";
 import { metSlot } from "../loaders/slot.ts";
@@ -52,7 +52,7 @@ await runMain(async () => {
     { wat: values.dev ? "de voorbeeldweergave voorbereiden" : `de site bouwen (${naam})`, melding: log }, async (slot) => {
       ruimStagingRestenOp(log);
       ruimCacheRestenOp();
-      const staging = await voorbereiden(dir, log);
+      await voorbereiden(dir, log);
       if (values.dev) return false;
       ruimPublicatieRestenOp(dist, log);
       // Nothing changed since the last build into this directory (data, code, pages, packages)
@@ -78,7 +78,9 @@ await runMain(async () => {
         // Into the new site too, so the pages and their downloads are published together.
         const bekend = await jaarverslagenInSite(nieuw, dir, log);
         log("Controle: geen pseudo_id of record-id uit de invoer in de nieuwe site…");
-        await controleerGeenIds(nieuw, staging, log, bekend);
+        // Asked again, not the path from the start: builds of other data directories (tests
+        // side by side) may have cleared this staging meanwhile; then it is made again.
+        await controleerGeenIds(nieuw, await zorgVoorStaging(dir, { melding: (m) => log(`  ${m}`) }), log, bekend);
         const verloren = slot.verloren();
         if (verloren) {
           throw new GebruikersFout(`het slot van deze build is onderweg verloren gegaan (${verloren.message}); misschien liep er ` +
