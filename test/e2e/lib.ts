@@ -39,3 +39,11 @@ export async function controleerPagina(browser: Browser, url: string, p: string,
   await ctx.close();
   return problemen;
 }
+
+/** Runs `f` over `taken`, `n` at a time (a page load waits on the network half the time). */
+export async function tegelijk<T>(taken: readonly T[], n: number, f: (t: T) => Promise<void>): Promise<void> {
+  const rij = [...taken];
+  await Promise.all(Array.from({ length: n }, async () => {
+    for (let t = rij.shift(); t !== undefined; t = rij.shift()) await f(t);
+  }));
+}
