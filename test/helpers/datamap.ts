@@ -6,15 +6,16 @@
 //   const fout = await verwachtFout(dir);          // ValidatieFout, nothing left behind
 //   const db = await stageDb(dir); await db.all("SELECT …"); db.close();
 //   const db = await stageDb(dir, { vandaag: "2030-01-01" });  // rows with dates after today
+//   const db = await openMartStaging(dir);         // as the marts open it; close() clears its cache files
 //   afterAll(ruimDataMappenOp);
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { stage } from "../../loaders/stage.ts";
 import { ValidatieFout } from "../../loaders/errors.ts";
-import { rijenVan } from "../../loaders/db.ts";
+import { rijenVan, openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
 
 export const CSV_BESTANDEN = [
   "jongeren.csv", "verzuimmeldingen.csv", "vrijstellingen.csv", "vsv_trajecten.csv", "jikp_monitor.csv",
@@ -238,6 +239,23 @@ export async function stageDb(dir: string, opties: StageOpties = {}): Promise<Te
     close() {
       c.closeSync();
       instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Opens `dir` as the marts and loaders do (openStaging: the project's .staging cache, and the
+ * publication's stored decision there), so a mart is tested the way it runs. close() also
+ * removes this directory's files from that cache: a test's data directory is made once.
+ */
+export async function openMartStaging(dir: string): Promise<Staging> {
+  const db = await openStaging(dir);
+  return {
+    ...db,
+    close() {
+      db.close();
+      const h = invoerHash(dir);
+      for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
     },
   };
 }

@@ -2,12 +2,10 @@
 // of 5–18 and the vsv percentage, per gemeente beside the regio and Nederland, on hand-made
 // rows whose answers are counted by hand.
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
+import type { Staging } from "../../loaders/db.ts";
 import { bbv, type Bbv } from "../../loaders/marts/bbv.ts";
 import { BBV_INDICATOREN } from "../../src/lib/bbv.ts";
-import { csv, maakDataMap, ruimDataMappenOp } from "../helpers/datamap.ts";
+import { csv, maakDataMap, ruimDataMappenOp, openMartStaging } from "../helpers/datamap.ts";
 
 // On the peildatum 2025-10-01: GM0100 has jongeren of 6, 10 and 17 (counted) and of 4 and 18
 // (not 5–18); GM0200 has 12 and 15. Meldingen 2025-2026: j1 absoluut and luxe, j2 luxe twice
@@ -33,14 +31,12 @@ let db: Staging;
 let exact: Bbv;
 let pub: Bbv;
 beforeAll(async () => {
-  db = await openStaging(dir);
+  db = await openMartStaging(dir);
   exact = await bbv(db, { minimumCel: 1 });
   pub = await bbv(db);
 });
 afterAll(() => {
   db?.close();
-  const h = invoerHash(dir);
-  for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
   ruimDataMappenOp();
 });
 const van = (d: Bbv, gemeente: string, indicator: string, schooljaar: string) =>

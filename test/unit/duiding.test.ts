@@ -2,12 +2,10 @@
 // beside the official count of schooljaar J-(J+1), through the publication layer, with the
 // ratio, its exact interval and one sentence per gemeente computed from published cells only.
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
+import type { Staging } from "../../loaders/db.ts";
 import { duiding, type Duiding } from "../../loaders/marts/duiding.ts";
 import { verwachtZin, verwachtTekst } from "../../src/lib/duiding.ts";
-import { csv, maakDataMap, ruimDataMappenOp } from "../helpers/datamap.ts";
+import { csv, maakDataMap, ruimDataMappenOp, openMartStaging } from "../helpers/datamap.ts";
 
 describe("verwachtZin (B1)", () => {
   it("says the count, the expectation and whether the difference is chance", () => {
@@ -44,14 +42,12 @@ describe("duiding mart", () => {
   let pub: Duiding;
   let exact: Duiding;
   beforeAll(async () => {
-    db = await openStaging(dir);
+    db = await openMartStaging(dir);
     pub = await duiding(db);
     exact = await duiding(db, { minimumCel: 1 });
   });
   afterAll(() => {
     db?.close();
-    const h = invoerHash(dir);
-    for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
     ruimDataMappenOp();
   });
   const van = (d: Duiding, g: string) => d.verwacht.find((r) => r.gemeente === g);

@@ -1,11 +1,9 @@
 // De overstap (loaders/marts/overstap.ts): jongeren who left PrO, VSO, VO or mbo-1 between two
 // peildata, and where they went, on hand-made snapshots whose answers are counted by hand.
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { openStaging, invoerHash, STAGING_DIR, type Staging } from "../../loaders/db.ts";
+import type { Staging } from "../../loaders/db.ts";
 import { overstap, type Overstap } from "../../loaders/marts/overstap.ts";
-import { csv, maakDataMap, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
+import { csv, maakDataMap, ruimDataMappenOp, openMartStaging, STANDAARD_REGIO } from "../helpers/datamap.ts";
 
 // Twelve VO → mbo-2 in each of two gemeenten, for the publication's coarser gemeente rows.
 const VEEL = ["GM0100", "GM0200"].flatMap((g) => Array.from({ length: 12 }, (_, i) => [
@@ -31,14 +29,12 @@ let db: Staging;
 let exact: Overstap;
 let pub: Overstap;
 beforeAll(async () => {
-  db = await openStaging(dir);
+  db = await openMartStaging(dir);
   exact = await overstap(db, { minimumCel: 1 });
   pub = await overstap(db);
 });
 afterAll(() => {
   db?.close();
-  const h = invoerHash(dir);
-  for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
   ruimDataMappenOp();
 });
 
@@ -64,7 +60,7 @@ describe("overstap", () => {
 
   it("per gemeente only all herkomsten together and the total per herkomst: the breakdown is the regio's", async () => {
     const dir3 = maakDataMap({ "jongeren.csv": csv("jongeren.csv", VEEL) }, { ...STANDAARD_REGIO, publicatie: { minimumCel: 3 } });
-    const db3 = await openStaging(dir3);
+    const db3 = await openMartStaging(dir3);
     try {
       const p = await overstap(db3);
       const cel = (g: string, h: string, b: string) => p.rijen.find((r) => r.gemeente === g && r.herkomst === h && r.bestemming === b);
@@ -75,8 +71,6 @@ describe("overstap", () => {
       expect(cel("GM0100", "VO", "TOTAAL")).toMatchObject({ jongeren: 12 });
     } finally {
       db3.close();
-      const h = invoerHash(dir3);
-      for (const f of readdirSync(STAGING_DIR).filter((n) => n.startsWith(h))) rmSync(join(STAGING_DIR, f), { force: true });
     }
   });
 });
