@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 // @ts-expect-error Framework ships no types for its internal modules.
 import { createMarkdownIt, parseMarkdown } from "@observablehq/framework/dist/markdown.js";
-import { PROJECT_ROOT, type Regio } from "../../loaders/config.ts";
-import { maakVerdeling, type VerdelingSite } from "../../loaders/marts/verdeling.ts";
+import { PROJECT_ROOT } from "../../loaders/config.ts";
+import { kleineSite } from "../fixtures/verdeling-klein.ts";
 
 const bron = readFileSync(join(PROJECT_ROOT, "src/verdeling.md"), "utf8");
 
@@ -26,25 +26,7 @@ const INGEBOUWD = new Set([
 ]);
 
 // The loader's output on a hand-made regio: the keys the page may use.
-const regio: Regio = {
-  naam: "Testregio", contactgemeente: "GM0001", vsvPeildatum: "10-01",
-  gemeenten: [{ code: "GM0001", naam: "Aastad", vanaf: "2020-01-01" }, { code: "GM0002", naam: "Beedorp", vanaf: "2020-01-01" }],
-  budget: [
-    { jaar: 2025, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2021, vasteVoet: {} },
-    { jaar: 2026, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2022, vasteVoet: { GM0002: 50 } },
-  ],
-  publicatie: { minimumCel: 5 },
-};
-const scores = [
-  { jaar: 2021, code: "GM0001", aantalJongeren: 10, risicoscore: 2 }, { jaar: 2021, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-  { jaar: 2022, code: "GM0001", aantalJongeren: 10, risicoscore: 1 }, { jaar: 2022, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-];
-const site: VerdelingSite = {
-  regio: regio.naam,
-  jaren: [maakVerdeling(regio, scores, 2025), maakVerdeling(regio, scores, 2026)],
-  cbsJaren: [2021, 2022],
-  risicoscores: scores,
-};
+const site = kleineSite();
 
 describe("src/verdeling.md", () => {
   it("parses: every js block is a cell, no syntax error", () => {

@@ -14,7 +14,8 @@ import { createMarkdownIt, parseMarkdown } from "@observablehq/framework/dist/ma
 // @ts-expect-error idem
 import { transpileJavaScript } from "@observablehq/framework/dist/javascript/transpile.js";
 import { PROJECT_ROOT, DEFAULT_DATA_DIR, type Regio } from "../../loaders/config.ts";
-import { maakVerdeling, verdelingSite, type VerdelingSite } from "../../loaders/marts/verdeling.ts";
+import { verdelingSite, type VerdelingSite } from "../../loaders/marts/verdeling.ts";
+import { kleineRegio, kleineSite } from "../fixtures/verdeling-klein.ts";
 import { openStaging } from "../../loaders/db.ts";
 
 type Cel = { id: string; mode: string; node: { input: string } };
@@ -100,29 +101,14 @@ async function draai(site: VerdelingSite, invoer: Record<string, unknown> = {}) 
   return { scope, getoond, fouten, tekst };
 }
 
+// A third gemeente that joins in 2026, and a larger regionaal deel in 2026.
+const basis = kleineRegio();
 const regio: Regio = {
-  naam: "Testregio", contactgemeente: "GM0001", vsvPeildatum: "10-01",
-  gemeenten: [
-    { code: "GM0001", naam: "Aastad", vanaf: "2020-01-01" },
-    { code: "GM0002", naam: "Beedorp", vanaf: "2020-01-01" },
-    { code: "GM0003", naam: "Ceeveen", vanaf: "2026-01-01" },
-  ],
-  budget: [
-    { jaar: 2025, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2021, vasteVoet: {} },
-    { jaar: 2026, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 200, risicoscoreJaar: 2022, vasteVoet: { GM0002: 50 } },
-  ],
-  publicatie: { minimumCel: 5 },
+  ...basis,
+  gemeenten: [...basis.gemeenten, { code: "GM0003", naam: "Ceeveen", vanaf: "2026-01-01" }],
+  budget: [basis.budget[0], { ...basis.budget[1], regionaal: 200 }],
 };
-const scores = [
-  { jaar: 2021, code: "GM0001", aantalJongeren: 10, risicoscore: 2 }, { jaar: 2021, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-  { jaar: 2022, code: "GM0001", aantalJongeren: 10, risicoscore: 1 }, { jaar: 2022, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-];
-const site: VerdelingSite = {
-  regio: regio.naam,
-  jaren: [maakVerdeling(regio, scores, 2025), maakVerdeling(regio, scores, 2026)],
-  cbsJaren: [2021, 2022],
-  risicoscores: scores,
-};
+const site = kleineSite(regio);
 
 describe("src/verdeling.md, run on the loader's data", () => {
   it("shows the latest year: amounts, change, warnings, explanation, scenario and downloads", async () => {

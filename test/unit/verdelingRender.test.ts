@@ -2,24 +2,13 @@
 // The verdeling page's components render the loader's data (charts with bars, tables with a
 // row per gemeente and the totals), in a DOM without a browser.
 import { describe, it, expect } from "vitest";
-import type { Regio } from "../../loaders/config.ts";
+import { kleineRegio, KLEINE_SCORES } from "../fixtures/verdeling-klein.ts";
 import { maakVerdeling } from "../../loaders/marts/verdeling.ts";
 import { scenario } from "../../src/lib/verdeling.ts";
 import { BedragChart, VerschilChart, verdelingTabel, scenarioTabel, verschilTicks } from "../../src/components/verdelingChart.ts";
 
-const regio: Regio = {
-  naam: "Testregio", contactgemeente: "GM0001", vsvPeildatum: "10-01",
-  gemeenten: [{ code: "GM0001", naam: "Aastad", vanaf: "2020-01-01" }, { code: "GM0002", naam: "Beedorp", vanaf: "2020-01-01" }],
-  budget: [
-    { jaar: 2025, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2021, vasteVoet: {} },
-    { jaar: 2026, rijksbijdrage: 1000, gemeentelijk: 900, regionaal: 100, risicoscoreJaar: 2022, vasteVoet: { GM0002: 50 } },
-  ],
-  publicatie: { minimumCel: 5 },
-};
-const scores = [
-  { jaar: 2021, code: "GM0001", aantalJongeren: 10, risicoscore: 2 }, { jaar: 2021, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-  { jaar: 2022, code: "GM0001", aantalJongeren: 10, risicoscore: 1 }, { jaar: 2022, code: "GM0002", aantalJongeren: 10, risicoscore: 1 },
-];
+const regio = kleineRegio();
+const scores = KLEINE_SCORES;
 
 describe("verdeling components", () => {
   it("render the verdeling of a year with the change against the previous year", () => {
