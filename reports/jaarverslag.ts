@@ -11,7 +11,8 @@ import { eisExports } from "../loaders/nodig.ts";
 import {
   controleerKeuze, jaarverslagData, jaarverslagTabellen, schooljarenInData, REGIO, type JaarverslagTabel,
 } from "../loaders/marts/jaarverslag.ts";
-import { vorigSchooljaar } from "../loaders/definitions.ts";
+import { monitorSite } from "../loaders/marts/monitor.ts";
+import { aanwezig } from "../loaders/nodig.ts";
 
 /** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
 export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[]): string {
@@ -62,16 +63,18 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
     }),
   });
 
-  meld("Teksten en vorig schooljaar inlezen…");
-  const vorig = vorigSchooljaar(schooljaar);
+  meld("Teksten en eerdere schooljaren inlezen…");
+  // Every schooljaar up to this one: the key figures' development (the chapters compare with the previous one).
   const inData = await schooljarenInData(db);
-  const data = await jaarverslagData(db, [...(inData.includes(vorig) ? [vorig] : []), schooljaar], { minimumCel, gemeente });
+  const data = await jaarverslagData(db, inData.filter((j) => j <= schooljaar), { minimumCel, gemeente });
   for (const m of data.meldingen) meld(`  let op: ${m}`);
+  // The monitor JIKP as the site publishes it (the same suppressed cells), when its export is there.
+  const monitor = (await aanwezig(db)).has("jikp_monitor.csv") ? await monitorSite(db, { minimumCel }) : null;
 
   meld("PDF maken…");
   // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
   const { jaarverslagPdf, jaarverslagHtml } = await import("./pdf.ts");
-  const invoer = { data, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
+  const invoer = { data, monitor, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
   const pdf = await jaarverslagPdf(invoer);
   return { pdf, xlsx, json, pdfBron: jaarverslagHtml(invoer) };
 }

@@ -11,6 +11,11 @@ import { JSDOM } from "jsdom";
 import { startChromium } from "./chromium.ts";
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import { definitiesInWoorden } from "../src/lib/definities.ts";
+import { noot } from "../src/lib/lidmaatschap.ts";
+import { kerncijfers } from "../src/lib/jaarverslag-kerncijfers.ts";
+import type { MonitorSite } from "../src/lib/monitor.ts";
+import { kerncijfersElement, ontwikkelingElement } from "../src/components/jaarverslag-kern.ts";
+import { monitorElement, monitorMomenten } from "../src/components/jaarverslag-monitor.ts";
 import {
   HOOFDSTUKKEN, REGIO, hoofdstukElement, tekstVan, blokken, heeftInhoud, type JvData, type Keuze,
 } from "../src/components/jaarverslag.ts";
@@ -24,6 +29,8 @@ export interface PdfInvoer {
   /** ISO date of the cover's "Opgesteld op". */
   opgesteld: string;
   intern: boolean;
+  /** The monitor JIKP as the site publishes it (suppressed); without it no chapter Monitor JIKP. */
+  monitor?: MonitorSite | null;
 }
 
 const STIJL = `
@@ -50,9 +57,13 @@ p { margin: 0 0 6pt; line-height: 1.4; }
 .inhoud li .titel { flex: 1; color: inherit; text-decoration: none; }
 .inhoud li .nr { width: 2.2em; color: #01689b; font-weight: 700; }
 .inhoud li .pagina { min-width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
-/* A block's title and summary stay with its chart (no caption alone at the foot of a page). */
-figure.jv-blok { margin: 0 0 10pt; break-inside: avoid-page; }
-figure.jv-blok > h3, figure.jv-blok > .samenvatting { break-after: avoid-page; }
+/* A block's title and summary stay with its chart (no caption alone at the foot of a page);
+   the table may go on the next page, whole (and with its caption) where it fits on one. A
+   block as a whole may break, or a chapter's first page would hold only its heading. */
+figure.jv-blok { margin: 0 0 10pt; }
+h2, .jv-dekking, .jv-breuk, figure.jv-blok > h3, figure.jv-blok > .samenvatting { break-after: avoid-page; }
+.tabel-wrap { break-inside: avoid-page; }
+figure.jv-blok > .bron { break-before: avoid-page; }
 .jv-beeld { max-width: 100%; max-height: 110mm; height: auto; display: block; margin: 6pt 0; break-inside: avoid; }
 svg text { font-family: inherit; }
 .jv-grafiek { break-inside: avoid; margin: 4pt 0; }
@@ -70,6 +81,18 @@ table.cijfers td { text-align: right; }
 table.cijfers tr { break-inside: avoid; }
 dl.definities dt { font-weight: 700; margin-top: 6pt; }
 dl.definities dd { margin: 0 0 0 0; }
+.kern-kaarten { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin: 8pt 0; }
+.kern-kaart { border: 1px solid #c8c8c8; border-top: 3px solid #01689b; padding: 5pt 6pt; break-inside: avoid; }
+.kern-kaart h3 { font-size: 9.5pt; margin: 0 0 2pt; }
+.kern-kaart p { margin: 0 0 2pt; line-height: 1.25; }
+.kern-groot { font-size: 18pt; font-weight: 700; color: #1b1b1b; font-variant-numeric: tabular-nums; }
+.kern-verschil, .kern-per1000 { font-size: 8.5pt; }
+.kern-uitleg { font-size: 7.5pt; color: #454545; }
+.jv-breuk, .jv-dekking { font-size: 8.5pt; border-left: 3px solid #8a6d00; padding-left: 6pt; }
+.kern-grafieken { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 4pt 12px; margin-top: 8pt; }
+figure.kern-grafiek { margin: 0; break-inside: avoid; }
+figure.kern-grafiek figcaption { font-weight: 700; font-size: 9pt; color: #01689b; }
+figure.kern-grafiek svg { max-width: 100%; height: auto; }
 `;
 
 function escape(s: string): string {
@@ -82,15 +105,31 @@ export interface Deel { id: string; titel: string; inInhoud: boolean }
 export function delen(invoer: PdfInvoer): Deel[] {
   const { data, keuze } = invoer;
   const uit: Deel[] = [{ id: "voorblad", titel: "Voorblad", inInhoud: false }, { id: "inhoud", titel: "Inhoud", inInhoud: false }];
+  // The key figures first, then their development over the schooljaren (when there are several).
+  uit.push({ id: "kerncijfers", titel: "Kerncijfers", inInhoud: true });
+  if (kernVan(invoer).jaren.length > 1) uit.push({ id: "ontwikkeling", titel: "Ontwikkeling over de schooljaren", inInhoud: true });
   if (tekstVan(data, keuze, "voorwoord")) uit.push({ id: "voorwoord", titel: "Voorwoord", inInhoud: true });
+  // The monitor JIKP: a chapter of the PDF only (the site has its own page), before the text-only chapters.
+  const monitor = invoer.monitor && monitorMomenten(invoer.monitor, keuze.schooljaar).inJaar.length
+    ? { id: "monitor", titel: "Monitor JIKP", inInhoud: true } : null;
   for (const h of HOOFDSTUKKEN) {
+    if (monitor && "alleenTekst" in h && h.alleenTekst && !uit.includes(monitor)) uit.push(monitor);
     // A text-only chapter (Verhalen) without text is left out of the PDF.
     if (!heeftInhoud(data, h.id, keuze)) continue;
     uit.push({ id: h.id, titel: h.titel, inInhoud: true });
   }
+  if (monitor && !uit.includes(monitor)) uit.push(monitor);
   // The definitions in force (the regio's own choices in regio.json), so a reader can compare.
   if (data.definities) uit.push({ id: "definities", titel: "Definities", inInhoud: true });
   return uit;
+}
+
+/** Parts without a number in the contents: they come before the chapters. */
+const ONGENUMMERD = ["voorwoord", "kerncijfers", "ontwikkeling"];
+
+/** The key figures of the chosen gemeente (or regio) and schooljaar, from the published cells. */
+function kernVan(invoer: PdfInvoer) {
+  return kerncijfers(invoer.data, invoer.keuze.schooljaar, invoer.keuze.gemeente, datum);
 }
 
 /** The whole jaarverslag as one HTML document (pages numbered later, in the contents). */
@@ -127,7 +166,7 @@ export function jaarverslagHtml(invoer: PdfInvoer, paginas: Record<string, numbe
   const inhoud = deel("inhoud");
   let nr = 0;
   inhoud.innerHTML = `<div class="inhoud"><h2>Inhoud</h2><ol>${d.filter((x) => x.inInhoud).map((x) => {
-    const n = x.id === "voorwoord" ? "" : String(++nr);
+    const n = ONGENUMMERD.includes(x.id) ? "" : String(++nr);
     return `<li><span class="nr">${n}</span><a class="titel" href="#deel-${x.id}">${escape(x.titel)}</a><span class="pagina">${paginas[x.id] ?? "000"}</span></li>`;
   }).join("")}</ol></div>`;
 
@@ -137,6 +176,21 @@ export function jaarverslagHtml(invoer: PdfInvoer, paginas: Record<string, numbe
     const s = deel(x.id);
     if (x.id === "voorwoord") {
       s.innerHTML = `<h2>Voorwoord</h2><div class="jv-tekst">${tekstVan(data, keuze, "voorwoord")}</div>`;
+      continue;
+    }
+    if (x.id === "kerncijfers" || x.id === "ontwikkeling") {
+      const k = kernVan(invoer);
+      const wie = gemeente ?? "de regio";
+      const opties = { document: doc as unknown as Document, wie, legenda: intern ? "exacte aantallen (interne versie)." : onderdruktLegenda(data.minimumCel),
+        dekking: noot(data.jaren[keuze.schooljaar]?.dekking ? [data.jaren[keuze.schooljaar].dekking!] : [], keuze.gemeente, keuze.schooljaar) };
+      s.innerHTML = `<h2>${x.id === "kerncijfers" ? `Kerncijfers ${escape(keuze.schooljaar)}` : "Ontwikkeling over de schooljaren"}</h2>`;
+      s.append(x.id === "kerncijfers" ? kerncijfersElement(k, opties) : ontwikkelingElement(k, { ...opties, width: BREEDTE }));
+      continue;
+    }
+    if (x.id === "monitor" && invoer.monitor) {
+      s.innerHTML = `<h2>${++nr}. Monitor JIKP</h2>`;
+      const naam = (c: string) => data.gemeenten.find((g) => g.code === c)?.naam ?? c;
+      s.append(monitorElement(invoer.monitor, keuze, { width: BREEDTE, document: doc as unknown as Document, naam }));
       continue;
     }
     if (x.id === "definities" && data.definities) {
