@@ -62,7 +62,9 @@ p { margin: 0 0 6pt; line-height: 1.4; }
    block as a whole may break, or a chapter's first page would hold only its heading. */
 figure.jv-blok { margin: 0 0 10pt; }
 h2, .jv-dekking, .jv-breuk, figure.jv-blok > h3, figure.jv-blok > .samenvatting { break-after: avoid-page; }
-.tabel-wrap { break-inside: avoid-page; }
+.tabel-wrap, .samenvatting { break-inside: avoid-page; }
+/* A block of only a table is short: whole, title and all. */
+figure.jv-blok:not(:has(.jv-grafiek)) { break-inside: avoid-page; }
 figure.jv-blok > .bron { break-before: avoid-page; }
 .jv-beeld { max-width: 100%; max-height: 110mm; height: auto; display: block; margin: 6pt 0; break-inside: avoid; }
 svg text { font-family: inherit; }

@@ -112,7 +112,8 @@ export function ontwikkelingElement(k: Kerncijfers, o: KernOpties & { width: num
     const raster = el(doc, "div", { class: "kern-grafieken" });
     const breedte = Math.floor((o.width - 2 * 12) / 3);
     for (const r of k.rijen) {
-      if (!k.jaren.some((j) => typeof r.reeks[j] === "number")) continue;
+      // A line needs two published years at least.
+      if (k.jaren.filter((j) => typeof r.reeks[j] === "number").length < 2) continue;
       raster.append(el(doc, "figure", { class: "kern-grafiek" }, el(doc, "figcaption", {}, r.label), TrendGrafiek(r, k.jaren, { width: breedte, document: doc })));
     }
     sectie.append(raster);
