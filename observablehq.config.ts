@@ -67,7 +67,9 @@ export default {
   // No Google Fonts or other stylesheet from another host (AVG): only our own.
   globalStylesheets: [],
   style: "style.css",
-  search: false,
+  // Framework's search: its index and code are files of the site (nothing from another host); its
+  // English labels are made Dutch after the build (scripts/lib/site.ts).
+  search: true,
   // Framework's pager says "Next page" in English; the sidebar is the navigation.
   pager: false,
   // Framework's table of contents says "Contents": in Dutch on every page.

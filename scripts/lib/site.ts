@@ -94,7 +94,19 @@ export function htmlBijwerken(html: string): string {
     .replace(/<meta name="viewport" content="[^"]*">/, '<meta name="viewport" content="width=device-width, initial-scale=1">')
     // A <label> may not stand directly in an <ol> (WCAG 1.3.1): move the sidebar's close button out.
     .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2\n  <ol>$1")
-    .replace('title="Toggle sidebar"', 'title="Menu tonen of verbergen" aria-label="Menu tonen of verbergen"');
+    .replace('title="Toggle sidebar"', 'title="Menu tonen of verbergen" aria-label="Menu tonen of verbergen"')
+    .replace('<input type="search" placeholder="Search">', '<input type="search" placeholder="Zoeken" aria-label="Zoeken op deze site">');
+}
+
+/**
+ * Framework's search (its client _observablehq/search.*.js, minified or not) writes "no
+ * results" and "12 results" in English: in Dutch, with Dutch digit grouping. Unchanged when
+ * already Dutch; a Framework whose text differs is left as it is (and the unit test says so).
+ */
+export function zoekenBijwerken(js: string): string {
+  return js
+    .replace(/(["'`])<div>no results<\/div>\1/, "$1<div>geen resultaten</div>$1")
+    .replace(/toLocaleString\("en-US"\)\} result\$\{([^?`]+?)\s*\?\s*""\s*:\s*"s"\}/, 'toLocaleString("nl-NL")} resulta${$1 ? "at" : "ten"}');
 }
 
 /**
@@ -176,6 +188,7 @@ export function metCsp(html: string): string {
 export function nabewerken(distDir: string, log: (m: string) => void, titels: Record<string, string> = {}): void {
   let paginas = 0;
   for (const f of bestandenOnder(distDir)) {
+    if (/[\\/]_observablehq[\\/]search(\.[\w-]+)?\.js$/.test(f)) writeFileSync(f, zoekenBijwerken(readFileSync(f, "utf8")));
     if (!f.endsWith(".html")) continue;
     let html = htmlBijwerken(readFileSync(f, "utf8"));
     const titel = titels[relative(distDir, f).replace(/\\/g, "/")];

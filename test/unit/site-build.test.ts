@@ -1,10 +1,11 @@
 // The build never serves stale loader output: any change to the data or to loader code
 // changes the inputs' hash, and a changed hash empties Framework's loader cache.
 import { describe, it, expect } from "vitest";
-import { cpSync, mkdtempSync, writeFileSync, mkdirSync, existsSync, utimesSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync, existsSync, utimesSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { siteInvoerHash, leegCacheBijWijziging, htmlBijwerken } from "../../scripts/lib/site.ts";
+import { PROJECT_ROOT } from "../../loaders/config.ts";
+import { siteInvoerHash, leegCacheBijWijziging, htmlBijwerken, zoekenBijwerken } from "../../scripts/lib/site.ts";
 
 const VOORBEELD = join(import.meta.dirname, "..", "..", "docs", "voorbeeld");
 
@@ -58,5 +59,26 @@ describe("HTML na de build", () => {
     expect(uit).not.toContain("maximum-scale");
     expect(uit).toMatch(/<\/label>\s*<ol>\s*<li>/);
     expect(htmlBijwerken(uit)).toBe(uit);
+  });
+});
+
+describe("zoeken in het Nederlands", () => {
+  const bron = readFileSync(join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "client", "search.js"), "utf8");
+  it("het zoekveld heet Zoeken", () => {
+    const uit = htmlBijwerken('<nav><div id="observablehq-search"><input type="search" placeholder="Search"></div></nav>');
+    expect(uit).toContain('<input type="search" placeholder="Zoeken" aria-label="Zoeken op deze site">');
+  });
+  it("de uitkomsten van Framework's zoekfunctie, zoals geschreven en geminimaliseerd, in het Nederlands", async () => {
+    const { transformSync } = await import("esbuild");
+    for (const js of [bron, transformSync(bron, { minify: true, format: "esm" }).code]) {
+      const uit = zoekenBijwerken(js);
+      expect(uit).not.toMatch(/no results|"en-US"|} result\$/);
+      // The result line, evaluated as the client does: "1 resultaat", "1.234 resultaten".
+      const regel = /`<div>\$\{([^`]*?)\}<\/div><ol>/.exec(uit)![0];
+      const maak = (n: number) => new Function("e", "results", `return ${regel.replace(/<ol>$/, "")}\``)({ length: n }, { length: n });
+      expect([maak(1), maak(1234)]).toEqual(["<div>1 resultaat</div>", "<div>1.234 resultaten</div>"]);
+      expect(uit).toContain("<div>geen resultaten</div>");
+      expect(zoekenBijwerken(uit)).toBe(uit);
+    }
   });
 });
