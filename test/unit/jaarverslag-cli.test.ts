@@ -2,15 +2,16 @@
 // exit code 1 and no files; a good run writes the PDF, tabellen.xlsx and tabellen.json, and
 // the three agree with the mart (one PDF run, to stay fast).
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
-import { ONDERDRUKT } from "../../src/lib/format.ts";
-import { spawnSync } from "node:child_process";
+import { ONDERDRUKT, getal } from "../../src/lib/format.ts";
+import { spawnSync, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { openStaging } from "../../loaders/db.ts";
-import { jaarverslagTabellen } from "../../loaders/marts/jaarverslag.ts";
+import { jaarverslagTabellen, schooljarenInData } from "../../loaders/marts/jaarverslag.ts";
+import { monitorSite } from "../../loaders/marts/monitor.ts";
 import { bestemmingsPaginas } from "../../reports/pdf.ts";
 import { main } from "../../reports/jaarverslag.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
@@ -128,12 +129,49 @@ describe("a good run", () => {
     expect(tekst).toMatch(/\/Marked true/);
     expect(tekst).toMatch(/\/Outlines/);
     expect(tekst).toMatch(/\/Lang\s*\(nl\)/);
-    // The contents link to every chapter; chapters start after cover and contents, in order.
+    // The contents link to every part: after cover and contents the key figures (the first
+    // content page), their development, the voorwoord, then the chapters in order, the
+    // monitor JIKP before the text-only Verhalen.
     const d = bestemmingsPaginas(pdf);
-    expect(d["deel-voorwoord"]).toBe(3);
-    const volgorde = ["leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv", "vsv-percentages", "inzet", "verhalen"]
-      .map((id) => d[`deel-${id}`]);
-    expect(volgorde.every((p, i) => p > (i === 0 ? 3 : volgorde[i - 1]))).toBe(true);
+    expect(d["deel-kerncijfers"]).toBe(3);
+    const volgorde = ["ontwikkeling", "voorwoord", "leerlingen", "verzuim", "thuiszitters", "vrijstellingen", "doorstroompunt", "vsv", "vsv-percentages", "inzet",
+      "monitor", "verhalen"].map((id) => d[`deel-${id}`]);
+    expect(volgorde.every((p, i) => p > (i === 0 ? 3 : volgorde[i - 1])), JSON.stringify(d)).toBe(true);
     expect(volgorde[volgorde.length - 1]).toBeLessThanOrEqual(paginas);
+  });
+
+  test("jaarverslag.pdf: the key figures, their development over every schooljaar, the monitor JIKP from its published cells", async () => {
+    const pdf = join(out, "jaarverslag.pdf");
+    const pagina = (n: number) => execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+    const d = bestemmingsPaginas(readFileSync(pdf));
+    const kern = pagina(d["deel-kerncijfers"]);
+    expect(kern).toContain("Kerncijfers 2022-2023");
+    for (const label of ["Leerlingen", "Verzuimmeldingen Leerplicht", "Thuiszitters", "Vrijstellingen", "Meldingen Doorstroompunt", "VSV'ers benaderd", "VSV-percentage"]) {
+      expect(kern).toContain(label);
+    }
+    // Oostveld joined in 2023: no change for the regio, and why, once.
+    expect(kern).toContain("geen vergelijking met 2021-2022 ¹");
+    expect(kern).toMatch(/¹ Geen vergelijking: de regio telt in 2022-2023 andere gemeenten of perioden dan in 2021-2022 \(Oostveld\)/);
+    const db = await openStaging(FIXTURE);
+    try {
+      // Every schooljaar of the data up to this one, in the development's table.
+      const jaren = (await schooljarenInData(db)).filter((j) => j <= "2022-2023");
+      expect(jaren.length).toBeGreaterThanOrEqual(2);
+      expect(pagina(d["deel-ontwikkeling"])).toMatch(new RegExp(`Kerncijfer\\s+${jaren.join("\\s+")}`));
+      // The monitor chapter: the regio's nergens in beeld as the site publishes it.
+      const m = await monitorSite(db);
+      const moment = m.momenten.filter((x) => x.moment <= "2023-07-31").at(-1)!;
+      const nib = moment.statussen.REGIO.ALLE.ALLE[m.statussen.indexOf("NIET_IN_BEELD")];
+      const monitor = pagina(d["deel-monitor"]).replace(/\s+/g, " ");
+      expect(monitor).toContain("Monitor JIKP");
+      expect(monitor).toContain(`${nib === null ? ONDERDRUKT : getal(nib)} waren nergens in beeld`);
+      // Only counts: no pseudonym of the werklijst anywhere in the PDF.
+      const alles = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+      const ids = readFileSync(join(FIXTURE, "jikp_monitor.csv"), "utf8").split("\n").slice(1).map((r) => r.split(";")[1]).filter(Boolean);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(alles).not.toMatch(new RegExp(`\\b${id}\\b`));
+    } finally {
+      db.close();
+    }
   });
 });

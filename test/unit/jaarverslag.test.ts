@@ -393,6 +393,16 @@ describe("site data and chapters", () => {
     const cel = (v: unknown) => (v === null ? "•" : String(v));
     expect(html).toContain(`<th scope="row">Luxe verzuim</th><td>${cel(luxe(VORIG).meldingen)}</td><td>${cel(luxe(SJ).meldingen)}</td>` +
       `<td>${cel(luxe(VORIG).jongeren)}</td><td>${cel(luxe(SJ).jongeren)}</td>`);
+    // The page of key figures: each card the published cell (the Leerplicht total beside the
+    // fte, the thuiszitters' total), • where that is suppressed.
+    const cel3 = (id: string, f: R, k: string) => {
+      const r = data.jaren[SJ].tabellen.find((t) => t.id === id)!.rijen.find((x) => x.gemeente === REGIO && x.schooljaar === SJ && Object.entries(f).every(([a, b]) => x[a] === b))!;
+      return r[k] === null ? "•" : String(r[k]);
+    };
+    const kaart = (id: string) => new RegExp(`<div class="kern-kaart" id="kern-${id}"><h3>[^<]*</h3><p class="kern-groot">([^<]*)</p>`).exec(html)?.[1];
+    expect(kaart("verzuimmeldingen")).toBe(cel3("inzet", { functie: "LEERPLICHTAMBTENAAR" }, "meldingen"));
+    expect(kaart("thuiszitters")).toBe(cel3("thuiszitters_totaal", { soort: "TOTAAL" }, "jongeren"));
+    expect(kaart("vsv_benaderd")).toBe(cel3("vsv_benaderd", { categorie: "TOTAAL" }, "jongeren"));
     const gem = jaarverslagHtml({ data: await jaarverslagData(db, [VORIG, SJ], { minimumCel: 3, gemeente: "GM9002" }),
       keuze: { schooljaar: SJ, gemeente: "GM9002" }, opgesteld: "2026-11-24", intern: false });
     expect(gem).toContain("Gemeente Zuidhaven");
