@@ -160,6 +160,17 @@ function controleer(u: Uitvoer, schooljaar: string): { cellen: number } {
     if (!regel.test(u.pdf)) verschillen.push(`pdf: regel thuiszitters per gemeente van ${namen.get(g)} (${fmt(tz(g, "ABSOLUUT"))}, ${fmt(tz(g, "LRV"))}) niet gevonden`);
   }
 
+  // 5. The PDF's development of the key figures: every schooljaar of the site up to this one
+  //    (a † where the regio counts other gemeenten), and the thuiszitters' and VSV'ers' rows
+  //    end in this schooljaar's published cells (VSV'ers benaderd after the break with *).
+  const jaren = u.site.schooljaren.filter((j) => j <= schooljaar);
+  cellen += 3;
+  if (!new RegExp(`Kerncijfer\\s+${jaren.map((j) => `${j}( †)?`).join("\\s+")}\\s*$`, "m").test(u.pdf)) verschillen.push(`pdf: ontwikkeling zonder de schooljaren ${jaren.join(", ")}`);
+  const laatste = (label: string) => new RegExp(`^\\s*${label}\\s+(?:\\S+\\s+)*?(\\S+)( \\*)?\\s*$`, "m").exec(u.pdf.split("Kerncijfers per schooljaar")[1] ?? "")?.[1];
+  const vsv = tabel("vsv_benaderd").find((r) => r.gemeente === "REGIO" && r.categorie === "TOTAAL")?.jongeren;
+  if (laatste("Thuiszitters") !== fmt(tz("REGIO", "TOTAAL"))) verschillen.push(`pdf: ontwikkeling thuiszitters ${laatste("Thuiszitters")} ≠ ${fmt(tz("REGIO", "TOTAAL"))}`);
+  if (laatste("VSV'ers benaderd") !== fmt(vsv)) verschillen.push(`pdf: ontwikkeling VSV'ers benaderd ${laatste("VSV'ers benaderd")} ≠ ${fmt(vsv)}`);
+
   expect(verschillen.slice(0, 20)).toEqual([]);
   return { cellen };
 }
