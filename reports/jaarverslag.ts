@@ -12,6 +12,7 @@ import {
   controleerKeuze, jaarverslagData, jaarverslagTabellen, schooljarenInData, REGIO, type JaarverslagTabel,
 } from "../loaders/marts/jaarverslag.ts";
 import { monitorSite } from "../loaders/marts/monitor.ts";
+import type { MonitorSite } from "../src/lib/monitor.ts";
 import { aanwezig } from "../loaders/nodig.ts";
 
 /** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
@@ -27,6 +28,15 @@ export function vandaag(): string {
   if (process.env.JAARVERSLAG_DATUM) return process.env.JAARVERSLAG_DATUM;
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The monitor's public data once per staging and suppression limit: the site build makes a jaarverslag per schooljaar. */
+const monitorCache = new WeakMap<Staging, Map<number, Promise<MonitorSite>>>();
+function monitorVan(db: Staging, minimumCel: number): Promise<MonitorSite> {
+  const perMin = monitorCache.get(db) ?? new Map<number, Promise<MonitorSite>>();
+  monitorCache.set(db, perMin);
+  if (!perMin.has(minimumCel)) perMin.set(minimumCel, monitorSite(db, { minimumCel }));
+  return perMin.get(minimumCel)!;
 }
 
 export interface JaarverslagBestanden {
@@ -69,7 +79,7 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
   const data = await jaarverslagData(db, inData.filter((j) => j <= schooljaar), { minimumCel, gemeente });
   for (const m of data.meldingen) meld(`  let op: ${m}`);
   // The monitor JIKP as the site publishes it (the same suppressed cells), when its export is there.
-  const monitor = (await aanwezig(db)).has("jikp_monitor.csv") ? await monitorSite(db, { minimumCel }) : null;
+  const monitor = (await aanwezig(db)).has("jikp_monitor.csv") ? await monitorVan(db, minimumCel) : null;
 
   meld("PDF maken…");
   // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
