@@ -136,6 +136,29 @@ describe("de gebouwde site", () => {
     }
   }, 60_000);
 
+  it("zoekt in het Nederlands, ook op naam van een gemeente, zonder iets van een andere server", async () => {
+    const regio = JSON.parse(readFileSync(join(PROJECT_ROOT, "data", "regio.json"), "utf8"));
+    const g = regio.gemeenten[0];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const elders: string[] = [];
+    page.on("request", (r) => { if (r.url().startsWith("http") && new URL(r.url()).hostname !== "127.0.0.1") elders.push(r.url()); });
+    await page.goto(`${srv.url}/`, { waitUntil: "networkidle" });
+    const veld = page.locator("#observablehq-search input");
+    expect(await veld.getAttribute("placeholder")).toBe("Zoeken");
+    const uitkomst = page.locator("#observablehq-search-results > div").first();
+    await veld.fill("verzuim");
+    await page.waitForSelector("#observablehq-search-results li");
+    expect(await uitkomst.textContent()).toMatch(/^\d+ resulta(at|ten)$/);
+    await veld.fill(g.naam);
+    await page.waitForSelector(`#observablehq-search-results a[href$="gemeente/${g.code}.html"]`);
+    expect(await page.locator("#observablehq-search-results li a").first().textContent()).toBe(g.naam);
+    await veld.fill("qxzqxz");
+    await page.waitForFunction(() => document.querySelector("#observablehq-search-results")?.textContent === "geen resultaten");
+    await ctx.close();
+    expect(elders).toEqual([]);
+  }, 60_000);
+
   it("toont geen opdrachtregels op publieke pagina's (die staan in de README)", () => {
     for (const p of paginas(DIST)) {
       const f = join(DIST, p === "/" ? "index.html" : p.endsWith("/") ? `${p}index.html` : `${p}.html`);
