@@ -68,8 +68,20 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   // Framework's search: its index and code are files of the site (nothing from another host); its
-  // English labels are made Dutch after the build (scripts/lib/site.ts).
-  search: true,
+  // English labels are made Dutch after the build (scripts/lib/site.ts). The pages of a gemeente
+  // or of a chapter share one Markdown file, so Framework would index them all with the same
+  // text and no title: they say `index: false` and are indexed here, by name.
+  search: {
+    async *index() {
+      for (const g of regio.gemeenten) {
+        yield { path: `/gemeente/${g.code}`, title: g.naam, keywords: `gemeente ${g.naam}`,
+          text: `${g.naam}: kerncijfers, verzuimmeldingen, thuiszitters, voortijdig schoolverlaters (VSV), ${g.naam} en de regio per 1.000, doelgroepen per peildatum en de monitor JIKP.` };
+      }
+      if (heeftHoofdstukken) {
+        for (const h of HOOFDSTUKKEN) yield { path: hoofdstukPad(h.id), title: `Jaarverslag: ${h.titel}`, keywords: "jaarverslag", text: `${h.titel}. ${h.samenvatting}` };
+      }
+    },
+  },
   // Framework's pager says "Next page" in English; the sidebar is the navigation.
   pager: false,
   // Framework's table of contents says "Contents": in Dutch on every page.
