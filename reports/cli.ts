@@ -8,12 +8,37 @@ import { controleerDataMap } from "../loaders/db.ts";
 import { dataDir, PROJECT_ROOT } from "../loaders/config.ts";
 import { ruimRestenOp } from "../loaders/slot.ts";
 
+/** What `--help` prints of a command: how it is called, what it makes, each option. */
+export interface Hulp {
+  /** The call with its required options, e.g. `npm run verdeling -- --jaar JJJJ --out MAP`. */
+  gebruik: string;
+  wat: string;
+  /** Per option (without --): what it means. --data is added to every command. */
+  opties: Record<string, string>;
+}
+
+export const DATA_UITLEG = "de map met regio.json en de exports (standaard VSV_DATA, of de voorbeelddata in data/)";
+
+export function hulpTekst(h: Hulp): string {
+  const opties: [string, string][] = [...Object.entries(h.opties), ["data MAP", DATA_UITLEG], ["help", "deze uitleg"]];
+  const breed = Math.max(...opties.map(([n]) => n.length)) + 4;
+  return [`Gebruik: ${h.gebruik}`, "", h.wat, "", "Opties:", ...opties.map(([n, u]) => `  --${n.padEnd(breed - 2)}${u}`), ""].join("\n");
+}
+
+/** Whether the user asked for the explanation instead of a run. */
+export const vraagtHulp = (argv: readonly string[]) => argv.includes("--help") || argv.includes("-h");
+
 /**
- * The command's options (and --data), with Dutch mistakes. An internal report (--intern, or
+ * The command's options (and --data), with Dutch mistakes; with --help (or -h) the
+ * explanation on stdout and nothing else is done. An internal report (--intern, or
  * the monitor without --publiek: exact counts, the werklijst) may not be written into the
  * site's folder, where the next upload would publish it.
  */
-export function args<T extends NonNullable<ParseArgsConfig["options"]>>(options: T, argv = process.argv.slice(2)) {
+export function args<T extends NonNullable<ParseArgsConfig["options"]>>(options: T, argv = process.argv.slice(2), hulp?: Hulp) {
+  if (hulp && vraagtHulp(argv)) {
+    process.stdout.write(hulpTekst(hulp));
+    process.exit(0);
+  }
   let values: { [K in keyof T]?: T[K] extends { type: "boolean" } ? boolean : string } & { data?: string };
   try {
     values = leesOpties({ ...options, data: { type: "string" } } as T & { data: { type: "string" } }, argv) as typeof values;

@@ -90,7 +90,16 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  const a = args({ schooljaar: { type: "string" }, out: { type: "string" }, gemeente: { type: "string" }, intern: { type: "boolean" } }, argv);
+  const a = args({ schooljaar: { type: "string" }, out: { type: "string" }, gemeente: { type: "string" }, intern: { type: "boolean" } }, argv, {
+    gebruik: "npm run jaarverslag -- --schooljaar JJJJ-JJJJ --out MAP [--gemeente GMnnnn] [--intern]",
+    wat: "Maakt het jaarverslag van een schooljaar als PDF, Excel en JSON (docs/uitvoer.md, §2), met kleine aantallen afgeschermd.",
+    opties: {
+      "schooljaar JJJJ-JJJJ": "het schooljaar, bijvoorbeeld 2024-2025",
+      "out MAP": "de map waarin jaarverslag.pdf, tabellen.xlsx en tabellen.json komen",
+      "gemeente GMnnnn": "het jaarverslag van één gemeente, naast de regio",
+      intern: "exacte aantallen, niet afgeschermd: alleen voor intern gebruik, nooit in de map van de site",
+    },
+  });
   const schooljaar = verplicht(a.schooljaar, "schooljaar", "2022-2023").trim();
   const out = verplicht(a.out, "out", "uitvoer/jaarverslag");
   const gemeente = a.gemeente?.trim().toUpperCase();

@@ -133,7 +133,15 @@ export function monitorTabellen(m: MonitorMoment, opties: {
 }
 
 async function main(): Promise<void> {
-  const a = args({ moment: { type: "string" }, out: { type: "string" }, publiek: { type: "boolean" } });
+  const a = args({ moment: { type: "string" }, out: { type: "string" }, publiek: { type: "boolean" } }, process.argv.slice(2), {
+    gebruik: "npm run monitor -- --moment JJJJ-MM-DD --out MAP [--publiek]",
+    wat: "Maakt de Standaard monitor JIKP van een monitormoment (docs/uitvoer.md, §3): wie nergens in beeld is, de verandering sinds het vorige moment en een interne werklijst.",
+    opties: {
+      "moment JJJJ-MM-DD": "het monitormoment, bijvoorbeeld 2026-05-01",
+      "out MAP": "de map voor de uitvoer",
+      publiek: "alleen de openbare, afgeschermde cijfers (zonder werklijst)",
+    },
+  });
   const moment = leesMoment(a.moment);
   const out = verplicht(a.out, "out", "uitvoer/monitor");
   const dir = kiesDataDir(a.data);

@@ -88,7 +88,11 @@ export function verdelingTabellen(v: Verdeling): Tabel[] {
 }
 
 async function main(): Promise<void> {
-  const a = args({ jaar: { type: "string" }, out: { type: "string" } });
+  const a = args({ jaar: { type: "string" }, out: { type: "string" } }, process.argv.slice(2), {
+    gebruik: "npm run verdeling -- --jaar JJJJ --out MAP",
+    wat: "Verdeelt het SPUK-budget van een jaar over de gemeenten naar de CBS-risicoscores (docs/uitvoer.md, §4), als Excel en JSON.",
+    opties: { "jaar JJJJ": "het budgetjaar, bijvoorbeeld 2026", "out MAP": "de map voor de uitvoer" },
+  });
   const jaar = leesJaar(a.jaar);
   const out = verplicht(a.out, "out", "uitvoer/verdeling");
   const dir = kiesDataDir(a.data);
