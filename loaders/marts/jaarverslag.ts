@@ -4,7 +4,7 @@
 // Every table has rows for each gemeente that was a member in the row's schooljaar plus a
 // "REGIO" row, on a full grid (zeros included), and goes through onderdruk(). Where one
 // count is the sum of other published counts — in the same table or in another one (the
-// meldingen per fte in `inzet` are the sum of the verzuimsoorten, the month table adds up to
+// Leerplicht meldingen of the year in `inzet` are the sum of the verzuimsoorten, the month table adds up to
 // the year) — the sum is a total row in the same suppression run, so a single suppressed
 // part can never be computed back. Those helper totals are dropped from the output where the
 // contract does not have them.
@@ -13,14 +13,13 @@ import { createRequire } from "node:module";
 import { extname, join, relative, resolve, sep } from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { Staging } from "../db.ts";
-import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
 import { celSleutel, tabelSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
+import { vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
 import {
-  ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
+  ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES,
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
@@ -28,9 +27,12 @@ import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
 import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
+import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
+import { inzetTabel } from "./inzet.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
+export { ledenIn, type JaarverslagTabel };
 
 /** Onderwijssoorten of the leerlingen table (the issue's list; HO and GEEN are no leerlingen). */
 export const LEERLING_SOORTEN = ONDERWIJSSOORTEN.filter((o) => o !== "HO" && o !== "GEEN");
@@ -39,16 +41,6 @@ export const DSP_RESULTATEN = [...VERZUIM_RESULTATEN, "DOORLOPEND"];
 export const VSV_RESULTATEN_JAAR = [...VSV_RESULTATEN, "LOPEND"];
 /** Luxe verzuim without a handhaving filled in. */
 export const HANDHAVING_ONBEKEND = "ONBEKEND";
-
-export interface JaarverslagTabel {
-  id: string;
-  titel: string;
-  rijen: Rij[];
-  /** Column order for Excel and the PDF (not part of tabellen.json). */
-  kolommen: string[];
-  /** The values of each dimension on the table's grid, in order (for the site, where zero rows are left out). */
-  codes?: Record<string, string[]>;
-}
 
 export interface JaarverslagOpties {
   minimumCel: number;
@@ -91,11 +83,6 @@ async function leesSchooljaren(db: Staging): Promise<string[]> {
         WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)
     ) ORDER BY schooljaar`);
   return rows.map((r) => r.schooljaar);
-}
-
-/** Codes of the gemeenten that were a member at some moment of the schooljaar. */
-export function ledenIn(db: Staging, sj: string): string[] {
-  return db.regio.gemeenten.filter((g) => isLidIn(g, schooljaarStart(sj), schooljaarEinde(sj))).map((g) => g.code);
 }
 
 /** Checks --schooljaar and --gemeente against the data; a GebruikersFout lists what exists. */
@@ -344,8 +331,6 @@ const BRONNEN: Record<string, (db: Staging) => string> = {
         `UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
     SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
     FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`,
-  inzet: () => `
-    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`,
   /** Every year in the file, for the gemeenten of regio.json: each schooljaar keeps its members. */
   vsvCijfers: (db) => `
     SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
@@ -740,25 +725,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
   });
 
-  // ---------------------------------------------------------------- inzet
-  const inzetBron = await bron(db, "inzet", [sj]);
-  const inzet = somIn(cellen(db, [sj], () => [["functie", FUNCTIES]]), inzetBron, "fte", { gemeente: REGIO }).map((r) => {
-    const fte = Math.round(Number(r.fte) * 100) / 100;
-    const rij: Rij = { gemeente: r.gemeente, schooljaar: sj, functie: r.functie, fte };
-    const perFte = (n: unknown) => (typeof n === "number" && fte > 0 ? Math.round((n / fte) * 10) / 10 : null);
-    if (r.functie === "LEERPLICHTAMBTENAAR") {
-      const m = lpRij({ gemeente: r.gemeente, schooljaar: sj, maand: TOTAAL, verzuimsoort: TOTAAL });
-      Object.assign(rij, { meldingen: m.meldingen, meldingen_per_fte: perFte(m.meldingen) }, m.onderdrukt ? { onderdrukt: true } : {});
-    } else if (r.functie === "DOORSTROOMCOACH") {
-      const t = vsvRij({ gemeente: r.gemeente, schooljaar: sj, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL });
-      Object.assign(rij, { trajecten: t.trajecten, trajecten_per_fte: perFte(t.trajecten) }, t.onderdrukt ? { onderdrukt: true } : {});
-    }
-    return rij;
-  });
-  tabellen.push({
-    id: "inzet", codes: { functie: [...FUNCTIES] }, titel: "Inzet: fte leerplichtambtenaren en Doorstroompunt, meldingen en trajecten per fte", rijen: inzet,
-    kolommen: ["gemeente", "naam", "schooljaar", "functie", "fte", "meldingen", "meldingen_per_fte", "trajecten", "trajecten_per_fte"],
-  });
+  // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)
+  tabellen.push(await inzetTabel(db, pub, sj, await schooljarenInData(db)));
 
   // ---------------------------------------------------------------- order, one gemeente
   // Place of each code in the order: REGIO, LANDELIJK, then the gemeenten of regio.json.
