@@ -17,6 +17,10 @@ export interface JaarverslagTabel {
   codes?: Record<string, string[]>;
   /** Excel formats the column's key does not tell (src/lib/werkblad.ts kolomFormaat). */
   formaten?: Record<string, Formaat>;
+  /** Words for a code column's codes where the general labels do not fit (src/lib/format.ts label). */
+  labels?: Record<string, Record<string, string>>;
+  /** Column heads the key does not tell. */
+  koppen?: Record<string, string>;
 }
 
 /** Codes of the gemeenten that were a member at some moment of the schooljaar. */

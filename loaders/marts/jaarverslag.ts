@@ -29,6 +29,7 @@ import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
 import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { inzetTabel } from "./inzet.ts";
+import { duidingTabellen } from "./jaarverslag-duiding.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
@@ -725,6 +726,9 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
   });
 
+  // ---------------------------------------------------------------- duiding, BBV, overstap (loaders/marts/jaarverslag-duiding.ts)
+  tabellen.push(...await duidingTabellen(db, pub, sj));
+
   // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)
   tabellen.push(await inzetTabel(db, pub, sj, await schooljarenInData(db)));
 
@@ -847,6 +851,9 @@ export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: stri
 const COMPACT = new Set(["vrijgesteld_op_peildatum", "verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
 
+/** Tables of every schooljaar up to the report's that the site keeps whole (official figures come later). */
+const ALLE_JAREN = new Set(["vsv_percentage", "vsv_verwacht", "bbv"]);
+
 /** Whether a row has a count other than 0. */
 function nietNul(r: Rij): boolean {
   for (const k in r) {
@@ -895,7 +902,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
         titel: tab.titel,
         codes: tab.codes,
         rijen: !opties.compact ? tab.rijen : tab.rijen
-          .filter((r) => tab.id === "vsv_percentage" || r.schooljaar === undefined || r.schooljaar === sj)
+          .filter((r) => ALLE_JAREN.has(tab.id) || r.schooljaar === undefined || r.schooljaar === sj)
           .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt || nietNul(r))
           // The pages do not use the month totals (they are in verzuimmeldingen).
           .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL")),

@@ -18,6 +18,7 @@ import {
 } from "./jaarverslag-blok.js";
 import { el, tekstVan, blokElement, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
 import { inzetBlokken, inzetTekstenPerGemeente } from "./jaarverslag-inzet.js";
+import { duidingBlokken } from "./jaarverslag-duiding.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
@@ -337,6 +338,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     }
   }
 
+  if (hoofdstuk === "duiding" || hoofdstuk === "bbv" || hoofdstuk === "overstap") uit.push(...duidingBlokken(c, hoofdstuk));
   if (hoofdstuk === "inzet") uit.push(...inzetBlokken(c));
   return uit;
 }
