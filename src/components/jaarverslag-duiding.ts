@@ -99,7 +99,7 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
     const r = vind(REGIO, jaar);
     return {
       id: `bbv-${d.indicator.toLowerCase()}`, titel: `${d.label} (${d.eenheid}), per gemeente`,
-      samenvatting: `In ${jaar} was ${d.label.toLowerCase()} in de regio ${fmt(waarde(r), dec)} ${d.eenheid}${marge(r?.onder, r?.boven, dec) ? ` (marge ${marge(r?.onder, r?.boven, dec)})` : ""}.`,
+      samenvatting: `${d.label} in ${jaar}: in de regio ${fmt(waarde(r), dec)} ${d.eenheid}${marge(r?.onder, r?.boven, dec) ? ` (marge ${marge(r?.onder, r?.boven, dec)})` : ""}.`,
       tabel: {
         kolommen: [{ sleutel: "categorie", kop: "Gemeente" }, ...laatste.map((j) => ({ sleutel: j, kop: j, decimalen: dec })), { sleutel: "marge", kop: `Marge ${jaar}` }],
         rijen: eenheden.map((g) => {
@@ -122,7 +122,7 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
   const o = vsv ? null : vergelijk(jaar);
   return {
     id: `bbv-${d.indicator.toLowerCase()}`, titel: `${d.label} (${d.eenheid}), ${c.naam(c.focus)}`,
-    samenvatting: `In ${jaar} was ${d.label.toLowerCase()} in ${c.naam(c.focus)} ${fmt(waarde(eigen), dec)} ${d.eenheid}` +
+    samenvatting: `${d.label} in ${jaar}: in ${c.naam(c.focus)} ${fmt(waarde(eigen), dec)} ${d.eenheid}` +
       `${marge(eigen?.onder, eigen?.boven, dec) ? ` (marge ${marge(eigen?.onder, eigen?.boven, dec)})` : ""}, in de regio ${fmt(waarde(vind(REGIO, jaar)), dec)}` +
       (vsv ? ` en in Nederland ${fmt(waarde(vind("LANDELIJK", jaar)), dec)}.` : typeof o === "string" && o !== ONDERDRUKT ? `: ${o}.` : "."),
     tabel: {
@@ -136,6 +136,14 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
 }
 
 // ------------------------------------------------------------------ overstap
+
+/** "12 hadden geen onderwijs en geen werk bekend en 30 waren niet meer in de regio." A hidden count is said in words. */
+function nogTeZeggen(geen: Waarde, weg: Waarde): string {
+  const deel = (v: Waarde, wat: string, meervoud: string) => (typeof v === "number" ? `${getal(v)} ${meervoud}` : v === ONDERDRUKT ? `het aantal dat ${wat}, is afgeschermd` : null);
+  const delen = [deel(geen, "geen onderwijs en geen werk had", "hadden geen onderwijs en geen werk bekend"), deel(weg, "niet meer in de regio was", "waren niet meer in de regio")]
+    .filter((x): x is string => x !== null);
+  return delen.length ? `${delen.join("; ")}.` : "";
+}
 
 function overstapBlokken(c: Context): Blok[] {
   const rijen = c.rijen("overstap").filter((r) => r.schooljaar === c.sj);
@@ -161,11 +169,12 @@ function overstapBlokken(c: Context): Blok[] {
       samenvatting: typeof totaal === "number" && totaal > 0
         ? `Van de ${getal(totaal)} jongeren uit ${wie} die tussen ${periode} de praktijkschool, het vo, het vso of mbo-1 verlieten, ` +
           (top ? `gingen de meesten${top.afgeschermd ? " van de getoonde" : ""} naar ${top.categorie} (${getal(top.w)}); ` : "") +
-          `${fmt(w(c.focus, o, "ALLE", "GEEN"))} hadden geen onderwijs en geen werk bekend en ${fmt(w(c.focus, o, "ALLE", "UIT_REGIO"))} waren niet meer in de regio.`
+          nogTeZeggen(w(c.focus, o, "ALLE", "GEEN"), w(c.focus, o, "ALLE", "UIT_REGIO"))
         : totaal === ONDERDRUKT ? `Het aantal jongeren uit ${wie} dat tussen ${periode} de opleiding verliet, is afgeschermd.`
         : `Tussen ${periode} verliet niemand uit ${wie} de praktijkschool, het vo, het vso of mbo-1.`,
-      grafiek: (width, doc) => StaafGrafiek(BESTEMMINGEN.map((b) => punt(BESTEMMING_LABEL[b], w(c.focus, o, "ALLE", b))),
-        { width, document: doc, beschrijving: `Staafdiagram: jongeren die tussen ${periode} hun opleiding verlieten, naar bestemming, ${wie}` }),
+      // No chart when no bestemming has a published count above 0 (all hidden): the table says why.
+      grafiek: top ? (width, doc) => StaafGrafiek(BESTEMMINGEN.map((b) => punt(BESTEMMING_LABEL[b], w(c.focus, o, "ALLE", b))),
+        { width, document: doc, beschrijving: `Staafdiagram: jongeren die tussen ${periode} hun opleiding verlieten, naar bestemming, ${wie}` }) : undefined,
       tabel: {
         kolommen,
         rijen: bestemmingen.map((b): Record<string, Waarde> => c.isRegio

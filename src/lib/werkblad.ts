@@ -65,7 +65,7 @@ export function celWaarde(sleutel: string, waarde: unknown, formaat: Formaat = k
 }
 
 const KLEIN = new Set(["van", "en", "per", "naar", "de", "het", "in", "op", "met"]);
-const AFKORTING: Record<string, string> = { vsv: "VSV", jikp: "JIKP", lrv: "LRV", fte: "fte", mbo: "MBO", vo: "VO", po: "PO" };
+const AFKORTING: Record<string, string> = { vsv: "VSV", jikp: "JIKP", lrv: "LRV", fte: "fte", mbo: "MBO", vo: "VO", po: "PO", bbv: "BBV" };
 
 /** "doorstroompunt_preventief_resultaat" → "Doorstroompunt preventief resultaat". */
 export function leesbaar(id: string): string {
