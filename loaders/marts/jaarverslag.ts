@@ -29,7 +29,6 @@ import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
 import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { inzetTabel } from "./inzet.ts";
-import { duidingTabellen } from "./jaarverslag-duiding.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
@@ -727,6 +726,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   });
 
   // ---------------------------------------------------------------- duiding, BBV, overstap (loaders/marts/jaarverslag-duiding.ts)
+  // Imported late: the BBV mart reads the dashboard's peildata, and the dashboard this module.
+  const { duidingTabellen } = await import("./jaarverslag-duiding.ts");
   tabellen.push(...await duidingTabellen(db, pub, sj));
 
   // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)

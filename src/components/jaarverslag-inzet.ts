@@ -17,15 +17,16 @@ function cijfers(c: Context, g: string, sj: string): Record<string, Waarde> {
   const r: Record<string, Waarde> = {};
   const rij = (functie: string) => ({ gemeente: g, schooljaar: sj, functie });
   for (const f of Object.keys(FTE_KOP)) r[`fte_${f}`] = c.w("inzet", rij(f), "fte");
+  const pd = c.rijen("inzet", sj).find((x) => x.gemeente === g && x.schooljaar === sj && typeof x.peildatum === "string")?.peildatum;
+  r.peildatum = typeof pd === "string" ? pd : null;
   for (const d of INZET_MATEN) {
-    const aantal = c.w("inzet", rij(d.functie), d.maat);
+    // No caseload without its peildatum (a gemeente that was no member on it): no figure, not a hidden one.
+    const aantal = d.maat === "trajecten_open" && !r.peildatum ? null : c.w("inzet", rij(d.functie), d.maat);
     const fte = r[`fte_${d.functie}`];
     r[d.maat] = aantal;
     // Suppressed with its count; without fte (0 or none) there is no figure.
     r[perFteKolom(d.maat)] = typeof fte !== "number" || fte <= 0 ? null : aantal === ONDERDRUKT ? ONDERDRUKT : alsGetal(c.w("inzet", rij(d.functie), perFteKolom(d.maat)));
   }
-  const pd = c.rijen("inzet", sj).find((x) => x.gemeente === g && x.schooljaar === sj && typeof x.peildatum === "string")?.peildatum;
-  r.peildatum = typeof pd === "string" ? pd : null;
   return r;
 }
 
