@@ -6,6 +6,7 @@
 import { datum, getal, ONDERDRUKT } from "../lib/format.js";
 import { INZET_MATEN, inzetMaat, perFteKolom, type InzetMaat } from "../lib/inzet.js";
 import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
+import { breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { Context, alsGetal, punt, fmt, type Blok, type Keuze, type Kolom, type Waarde } from "./jaarverslag-blok.js";
 import { el } from "./jaarverslag-weergave.js";
@@ -108,7 +109,10 @@ export function inzetBlokken(c: Context): Blok[] {
           ...(c.isRegio ? [] : [{ sleutel: "regio_meldingen", kop: "Regio: meldingen per fte", decimalen: 1 }, { sleutel: "regio_open", kop: "Regio: caseload", decimalen: 1 }])],
         rijen: trend,
       },
-      toelichting: "Alleen schooljaren waarin de regio fte leerplicht of doorstroomcoach in de gegevens heeft. De caseload telt op de peildatum van elk schooljaar.",
+      toelichting: "Alleen schooljaren waarin de regio fte leerplicht of doorstroomcoach in de gegevens heeft. De caseload telt op de peildatum van elk schooljaar." +
+        // The trajecten count a larger group after a break (src/lib/breuken.ts): said under the trend that crosses it.
+        breukenTussenJaren("vsv_benaderd", eerste.categorie as string, laatste.categorie as string)
+          .map((b) => ` Breuk in de reeks op ${datum(b.datum)} (${b.naam}): de cijfers van de doorstroomcoach daarna tellen een grotere groep.`).join(""),
     });
   }
   return uit;

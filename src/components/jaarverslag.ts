@@ -344,7 +344,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
 }
 
 /** The figures of each chapter that a break in the series can touch (src/lib/breuken.ts). */
-const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"] };
+const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"], inzet: ["vsv_benaderd"] };
 
 /** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
