@@ -41,11 +41,16 @@ function kolommenVan(t: Tabel): string[] {
   return [...set];
 }
 
-/** The inzet table's counts and figures per fte by the names of their definitions (src/lib/inzet.ts). */
-const INZET_KOPPEN: Record<string, string> = Object.fromEntries(INZET_MATEN.flatMap((d) => [[d.maat, d.label], [perFteKolom(d.maat), d.perFteLabel]]));
+/**
+ * The inzet table's counts and figures per fte by the names of their definitions (src/lib/inzet.ts);
+ * the counts every table has (meldingen, trajecten) keep their general heads.
+ */
+const INZET_KOPPEN: Record<string, string> = Object.fromEntries(INZET_MATEN.flatMap((d) =>
+  [...(["meldingen", "trajecten"].includes(d.maat) ? [] : [[d.maat, d.label]]), [perFteKolom(d.maat), d.perFteLabel]]));
 
+/** Heads of the keys only the duiding's and the BBV's tables have. */
 const DUIDING_KOPPEN: Record<string, string> = {
-  jaar: "Cohortjaar CBS", aantal_jongeren: "Jongeren vo + mbo (CBS)", verwacht: "Verwacht (CBS-risicoscore)", deelnemers: "Deelnemers 1 oktober",
+  aantal_jongeren: "Jongeren vo + mbo (CBS)", verwacht: "Verwacht (CBS-risicoscore)",
   verhouding: "Waargenomen / verwacht", onder95: "Marge 95 % onder", boven95: "Marge 95 % boven", onder998: "Marge 99,8 % onder", boven998: "Marge 99,8 % boven",
   oordeel: "Oordeel", zin: "In woorden", eenheid: "Eenheid", onder: "Marge 95 % onder", boven: "Marge 95 % boven",
 };
