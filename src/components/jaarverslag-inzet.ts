@@ -67,9 +67,11 @@ export function inzetBlokken(c: Context): Blok[] {
     samenvatting: `${c.isRegio ? "De regio" : c.naam(c.focus)} zette in ${sj} ${fmt(eigen.fte_LEERPLICHTAMBTENAAR, 1)} fte leerplichtambtenaar in, ` +
       `${fmt(eigen.meldingen_per_fte, 1)} meldingen per fte${vergelijk("meldingen_per_fte")}, en ${fmt(eigen.fte_DOORSTROOMCOACH, 1)} fte doorstroomcoach; ` +
       `${caseloadZin(eigen)}${vergelijk(perFteKolom("trajecten_open"))}.`,
-    // One series: most gemeenten have no doorstroomcoach of their own (the caseload is in the table and the trend).
-    grafiek: (width, doc) => StaafGrafiek(rijen.map((r) => punt(String(r.categorie), r.meldingen_per_fte)),
-      { width, document: doc, decimalen: 1, beschrijving: `Staafdiagram: verzuimmeldingen Leerplicht per fte leerplichtambtenaar, ${sj}` }),
+    // The gemeente beside the regio; the regio's table of all gemeenten has no chart (as the other
+    // chapters' tables per gemeente), so it starts under the chapter's heading on paper.
+    grafiek: c.isRegio ? undefined : (width, doc) => StaafGrafiek(
+      rijen.flatMap((r) => [punt(String(r.categorie), r.meldingen_per_fte, "Meldingen per fte leerplicht"), punt(String(r.categorie), r.trajecten_open_per_fte, "Caseload doorstroomcoach")]),
+      { width, document: doc, decimalen: 1, beschrijving: `Staafdiagram: meldingen per fte leerplicht en caseload per fte doorstroomcoach, ${c.naam(c.focus)} en de regio, ${sj}` }),
     tabel: { kolommen: [{ sleutel: "categorie", kop: "Gemeente" }, ...PER_FTE_KOLOMMEN, { sleutel: "fte_JOBHUNTER", kop: FTE_KOP.JOBHUNTER, decimalen: 1 }], rijen },
     toelichting: INZET_MATEN.filter((d) => d.maat !== "trajecten").map((d) => `${d.perFteLabel}: ${d.uitleg.charAt(0).toLowerCase()}${d.uitleg.slice(1)}`).join(" ") +
       (eigen.peildatum ? ` Peildatum van de caseload: ${datum(String(eigen.peildatum))}.` : ""),
