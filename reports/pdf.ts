@@ -39,7 +39,7 @@ const STIJL = `
 html { font-family: "Liberation Sans", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1b1b1b; }
 body { margin: 0; }
 h1, h2, h3, h4 { color: #01689b; line-height: 1.2; }
-h2 { font-size: 18pt; margin: 0 0 8pt; border-bottom: 2px solid #01689b; padding-bottom: 4pt; break-after: avoid-page; }
+h2 { font-size: 18pt; margin: 0 0 8pt; border-bottom: 2px solid #01689b; padding-bottom: 4pt; }
 h3 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
 h4, h5, h6 { font-size: 10.5pt; margin: 10pt 0 3pt; }
 p { margin: 0 0 6pt; line-height: 1.4; }
