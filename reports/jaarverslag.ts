@@ -65,7 +65,7 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
 
   meld("Excel schrijven…");
   const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
-  const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen })), {
+  const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen, formaten: t.formaten, labels: t.labels, koppen: t.koppen })), {
     minimumCel, maker: db.regio.naam,
     toelichting: jaarverslagToelichting({
       regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: o.opgesteld,

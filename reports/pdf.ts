@@ -79,7 +79,9 @@ table.cijfers th, table.cijfers td { border-bottom: 1px solid #d0d0d0; padding: 
 table.cijfers thead { display: table-header-group; }
 table.cijfers thead th { text-align: right; vertical-align: bottom; border-bottom: 1.5px solid #1b1b1b; }
 table.cijfers thead th:first-child, table.cijfers tbody th { text-align: left; font-weight: normal; }
+table.cijfers tbody th { min-width: 6.5em; }
 table.cijfers td { text-align: right; }
+table.cijfers td.tekst, table.cijfers thead th.tekst { text-align: left; }
 table.cijfers tr { break-inside: avoid; }
 dl.definities dt { font-weight: 700; margin-top: 6pt; }
 dl.definities dd { margin: 0 0 0 0; }

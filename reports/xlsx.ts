@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { label as codeLabel, datum } from "../src/lib/format.ts";
 import { label as jvLabel } from "../src/components/jaarverslag.ts";
 import { ontwapen, veiligeCel } from "../src/lib/formules.ts";
+import { INZET_MATEN, perFteKolom } from "../src/lib/inzet.ts";
 import {
   bladNaam, celWaarde, kolomFormaat, leesbaar, toelichtingRijen, CODE_KOLOMMEN, NUMMER_FORMAAT,
   type Formaat, type Toelichting,
@@ -25,6 +26,8 @@ export interface Tabel {
   naam?: string;
   /** Formats that the key does not tell (src/lib/werkblad.ts kolomFormaat). */
   formaten?: Record<string, Formaat>;
+  /** Words for the codes of a code column where the general labels do not fit. */
+  labels?: Record<string, Record<string, string>>;
   /** Column heads that the key does not tell. */
   koppen?: Record<string, string>;
   /** Keep codes as they are, without label columns: the sheets that mirror a JSON file. */
@@ -38,10 +41,25 @@ function kolommenVan(t: Tabel): string[] {
   return [...set];
 }
 
+/**
+ * The inzet table's counts and figures per fte by the names of their definitions (src/lib/inzet.ts);
+ * the counts every table has (meldingen, trajecten) keep their general heads.
+ */
+const INZET_KOPPEN: Record<string, string> = Object.fromEntries(INZET_MATEN.flatMap((d) =>
+  [...(["meldingen", "trajecten"].includes(d.maat) ? [] : [[d.maat, d.label]]), [perFteKolom(d.maat), d.perFteLabel]]));
+
+/** Heads of the keys only the duiding's and the BBV's tables have. */
+const DUIDING_KOPPEN: Record<string, string> = {
+  aantal_jongeren: "Jongeren vo + mbo (CBS)", verwacht: "Verwacht (CBS-risicoscore)",
+  verhouding: "Waargenomen / verwacht", onder95: "Marge 95 % onder", boven95: "Marge 95 % boven", onder998: "Marge 99,8 % onder", boven998: "Marge 99,8 % boven",
+  oordeel: "Oordeel", zin: "In woorden", eenheid: "Eenheid", onder: "Marge 95 % onder", boven: "Marge 95 % boven",
+};
+
 const KOPPEN: Record<string, string> = {
   gemeente: "Gemeentecode", naam: "Gemeente", gemeente_naam: "Gemeente", code: "Code", schooljaar: "Schooljaar",
   peildatum: "Peildatum", maand: "Maand", percentage: "Percentage", vsv: "VSV'ers", fte: "Fte",
   meldingen_per_fte: "Meldingen per fte", trajecten_per_fte: "Trajecten per fte", artikel: "Artikel",
+  ...INZET_KOPPEN, ...DUIDING_KOPPEN,
 };
 
 /** The head of a column on its sheet (exported for the test that reads the sheets back). */
@@ -50,7 +68,9 @@ export function kopVan(k: string, t: Tabel): string {
 }
 
 /** A code as a reader sees it; an article of the Leerplichtwet is named as one. */
-function waardeLabel(kolom: string, code: string): string {
+function waardeLabel(kolom: string, code: string, t: Tabel): string {
+  const eigen = t.labels?.[kolom]?.[code];
+  if (eigen) return eigen;
   if (kolom === "artikel") return `Artikel ${jvLabel(code)}`;
   return jvLabel(code);
 }
@@ -62,9 +82,10 @@ function kolommenVoorBlad(t: Tabel): Kolom[] {
   const uit: Kolom[] = [];
   for (const k of kolommenVan(t)) {
     const formaat = t.formaten?.[k] ?? kolomFormaat(k);
-    const isCode = !t.ruw && CODE_KOLOMMEN.has(k) && t.rijen.some((r) => typeof r[k] === "string");
+    // A column with a format of its own (van and naar as dates) is no code column.
+    const isCode = !t.ruw && !t.formaten?.[k] && CODE_KOLOMMEN.has(k) && t.rijen.some((r) => typeof r[k] === "string");
     if (isCode) {
-      uit.push({ kop: kopVan(k, t), formaat: "tekst", waarde: (r) => (typeof r[k] === "string" ? waardeLabel(k, r[k] as string) : r[k]) });
+      uit.push({ kop: kopVan(k, t), formaat: "tekst", waarde: (r) => (typeof r[k] === "string" ? waardeLabel(k, r[k] as string, t) : r[k]) });
       uit.push({ kop: `${kopVan(k, t)} (code)`, formaat: "tekst", waarde: (r) => r[k] });
     } else {
       const soort: Formaat = typeof t.rijen.find((r) => r[k] !== null && r[k] !== undefined)?.[k] === "string"

@@ -6,7 +6,7 @@ import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
-import { ledenIn } from "./jaarverslag.ts";
+import { ledenIn } from "./jaarverslag-basis.ts";
 import { sqlSchooljaarPeildatum } from "./dashboard.ts";
 import { cijferMetInterval } from "../../src/lib/statistiek.ts";
 import { BBV_INDICATOREN, BBV_LEEFTIJD, type BbvIndicator } from "../../src/lib/bbv.ts";

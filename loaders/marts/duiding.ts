@@ -12,7 +12,7 @@
 import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
-import { ledenIn } from "./jaarverslag.ts";
+import { ledenIn } from "./jaarverslag-basis.ts";
 import { poissonInterval, TRECHTERGRENZEN, type Oordeel } from "../../src/lib/statistiek.ts";
 import { verwachtZin } from "../../src/lib/duiding.ts";
 

@@ -4,23 +4,18 @@
 // Every table has rows for each gemeente that was a member in the row's schooljaar plus a
 // "REGIO" row, on a full grid (zeros included), and goes through onderdruk(). Where one
 // count is the sum of other published counts — in the same table or in another one (the
-// meldingen per fte in `inzet` are the sum of the verzuimsoorten, the month table adds up to
+// Leerplicht meldingen of the year in `inzet` are the sum of the verzuimsoorten, the month table adds up to
 // the year) — the sum is a total row in the same suppression run, so a single suppressed
 // part can never be computed back. Those helper totals are dropped from the output where the
 // contract does not have them.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { extname, join, relative, resolve, sep } from "node:path";
-import type MarkdownIt from "markdown-it";
 import type { Staging } from "../db.ts";
-import { isLidIn } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { controleerGeenIds, type Rij, type TotaalRelatie } from "../publish.ts";
 import { celSleutel, tabelSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { schooljaarStart, schooljaarEinde, vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
+import { vorigSchooljaar, RAPPORTGROEPEN, DOELGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
 import {
-  ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES, FUNCTIES,
+  ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN, ARTIKELEN, VSV_RESULTATEN, VSV_TYPES,
 } from "../schema.ts";
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
@@ -28,9 +23,13 @@ import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 import { SQL_VRIJGESTELD_OP, definitiesVan } from "../../src/lib/definities.ts";
 import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
+import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
+import { inzetTabel } from "./inzet.ts";
+import { leesTeksten } from "./teksten.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 export { REGIO };
+export { ledenIn, type JaarverslagTabel };
 
 /** Onderwijssoorten of the leerlingen table (the issue's list; HO and GEEN are no leerlingen). */
 export const LEERLING_SOORTEN = ONDERWIJSSOORTEN.filter((o) => o !== "HO" && o !== "GEEN");
@@ -39,16 +38,6 @@ export const DSP_RESULTATEN = [...VERZUIM_RESULTATEN, "DOORLOPEND"];
 export const VSV_RESULTATEN_JAAR = [...VSV_RESULTATEN, "LOPEND"];
 /** Luxe verzuim without a handhaving filled in. */
 export const HANDHAVING_ONBEKEND = "ONBEKEND";
-
-export interface JaarverslagTabel {
-  id: string;
-  titel: string;
-  rijen: Rij[];
-  /** Column order for Excel and the PDF (not part of tabellen.json). */
-  kolommen: string[];
-  /** The values of each dimension on the table's grid, in order (for the site, where zero rows are left out). */
-  codes?: Record<string, string[]>;
-}
 
 export interface JaarverslagOpties {
   minimumCel: number;
@@ -91,11 +80,6 @@ async function leesSchooljaren(db: Staging): Promise<string[]> {
         WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)
     ) ORDER BY schooljaar`);
   return rows.map((r) => r.schooljaar);
-}
-
-/** Codes of the gemeenten that were a member at some moment of the schooljaar. */
-export function ledenIn(db: Staging, sj: string): string[] {
-  return db.regio.gemeenten.filter((g) => isLidIn(g, schooljaarStart(sj), schooljaarEinde(sj))).map((g) => g.code);
 }
 
 /** Checks --schooljaar and --gemeente against the data; a GebruikersFout lists what exists. */
@@ -344,8 +328,6 @@ const BRONNEN: Record<string, (db: Staging) => string> = {
         `UNION ALL SELECT schooljaar, gemeente_code, pseudo_id, ${lit(g)} FROM t WHERE resultaat_in_jaar IN (${lijst(codes)})`).join("\n")})
     SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, categorie, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
     FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`,
-  inzet: () => `
-    SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`,
   /** Every year in the file, for the gemeenten of regio.json: each schooljaar keeps its members. */
   vsvCijfers: (db) => `
     SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
@@ -740,25 +722,13 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
   });
 
-  // ---------------------------------------------------------------- inzet
-  const inzetBron = await bron(db, "inzet", [sj]);
-  const inzet = somIn(cellen(db, [sj], () => [["functie", FUNCTIES]]), inzetBron, "fte", { gemeente: REGIO }).map((r) => {
-    const fte = Math.round(Number(r.fte) * 100) / 100;
-    const rij: Rij = { gemeente: r.gemeente, schooljaar: sj, functie: r.functie, fte };
-    const perFte = (n: unknown) => (typeof n === "number" && fte > 0 ? Math.round((n / fte) * 10) / 10 : null);
-    if (r.functie === "LEERPLICHTAMBTENAAR") {
-      const m = lpRij({ gemeente: r.gemeente, schooljaar: sj, maand: TOTAAL, verzuimsoort: TOTAAL });
-      Object.assign(rij, { meldingen: m.meldingen, meldingen_per_fte: perFte(m.meldingen) }, m.onderdrukt ? { onderdrukt: true } : {});
-    } else if (r.functie === "DOORSTROOMCOACH") {
-      const t = vsvRij({ gemeente: r.gemeente, schooljaar: sj, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL });
-      Object.assign(rij, { trajecten: t.trajecten, trajecten_per_fte: perFte(t.trajecten) }, t.onderdrukt ? { onderdrukt: true } : {});
-    }
-    return rij;
-  });
-  tabellen.push({
-    id: "inzet", codes: { functie: [...FUNCTIES] }, titel: "Inzet: fte leerplichtambtenaren en Doorstroompunt, meldingen en trajecten per fte", rijen: inzet,
-    kolommen: ["gemeente", "naam", "schooljaar", "functie", "fte", "meldingen", "meldingen_per_fte", "trajecten", "trajecten_per_fte"],
-  });
+  // ---------------------------------------------------------------- duiding, BBV, overstap (loaders/marts/jaarverslag-duiding.ts)
+  // Imported late: the BBV mart reads the dashboard's peildata, and the dashboard this module.
+  const { duidingTabellen } = await import("./jaarverslag-duiding.ts");
+  tabellen.push(...await duidingTabellen(db, pub, sj));
+
+  // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)
+  tabellen.push(await inzetTabel(db, pub, sj, await schooljarenInData(db)));
 
   // ---------------------------------------------------------------- order, one gemeente
   // Place of each code in the order: REGIO, LANDELIJK, then the gemeenten of regio.json.
@@ -778,106 +748,16 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
 
 /** The coördinator's text files per schooljaar (teksten/<schooljaar>/<naam>.md): the voorwoord and one per chapter. */
 export { TEKST_NAMEN };
-
-// ------------------------------------------------------------------ the coördinator's texts
-
-// Made on the first text: loading markdown-it takes a tenth of a second, and most data
-// directories (the sample too) have no teksten/ at all.
-let md: MarkdownIt | undefined;
-
-function markdown(): MarkdownIt {
-  if (md) return md;
-  const Markdown = createRequire(import.meta.url)("markdown-it") as typeof MarkdownIt;
-  md = new Markdown({ html: false, linkify: false, typographer: false });
-  // An image (![Foto van het team](team.jpg)) comes from the text's own folder and goes into
-  // the HTML itself as a data: URL: the PDF and the site load nothing from elsewhere.
-  md.renderer.rules.image = (tokens, idx, _opties, env: BeeldEnv) => {
-    const t = tokens[idx];
-    const alt = t.children?.map((c) => c.content).join("") ?? t.content;
-    const src = beeldAlsData(t.attrGet("src") ?? "", env);
-    return src ? `<img src="${src}" alt="${md!.utils.escapeHtml(alt)}" class="jv-beeld">` : "";
-  };
-  // The text sits under a chapter heading: its own headings start one level lower (# → h3).
-  md.core.ruler.push("kopniveau", (state) => {
-    for (const t of state.tokens) {
-      if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 2)}`;
-    }
-  });
-  return md;
-}
-
-/** Where a text's images may come from, and where a refused one is reported. */
-interface BeeldEnv { map?: string; waar?: string; meldingen?: string[] }
-
-const BEELD_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif" };
-/** Larger images make the site's data and the PDF heavy; the coördinator can scale them down. */
-const BEELD_MAX = 2 * 1024 * 1024;
-
-/** A picture of the text's folder as a data: URL, or null (with a notice) when it cannot be used. */
-function beeldAlsData(src: string, env: BeeldEnv): string | null {
-  const meld = (m: string) => env.meldingen?.push(`${env.waar ?? "teksten"}: afbeelding ${src}: ${m}; weggelaten`);
-  if (!env.map) return meld("afbeeldingen kunnen alleen uit de map van de tekst komen"), null;
-  if (/^[a-z]+:/i.test(src) || src.startsWith("/")) return meld("alleen een bestand in dezelfde map, geen adres of pad"), null;
-  const pad = resolve(env.map, decodeURIComponent(src));
-  if (relative(env.map, pad).split(sep)[0] === "..") return meld("het bestand moet in dezelfde map staan"), null;
-  const type = BEELD_TYPES[extname(pad).toLowerCase()];
-  if (!type) return meld(`geen png, jpg, webp of gif`), null;
-  if (!existsSync(pad) || !statSync(pad).isFile()) return meld("bestand niet gevonden"), null;
-  if (statSync(pad).size > BEELD_MAX) return meld("groter dan 2 MB"), null;
-  return `data:${type};base64,${readFileSync(pad).toString("base64")}`;
-}
-
-export function markdownNaarHtml(tekst: string, env: BeeldEnv = {}): string {
-  return markdown().render(tekst.replace(/^\uFEFF/, ""), env);
-}
-
-export interface Teksten {
-  teksten: Record<string, string>;
-  gemeenteTeksten: Record<string, Record<string, string>>;
-  /** Notices about files that are not used (a misspelt name). */
-  meldingen: string[];
-}
-
-/**
- * teksten/<schooljaar>/<naam>.md and, for one gemeente's jaarverslag,
- * teksten/<schooljaar>/<GMnnnn>/<naam>.md. Missing files mean no text.
- */
-export function leesTeksten(dataDir: string, schooljaar: string, gemeenten: string[]): Teksten {
-  const uit: Teksten = { teksten: {}, gemeenteTeksten: {}, meldingen: [] };
-  const map = join(dataDir, "teksten", schooljaar);
-  if (!existsSync(map)) return uit;
-  const lees = (dir: string, doel: Record<string, string>, waar: string) => {
-    for (const f of readdirSync(dir)) {
-      const pad = join(dir, f);
-      if (statSync(pad).isDirectory()) continue;
-      const naam = f.replace(/\.md$/i, "");
-      // Pictures beside the texts are used by them (markdownNaarHtml), not reported.
-      if (BEELD_TYPES[extname(f).toLowerCase()]) continue;
-      if (!f.toLowerCase().endsWith(".md") || !(TEKST_NAMEN as readonly string[]).includes(naam.toLowerCase())) {
-        uit.meldingen.push(`${waar}/${f} wordt niet gebruikt; bekende namen: ${TEKST_NAMEN.map((n) => `${n}.md`).join(", ")}`);
-        continue;
-      }
-      doel[naam.toLowerCase()] = markdownNaarHtml(readFileSync(pad, "utf8"), { map: dir, waar: `${waar}/${f}`, meldingen: uit.meldingen });
-    }
-  };
-  lees(map, uit.teksten, `teksten/${schooljaar}`);
-  for (const f of readdirSync(map)) {
-    const pad = join(map, f);
-    if (!statSync(pad).isDirectory()) continue;
-    if (!gemeenten.includes(f.toUpperCase())) {
-      uit.meldingen.push(`teksten/${schooljaar}/${f}/ wordt niet gebruikt: geen gemeentecode van de regio in ${schooljaar}`);
-      continue;
-    }
-    lees(pad, (uit.gemeenteTeksten[f.toUpperCase()] = {}), `teksten/${schooljaar}/${f}`);
-  }
-  return uit;
-}
+export { leesTeksten, markdownNaarHtml, type Teksten } from "./teksten.ts";
 
 // ------------------------------------------------------------------ everything for site and PDF
 
 /** Tables whose all-zero rows the site leaves out (a missing row of a member gemeente is 0). */
 const COMPACT = new Set(["vrijgesteld_op_peildatum", "verzuimmeldingen", "verzuim_per_maand", "luxe_verzuim_afhandeling", "thuiszitters", "thuiszitters_totaal", "vrijstellingen",
   "doorstroompunt_preventief_resultaat", "vsv_resultaat", "vsv_benaderd"]);
+
+/** Tables of every schooljaar up to the report's that the site keeps whole (official figures come later). */
+const ALLE_JAREN = new Set(["vsv_percentage", "vsv_verwacht", "bbv"]);
 
 /** Whether a row has a count other than 0. */
 function nietNul(r: Rij): boolean {
@@ -927,7 +807,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
         titel: tab.titel,
         codes: tab.codes,
         rijen: !opties.compact ? tab.rijen : tab.rijen
-          .filter((r) => tab.id === "vsv_percentage" || r.schooljaar === undefined || r.schooljaar === sj)
+          .filter((r) => ALLE_JAREN.has(tab.id) || r.schooljaar === undefined || r.schooljaar === sj)
           .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt || nietNul(r))
           // The pages do not use the month totals (they are in verzuimmeldingen).
           .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL")),

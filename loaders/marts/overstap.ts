@@ -9,9 +9,7 @@ import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 
-export const HERKOMSTEN = ["PRO", "VSO", "VO", "MBO_1"] as const;
-/** In order of the flow: onderwijs first, then work, nothing, and out of sight. */
-export const BESTEMMINGEN = ["MBO_1", "MBO_2", "MBO_3", "MBO_4", "MBO_ONBEKEND", "HO", "VO", "WERK", "GEEN", "OVERIG", "UIT_REGIO"] as const;
+export { HERKOMSTEN, BESTEMMINGEN } from "../../src/lib/overstap.ts";
 
 export interface OverstapRij {
   /** The two peildata: in herkomst on `van`, no longer on `naar`. */

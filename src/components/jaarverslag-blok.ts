@@ -39,6 +39,9 @@ export function onderwijsLabel(code: string): string {
 /** A published value: a number, ONDERDRUKT (suppressed, or derived from a suppressed count) or null (no data). */
 export type Waarde = number | string | null;
 
+/** Tables with the official figures of every year (not only the schooljaren of the data); a missing row is no figure. */
+const ALLE_JAREN = new Set(["vsv_percentage", "vsv_verwacht", "bbv"]);
+
 export class Context {
   readonly sj: string;
   readonly vorig: string | null;
@@ -71,7 +74,7 @@ export class Context {
    */
   w(id: string, filter: Rij, kolom: string, bronJaar?: string): Waarde {
     const jaar = (filter.schooljaar as string | undefined) ?? this.sj;
-    if (!this.data.schooljaren.includes(jaar) && id !== "vsv_percentage") return null;
+    if (!this.data.schooljaren.includes(jaar) && !ALLE_JAREN.has(id)) return null;
     const rij = this.bron(id, bronJaar ?? jaar).find((r) => Object.entries(filter).every(([k, v]) => r[k] === v));
     if (rij) {
       const v = rij[kolom];
@@ -79,7 +82,7 @@ export class Context {
       if (v === null && rij.onderdrukt) return ONDERDRUKT;
       return null;
     }
-    if (id === "vsv_percentage" || id === "inzet") return null;
+    if (ALLE_JAREN.has(id) || id === "inzet") return null;
     const g = filter.gemeente as string;
     return g === REGIO || this.leden(jaar).includes(g) ? 0 : null;
   }
@@ -95,7 +98,11 @@ export function punt(categorie: string, w: Waarde, serie?: string): Punt {
 
 // ------------------------------------------------------------------ blocks
 
-export interface Kolom { sleutel: string; kop: string; decimalen?: number; eenheid?: string }
+export interface Kolom {
+  sleutel: string; kop: string; decimalen?: number; eenheid?: string;
+  /** Words, not numbers (a sentence, a verdict): left-aligned. */
+  tekst?: boolean;
+}
 export interface Weergave { kolommen: Kolom[]; rijen: Record<string, Waarde>[] }
 
 export interface Blok {

@@ -31,14 +31,14 @@ export function tabelElement(t: Weergave, doc: Document, caption?: string): HTML
   const tabel = el(doc, "table", { class: "cijfers" });
   if (caption) tabel.append(el(doc, "caption", {}, caption));
   const kop = el(doc, "tr");
-  t.kolommen.forEach((k, i) => kop.append(el(doc, "th", { scope: "col", ...(i === 0 ? {} : { class: "getal" }) }, k.kop)));
+  t.kolommen.forEach((k, i) => kop.append(el(doc, "th", { scope: "col", ...(i === 0 ? {} : { class: k.tekst ? "tekst" : "getal" }) }, k.kop)));
   tabel.append(el(doc, "thead", {}, kop));
   const body = el(doc, "tbody");
   for (const r of t.rijen) {
     const tr = el(doc, "tr");
     t.kolommen.forEach((k, i) => {
       const v = r[k.sleutel];
-      tr.append(i === 0 ? el(doc, "th", { scope: "row" }, String(v ?? "")) : el(doc, "td", {}, fmt(v ?? null, k.decimalen ?? 0, k.eenheid ?? "")));
+      tr.append(i === 0 ? el(doc, "th", { scope: "row" }, String(v ?? "")) : el(doc, "td", k.tekst ? { class: "tekst" } : {}, fmt(v ?? null, k.decimalen ?? 0, k.eenheid ?? "")));
     });
     body.append(tr);
   }
@@ -61,6 +61,8 @@ export function blokElement(blok: Blok, keuze: Keuze, o: RenderOpties): HTMLElem
   const svg = blok.grafiek ? blok.grafiek(o.width, doc) : null;
   if (svg) fig.append(el(doc, "div", { class: "jv-grafiek" }, svg));
   // Scrolls on narrow screens: focusable and named, so keyboard users can scroll it (WCAG 2.1.1).
+  // A block that only says why there are no figures has no table.
+  if (!blok.tabel.rijen.length && !svg) return fig;
   const bijschrift = svg ? `Cijfers bij de grafiek: ${blok.titel}` : blok.titel;
   const tabel = el(doc, "div", { class: "tabel-wrap", tabindex: "0", role: "region", "aria-label": bijschrift }, tabelElement(blok.tabel, doc, bijschrift));
   if (svg && o.tabelInDetails) {

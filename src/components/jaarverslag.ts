@@ -17,6 +17,8 @@ import {
   codesIn, verzuimLabel, type Keuze, type Waarde, type Kolom, type Blok,
 } from "./jaarverslag-blok.js";
 import { el, tekstVan, blokElement, type RenderOpties, type Uitgave } from "./jaarverslag-weergave.js";
+import { inzetBlokken, inzetTekstenPerGemeente } from "./jaarverslag-inzet.js";
+import { duidingBlokken } from "./jaarverslag-duiding.js";
 
 export {
   REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
@@ -336,51 +338,13 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     }
   }
 
-  if (hoofdstuk === "inzet") {
-    const eenheden = c.isRegio ? [...c.leden(), REGIO] : [c.focus, REGIO];
-    // Per fte is suppressed exactly when its count is; without fte there is no figure ("–").
-    const perFte = (telling: Waarde, w: Waarde): Waarde => (telling === ONDERDRUKT ? ONDERDRUKT : alsGetal(w));
-    const rijen = eenheden.map((g) => {
-      const lpa = { gemeente: g, schooljaar: sj, functie: "LEERPLICHTAMBTENAAR" };
-      const dsc = { gemeente: g, schooljaar: sj, functie: "DOORSTROOMCOACH" };
-      return {
-        categorie: c.kort(g),
-        fte_lpa: c.w("inzet", lpa, "fte"), meldingen: c.w("inzet", lpa, "meldingen"),
-        meldingen_per_fte: perFte(c.w("inzet", lpa, "meldingen"), c.w("inzet", lpa, "meldingen_per_fte")),
-        fte_dsc: c.w("inzet", dsc, "fte"), trajecten: c.w("inzet", dsc, "trajecten"),
-        trajecten_per_fte: perFte(c.w("inzet", dsc, "trajecten"), c.w("inzet", dsc, "trajecten_per_fte")),
-        fte_jh: c.w("inzet", { gemeente: g, schooljaar: sj, functie: "JOBHUNTER" }, "fte"),
-      } as Record<string, Waarde>;
-    });
-    const regio = rijen[rijen.length - 1];
-    const eigen = c.isRegio ? regio : rijen[0];
-    uit.push({
-      id: "inzet", titel: `Inzet en meldingen per fte, ${sj}`,
-      samenvatting: `${c.isRegio ? "De regio" : zin} zette in ${sj} ${fmt(eigen.fte_lpa, 1)} fte leerplichtambtenaar in, ${fmt(eigen.meldingen_per_fte, 1)} meldingen per fte` +
-        `${c.isRegio ? "" : ` (regio ${fmt(regio.meldingen_per_fte, 1)})`}, en ${fmt(eigen.fte_dsc, 1)} fte doorstroomcoach, ${fmt(eigen.trajecten_per_fte, 1)} trajecten per fte.`,
-      grafiek: (width, doc) => StaafGrafiek(
-        rijen.flatMap((r) => [punt(String(r.categorie), r.meldingen_per_fte, "Meldingen per fte leerplicht"), punt(String(r.categorie), r.trajecten_per_fte, "Trajecten per fte Doorstroompunt")]),
-        { width, document: doc, decimalen: 1, beschrijving: `Staafdiagram: meldingen en trajecten per fte` },
-      ),
-      tabel: {
-        kolommen: [
-          { sleutel: "categorie", kop: "Gemeente" },
-          { sleutel: "fte_lpa", kop: "Fte leerplicht", decimalen: 1 }, { sleutel: "meldingen", kop: "Meldingen Leerplicht" },
-          { sleutel: "meldingen_per_fte", kop: "Meldingen per fte", decimalen: 1 },
-          { sleutel: "fte_dsc", kop: "Fte Doorstroompunt", decimalen: 1 }, { sleutel: "trajecten", kop: "VSV-trajecten" },
-          { sleutel: "trajecten_per_fte", kop: "Trajecten per fte", decimalen: 1 },
-          { sleutel: "fte_jh", kop: "Fte jobhunter", decimalen: 1 },
-        ],
-        rijen,
-      },
-      toelichting: "Meldingen per fte: verzuimmeldingen Leerplicht gedeeld door de fte leerplichtambtenaar; trajecten per fte: VSV-trajecten benaderd gedeeld door de fte doorstroomcoach.",
-    });
-  }
+  if (hoofdstuk === "duiding" || hoofdstuk === "bbv" || hoofdstuk === "overstap") uit.push(...duidingBlokken(c, hoofdstuk));
+  if (hoofdstuk === "inzet") uit.push(...inzetBlokken(c));
   return uit;
 }
 
 /** The figures of each chapter that a break in the series can touch (src/lib/breuken.ts). */
-const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"] };
+const BREUK_MATEN: Partial<Record<HoofdstukId, string[]>> = { leerlingen: ["VSV_NIEUW", "VSV_OUD"], vsv: ["vsv_benaderd"], inzet: ["vsv_benaderd"] };
 
 /** A chapter: the coördinator's text (HTML made from Markdown at build time), then the blocks. */
 export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o: RenderOpties & { kop?: boolean }): HTMLElement {
@@ -408,6 +372,9 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   for (const b of breuken) sectie.append(el(doc, "p", { class: "jv-breuk" }, `Breuk in de reeks (${b.naam}): ${b.uitleg}`));
   const uitgave: Uitgave = { regio: data.regio, minimumCel: data.minimumCel, gemeenteNaam: keuze.gemeente === REGIO ? undefined : data.gemeenten.find((g) => g.code === keuze.gemeente)?.naam };
   for (const b of blokken(data, id, keuze)) sectie.append(blokElement(b, keuze, { ...o, uitgave }));
+  // The regio's Inzet: each gemeente's own text beside its figures.
+  const perGemeente = id === "inzet" ? inzetTekstenPerGemeente(data, keuze, doc) : null;
+  if (perGemeente) sectie.append(perGemeente);
   return sectie;
 }
 

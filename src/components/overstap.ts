@@ -8,14 +8,9 @@ import { cijferTabel } from "./dashboard.js";
 
 export interface OverstapRij { van: string; naar: string; gemeente: string; herkomst: string; bestemming: string; jongeren: number | null; onderdrukt?: true }
 
-export const HERKOMSTEN = ["PRO", "VSO", "VO", "MBO_1"];
-export const BESTEMMINGEN = ["MBO_1", "MBO_2", "MBO_3", "MBO_4", "MBO_ONBEKEND", "HO", "VO", "WERK", "GEEN", "OVERIG", "UIT_REGIO"];
-export const HERKOMST_LABEL: Record<string, string> = { PRO: "PrO", VSO: "VSO", VO: "VO (alle leerwegen)", MBO_1: "Mbo-1 (Entree)", ALLE: "Alle" };
-export const BESTEMMING_LABEL: Record<string, string> = {
-  MBO_1: "Mbo-1", MBO_2: "Mbo-2", MBO_3: "Mbo-3", MBO_4: "Mbo-4", MBO_ONBEKEND: "Mbo, niveau onbekend", HO: "Hbo/wo",
-  VO: "Ander vo (vo, PrO, VSO, vavo)", WERK: "Werk, geen onderwijs", GEEN: "Geen onderwijs, geen werk bekend",
-  OVERIG: "Overig onderwijs", UIT_REGIO: "Niet meer in de regio", TOTAAL: "Totaal",
-};
+import { HERKOMSTEN, BESTEMMINGEN, HERKOMST_LABEL, BESTEMMING_LABEL } from "../lib/overstap.js";
+
+export { HERKOMSTEN, BESTEMMINGEN, HERKOMST_LABEL, BESTEMMING_LABEL };
 // Mbo in blues, hbo/wo green, werk ochre, nothing and out of sight in reds and greys.
 const KLEUREN = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#c6dbef", "#39870c", "#8e7cc3", "#b38f00", "#a90061", "#bdbdbd", "#595959"];
 

@@ -27,8 +27,14 @@ export const HOOFDSTUKKEN = [
     samenvatting: "Voortijdig schoolverlaters die het Doorstroompunt actief benaderde, en het resultaat van hun trajecten." },
   { id: "vsv-percentages", titel: "Officiële VSV-percentages",
     samenvatting: "De officiële cijfers van OCW/DUO over voortijdig schoolverlaten: gemeente, regio en Nederland over de jaren." },
+  { id: "duiding", titel: "Verwacht en waargenomen VSV",
+    samenvatting: "Of een gemeente meer of minder nieuwe voortijdig schoolverlaters had dan je gezien de kenmerken van haar jongeren mag verwachten (de risicoscore van het CBS), met de marge van het toeval." },
+  { id: "bbv", titel: "BBV-indicatoren",
+    samenvatting: "De indicatoren onderwijs die gemeenten in hun begroting opnemen: absoluut en relatief verzuim per 1.000 inwoners van 5 tot 18 jaar en het percentage voortijdig schoolverlaters." },
+  { id: "overstap", titel: "De overstap",
+    samenvatting: "Waar jongeren heen gingen die de praktijkschool, het voortgezet (speciaal) onderwijs of mbo niveau 1 verlieten: mbo, hbo/wo, werk, niets of weg uit de regio." },
   { id: "inzet", titel: "Inzet",
-    samenvatting: "De inzet van leerplichtambtenaren en doorstroomcoaches in fte, en het aantal meldingen en trajecten per fte." },
+    samenvatting: "De inzet van leerplichtambtenaren en doorstroomcoaches in fte, wat die per fte draagt (meldingen, caseload, gestarte en afgesloten trajecten, terug naar onderwijs) en hoe dat over de jaren gaat." },
   { id: "verhalen", titel: "Verhalen", samenvatting: "Verhalen uit de praktijk van leerplicht en Doorstroompunt.", alleenTekst: true },
 ] as const satisfies readonly Hoofdstuk[];
 

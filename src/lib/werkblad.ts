@@ -13,13 +13,14 @@
 //  - A first sheet "Toelichting": title, source, date of the data, definitions and the
 //    legend of the suppression mark.
 
-export type Formaat = "tekst" | "geheel" | "decimaal1" | "procent" | "euro" | "datum" | "maand";
+export type Formaat = "tekst" | "geheel" | "decimaal1" | "decimaal2" | "procent" | "euro" | "datum" | "maand";
 
 /** Excel number formats (the format codes are locale-neutral; Dutch Excel shows 1.234 and "oktober"). */
 export const NUMMER_FORMAAT: Record<Formaat, string | undefined> = {
   tekst: undefined,
   geheel: "#,##0",
   decimaal1: "#,##0.0",
+  decimaal2: "#,##0.00",
   procent: "0.00%",
   euro: '"€" #,##0;-"€" #,##0',
   datum: "d mmmm yyyy",
@@ -29,7 +30,7 @@ export const NUMMER_FORMAAT: Record<Formaat, string | undefined> = {
 /** Columns whose values are codes of a code list, shown as labels with the code beside. */
 export const CODE_KOLOMMEN = new Set([
   "onderwijssoort", "doelgroep", "regeling", "verzuimsoort", "handhaving", "soort", "artikel", "resultaat",
-  "rapportgroep", "categorie", "niveau", "functie", "status", "groep", "herkomst", "van", "naar",
+  "rapportgroep", "categorie", "niveau", "functie", "status", "groep", "herkomst", "van", "naar", "bestemming", "indicator",
 ]);
 
 /** The format of a column, by its key (the keys of docs/uitvoer.md). */
@@ -39,7 +40,9 @@ export function kolomFormaat(sleutel: string): Formaat {
   if (k === "maand") return "maand";
   if (/(^|_)(bedrag|vaste_?voet|rijksbijdrage|gemeentelijk|regionaal|verschil_euro)(_|$)/.test(k)) return "euro";
   if (/percentage|aandeel|relatief/.test(k)) return "procent";
-  if (/fte|risicoscore/.test(k)) return "decimaal1";
+  if (/fte|risicoscore|^verwacht$/.test(k)) return "decimaal1";
+  // A ratio and its interval (verwacht tegen waargenomen), a rate per 1.000 or per 100 (BBV).
+  if (/^(verhouding|waarde|onder|boven)(\d+)?$/.test(k)) return "decimaal2";
   return "geheel";
 }
 
@@ -62,7 +65,7 @@ export function celWaarde(sleutel: string, waarde: unknown, formaat: Formaat = k
 }
 
 const KLEIN = new Set(["van", "en", "per", "naar", "de", "het", "in", "op", "met"]);
-const AFKORTING: Record<string, string> = { vsv: "VSV", jikp: "JIKP", lrv: "LRV", fte: "fte", mbo: "MBO", vo: "VO", po: "PO" };
+const AFKORTING: Record<string, string> = { vsv: "VSV", jikp: "JIKP", lrv: "LRV", fte: "fte", mbo: "MBO", vo: "VO", po: "PO", bbv: "BBV" };
 
 /** "doorstroompunt_preventief_resultaat" → "Doorstroompunt preventief resultaat". */
 export function leesbaar(id: string): string {

@@ -63,9 +63,9 @@ function tellingen(t: Tabel): string[] {
   return [...uit];
 }
 
-/** A row's place: every column that is no count, no name and no mark. */
+/** A row's place: every column that is no count, no name and no mark; an empty column is no column (the site's rows have every column). */
 function plaats(r: R, tel: string[]): string {
-  return JSON.stringify(Object.keys(r).filter((k) => !tel.includes(k) && k !== "naam" && k !== "onderdrukt").sort().map((k) => [k, r[k] ?? null]));
+  return JSON.stringify(Object.keys(r).filter((k) => !tel.includes(k) && k !== "naam" && k !== "onderdrukt" && r[k] != null).sort().map((k) => [k, r[k]]));
 }
 
 const ALLE_NUL = (r: R, tel: string[]) => tel.every((k) => r[k] === 0 || r[k] === undefined);
@@ -135,7 +135,7 @@ function controleer(u: Uitvoer, schooljaar: string): { cellen: number } {
       expect(rij, `${maat} ${g}`).toBeDefined();
       gelijk(`dashboard ${maat} ${g}`, kern(g, maat)?.waarde ?? null, rij![kolom] ?? null);
     };
-    paar("verzuimmeldingen", zoek("inzet", { functie: "LEERPLICHTAMBTENAAR" }), "meldingen");
+    paar("verzuimmeldingen", zoek("inzet", { functie: "LEERPLICHTAMBTENAAR", schooljaar }), "meldingen");
     paar("vsv_benaderd", zoek("vsv_benaderd", { categorie: "TOTAAL" }), "trajecten");
     paar("thuiszitters", zoek("thuiszitters_totaal", { soort: "TOTAAL" }), "jongeren");
     for (const d of ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"]) {
