@@ -9,7 +9,9 @@ import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 
-export { HERKOMSTEN, BESTEMMINGEN } from "../../src/lib/overstap.ts";
+import { HERKOMSTEN, BESTEMMINGEN } from "../../src/lib/overstap.ts";
+
+export { HERKOMSTEN, BESTEMMINGEN };
 
 export interface OverstapRij {
   /** The two peildata: in herkomst on `van`, no longer on `naar`. */
@@ -53,6 +55,27 @@ export const SQL_OVERSTAP = `
     AND NOT COALESCE(CASE WHEN b.herkomst = 'MBO_1' THEN n.onderwijssoort LIKE 'MBO%' AND n.mbo_niveau = 1
                           ELSE n.onderwijssoort = b.herkomst END, FALSE)`;
 
+/**
+ * Per gemeente every herkomst × bestemming, 0 where nobody went: those rows are published
+ * hidden, whatever their count, so their presence says nothing. Were only the rows with
+ * someone in them there, each would tell that its count is at least 1 (the audit's lower
+ * bound for a breakdown published coarser is 0, loaders/publish/audit.ts).
+ */
+export function volGrid(rijen: OverstapRij[]): OverstapRij[] {
+  const er = new Set(rijen.map((r) => `${r.van}|${r.gemeente}|${r.herkomst}|${r.bestemming}`));
+  const extra: OverstapRij[] = [];
+  for (const r of rijen) {
+    // One per gemeente and period: its total row.
+    if (r.gemeente === REGIO || r.herkomst !== "ALLE" || r.bestemming !== "TOTAAL") continue;
+    for (const herkomst of HERKOMSTEN) {
+      for (const bestemming of BESTEMMINGEN) {
+        if (!er.has(`${r.van}|${r.gemeente}|${herkomst}|${bestemming}`)) extra.push({ van: r.van, naar: r.naar, gemeente: r.gemeente, herkomst, bestemming, jongeren: 0 });
+      }
+    }
+  }
+  return [...rijen, ...extra];
+}
+
 export async function overstap(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Overstap> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
@@ -65,7 +88,7 @@ export async function overstap(db: Staging, opties: { minimumCel?: number; publi
       (van, naar, gemeente_code, herkomst, bestemming), (van, naar, gemeente_code, herkomst), (van, naar, gemeente_code, bestemming),
       (van, naar, gemeente_code), (van, naar, herkomst, bestemming), (van, naar, herkomst), (van, naar, bestemming), (van, naar))
     ORDER BY van, gemeente, herkomst, bestemming`);
-  const gepubliceerd = pub.tabel("overstap", rijen, {
+  const gepubliceerd = pub.tabel("overstap", volGrid(rijen), {
     tellingen: ["jongeren"], sleutels: ["van", "naar", "gemeente", "herkomst", "bestemming"],
     // Per gemeente herkomst × bestemming is too fine to protect without hiding nearly all of it
     // (and the regio's totals with it): a gemeente gets where its leavers went (all herkomsten

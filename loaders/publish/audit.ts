@@ -125,12 +125,13 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       rhs.push(v.rhs);
     }
     const nv = cellen.length;
-    // At least 1, also in a breakdown published coarser: a table that leaves out its empty rows
-    // tells that every row it has is at least 1. Only its zeros (a full grid) may be 0.
+    // A hidden published cell is at least 1 (zeros are shown). A cell of a breakdown published
+    // coarser may be 0: its rows are all there, hidden whatever their count (a full grid), so
+    // nothing tells which of them are empty.
     // Bounded above, so every program has an optimum: a cell that reaches the bound can be
     // far above minimumCel, which is all the audit asks.
     const model = highs.createModel({
-      numCols: nv, numRows: m, colCost: new Float64Array(nv), colLower: Float64Array.from(cellen, (c) => (k.ongepubliceerd[c] && k.waarden[c] === 0 ? 0 : 1)),
+      numCols: nv, numRows: m, colCost: new Float64Array(nv), colLower: Float64Array.from(cellen, (c) => (k.ongepubliceerd[c] ? 0 : 1)),
       colUpper: new Float64Array(nv).fill(BOVENGRENS), rowLower: rhs, rowUpper: rhs,
       sense: highs.constants.objectiveSense.maximize,
       matrix: { format: "csr", numRows: m, numCols: nv, starts, indices, values },

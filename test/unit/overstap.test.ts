@@ -41,7 +41,7 @@ afterAll(() => {
 describe("overstap", () => {
   it("counts who left a herkomst, by where they went, with the totals", () => {
     expect(exact.overgangen).toEqual([{ van: "2024-10-01", naar: "2025-10-01" }]);
-    const cellen = Object.fromEntries(exact.rijen.map((r) => [`${r.gemeente} ${r.herkomst} ${r.bestemming}`, r.jongeren]));
+    const cellen = Object.fromEntries(exact.rijen.filter((r) => r.jongeren !== 0).map((r) => [`${r.gemeente} ${r.herkomst} ${r.bestemming}`, r.jongeren]));
     expect(cellen).toEqual({
       "GM0100 VO MBO_2": 1, "GM0100 PRO WERK": 1, "GM0200 VSO UIT_REGIO": 1, "GM0200 MBO_1 GEEN": 1,
       "GM0100 VO TOTAAL": 1, "GM0100 PRO TOTAAL": 1, "GM0200 VSO TOTAAL": 1, "GM0200 MBO_1 TOTAAL": 1,
@@ -52,6 +52,14 @@ describe("overstap", () => {
       "REGIO ALLE MBO_2": 1, "REGIO ALLE WERK": 1, "REGIO ALLE UIT_REGIO": 1, "REGIO ALLE GEEN": 1,
       "REGIO ALLE TOTAAL": 4,
     });
+  });
+
+  it("per gemeente every herkomst × bestemming is there, 0 where nobody went: the rows of a breakdown published coarser say nothing by being there", () => {
+    const perGemeente = (d: Overstap) => d.rijen.filter((r) => r.gemeente !== "REGIO" && r.herkomst !== "ALLE" && r.bestemming !== "TOTAAL");
+    // Two gemeenten with leavers, 4 herkomsten × 11 bestemmingen each.
+    expect(perGemeente(exact)).toHaveLength(2 * 4 * 11);
+    expect(perGemeente(exact).filter((r) => r.jongeren! > 0)).toHaveLength(4);
+    expect(perGemeente(pub).every((r) => r.jongeren === null && r.onderdrukt)).toBe(true);
   });
 
   it("published: every count here is below minimumCel, so none is shown", () => {
