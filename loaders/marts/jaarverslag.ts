@@ -434,18 +434,22 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);
   const opEigenPeildatum = jaarRijen.filter((r) => r.peildatum === peilVan.get(r.gemeente));
   /** Cells of REGIO filled from the regio's peildatum, those of a gemeente from its own. */
-  const opPeil = (cel: Rij[], maak: (rijen: Rij[]) => Rij[], telling: string) => [
-    ...somIn(cel.filter((c) => c.gemeente === REGIO), maak(opPeildatum), telling, { gemeente: REGIO }),
-    ...somIn(cel.filter((c) => c.gemeente !== REGIO), maak(opEigenPeildatum), telling, { gemeente: REGIO }),
+  const opPeil = (cel: Rij[], maak: (rijen: Rij[]) => Rij[], telling: string, totalen: Record<string, string> = {}) => [
+    ...somIn(cel.filter((c) => c.gemeente === REGIO), maak(opPeildatum), telling, { gemeente: REGIO, ...totalen }),
+    ...somIn(cel.filter((c) => c.gemeente !== REGIO), maak(opEigenPeildatum), telling, { gemeente: REGIO, ...totalen }),
   ];
   const dekkingNoot = dekkingTekst(dk);
-  const leerlingBron = (rijen: Rij[]) => rijen.map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
+  // With the total of all onderwijssoorten (HO and GEEN are no leerlingen): the figure a
+  // gemeente looks for first, published even where a small onderwijssoort is hidden.
+  const leerlingBron = (rijen: Rij[]) => rijen.filter((r) => (LEERLING_SOORTEN as readonly unknown[]).includes(r.onderwijssoort))
+    .map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
   const leerlingen = pas(pub, "jongeren", {
-    rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", LEERLING_SOORTEN]]), leerlingBron, "leerlingen")
+    rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", [TOTAAL, ...LEERLING_SOORTEN]]]), leerlingBron, "leerlingen", { onderwijssoort: TOTAAL })
       // A member on none of the year's peildata has no count on a peildatum (not 0).
       .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, onderwijssoort: r.onderwijssoort,
         leerlingen: peilVan.get(r.gemeente) ? r.leerlingen : null })),
-    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"], totalen: [gemeenteTotaal],
+    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"],
+    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
     // The same jongeren as the dashboard counts on that peildatum.
     sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
   });

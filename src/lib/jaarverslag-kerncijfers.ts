@@ -7,6 +7,7 @@
 // never computed; across a break in the series (breuken.ts) or between unlike memberships
 // (lidmaatschap.ts) there is no change, but the reason.
 import { ONDERDRUKT } from "./format.js";
+import { TOTAAL } from "./codes.js";
 import { REGIO, type JvData, type Rij } from "./jaarverslag-data.js";
 import { breukenTussenJaren, type Breuk } from "./breuken.js";
 import { nietVergelijkbaar } from "./lidmaatschap.js";
@@ -102,7 +103,7 @@ export function per1000(teller: KernWaarde, noemer: KernWaarde): KernWaarde {
 /** The key figures of the jaarverslag, in the order of the page. */
 export const KERN_DEFINITIES: readonly KernDefinitie[] = [
   { id: "leerlingen", label: "Leerlingen", uitleg: "ingeschreven leerlingen op de peildatum, alle onderwijssoorten",
-    waarde: (l, g, sj) => l.som("leerlingen", sj, { gemeente: g }, "leerlingen") },
+    waarde: (l, g, sj) => l.cel("leerlingen", sj, { gemeente: g, onderwijssoort: TOTAAL }, "leerlingen") },
   { id: "leerplichtig", label: "Leerplichtige jongeren", uitleg: "leerplichtig op de peildatum",
     waarde: (l, g, sj) => l.cel("doelgroepen", sj, { gemeente: g, doelgroep: "LEERPLICHTIG" }, "jongeren") },
   { id: "verzuimmeldingen", label: "Verzuimmeldingen Leerplicht", uitleg: "meldingen van jongeren onder de 18 in het schooljaar, alle soorten",

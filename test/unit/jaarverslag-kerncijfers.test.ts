@@ -17,7 +17,7 @@ const X = { onderdrukt: true } as const;
 
 /** One schooljaar's published tables: REGIO and G, with the given counts (null = suppressed). */
 function jaar(sj: string, c: {
-  leerlingen: [number | null, number | null][]; leerplichtig: [number, number]; meldingen: [number, number | null];
+  leerlingen: [number | null, number | null][]; leerlingenTotaal: [number | null, number | null]; leerplichtig: [number, number]; meldingen: [number, number | null];
   thuiszitters: [number, number | null]; vrijstellingen: [number | null, number | null][]; dspSoort: [number | null, number | null][];
   dspResultaat: [number | null, number | null][]; vsv: [number, number]; trajecten: [number, number];
 }, dekking?: Dekking): JvJaar {
@@ -27,7 +27,8 @@ function jaar(sj: string, c: {
   return {
     leden: [G], dekking, teksten: {}, gemeenteTeksten: {},
     tabellen: [
-      t("leerlingen", c.leerlingen.flatMap((p, i) => beide({ onderwijssoort: `S${i}` }, "leerlingen", p))),
+      t("leerlingen", [...c.leerlingen.flatMap((p, i) => beide({ onderwijssoort: `S${i}` }, "leerlingen", p)),
+        ...beide({ onderwijssoort: "TOTAAL" }, "leerlingen", c.leerlingenTotaal)]),
       t("doelgroepen", beide({ doelgroep: "LEERPLICHTIG" }, "jongeren", c.leerplichtig)),
       t("inzet", beide({ functie: "LEERPLICHTAMBTENAAR", fte: 1 }, "meldingen", c.meldingen)),
       t("thuiszitters_totaal", beide({ soort: "TOTAAL" }, "jongeren", c.thuiszitters)),
@@ -43,7 +44,7 @@ function jaar(sj: string, c: {
 }
 
 const basis = {
-  leerlingen: [[900, 90], [100, 10]] as [number, number][], leerplichtig: [2000, 200] as [number, number],
+  leerlingen: [[900, 90], [100, 10]] as [number, number][], leerlingenTotaal: [1000, 100] as [number, number], leerplichtig: [2000, 200] as [number, number],
   vrijstellingen: [[30, 3], [10, 1]] as [number, number][], dspSoort: [[40, 4], [10, 1]] as [number, number][],
   dspResultaat: [[45, 4], [5, 1]] as [number, number][],
 };
@@ -55,7 +56,7 @@ function data(dekking?: (sj: string) => Dekking): JvData {
       "2023-2024": jaar("2023-2024", { ...basis, meldingen: [100, 10], thuiszitters: [40, 8], vsv: [300, 30], trajecten: [310, 31] }, dekking?.("2023-2024")),
       "2024-2025": jaar("2024-2025", {
         ...basis, meldingen: [120, 12], thuiszitters: [50, null], vsv: [330, 33], trajecten: [340, 34],
-        leerlingen: [[950, 95], [100, null]], vrijstellingen: [[40, null], [10, 2]], dspSoort: [[50, null], [10, null]], dspResultaat: [[55, 6], [5, 0]],
+        leerlingen: [[950, 95], [100, null]], leerlingenTotaal: [1050, 105], vrijstellingen: [[40, null], [10, 2]], dspSoort: [[50, null], [10, null]], dspResultaat: [[55, 6], [5, 0]],
       }, dekking?.("2024-2025")),
       "2025-2026": jaar("2025-2026", { ...basis, meldingen: [110, 11], thuiszitters: [60, 9], vsv: [600, 60], trajecten: [620, 62] }, dekking?.("2025-2026")),
     },
@@ -99,7 +100,8 @@ describe("key figures of a schooljaar", () => {
     expect([tz.nu, tz.vorig, tz.verschil, tz.relatief]).toEqual([ONDERDRUKT, 8, ONDERDRUKT, null]);
     expect(tz.per1000?.nu).toBe(ONDERDRUKT);
     expect(veranderingTekst(tz)).toBe("verschil met 2023-2024: • (afgeschermd)");
-    expect(rij(k.rijen, "leerlingen").nu).toBe(ONDERDRUKT);
+    // The published total, though one onderwijssoort is hidden (the table has its total).
+    expect(rij(k.rijen, "leerlingen").nu).toBe(105);
     expect(rij(k.rijen, "vrijstellingen").nu).toBe(ONDERDRUKT);
     // Per verzuimsoort hidden, per resultaat all published: that sum is the same total.
     expect(rij(k.rijen, "doorstroompunt").nu).toBe(6);

@@ -244,7 +244,7 @@ describe("exact counts (--intern) against the hand count", () => {
 describe("suppression (minimumCel 3 from regio.json)", () => {
   test("primary: small counts are null with onderdrukt; zero and large counts stay", () => {
     expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "PO" })).toMatchObject({ leerlingen: null, onderdrukt: true });
-    expect(rij(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "VO" })).toMatchObject({ leerlingen: 5 });
+    expect(rij(publiek, "leerlingen", { gemeente: REGIO, onderwijssoort: "VO" })).toMatchObject({ leerlingen: 8 });
     expect(w(publiek, "leerlingen", { gemeente: "GM9003", onderwijssoort: "VO" }, "leerlingen")).toBe(0);
     expect(rij(publiek, "vsv_percentage", { gemeente: "GM9003", schooljaar: SJ })).toMatchObject({ vsv: null, percentage: null, onderdrukt: true });
     // Official figures: no secondary suppression of GM9002 (the regio figure is no sum of gemeenten).
@@ -254,7 +254,10 @@ describe("suppression (minimumCel 3 from regio.json)", () => {
   test("secondary: a part that would follow from the REGIO total is hidden too", () => {
     // PO: GM9001 4, GM9002 2 (primary), REGIO 6 → GM9001 must go as well.
     expect(rij(publiek, "leerlingen", { gemeente: "GM9001", onderwijssoort: "PO" })).toMatchObject({ leerlingen: null, onderdrukt: true });
-    expect(w(publiek, "leerlingen", { gemeente: REGIO, onderwijssoort: "PO" }, "leerlingen")).toBe(6);
+    // GM9002: PO 2 (primary), VO 5, PRO 1 (primary), total 8 → the total stays, VO goes beside
+    // the small ones: a gemeente's number of leerlingen is published.
+    expect(w(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "TOTAAL" }, "leerlingen")).toBe(8);
+    expect(w(publiek, "leerlingen", { gemeente: "GM9002", onderwijssoort: "VO" }, "leerlingen")).toBe(null);
     // Luxe jongeren: GM9001 3, GM9002 3, GM9003 1 → GM9003 and, on a tie, the first code.
     const j = (g: string) => w(publiek, "verzuimmeldingen", { gemeente: g, schooljaar: SJ, regeling: "LEERPLICHT", verzuimsoort: "LUXE" }, "jongeren");
     expect([j("GM9001"), j("GM9002"), j("GM9003"), j(REGIO)]).toEqual([null, 3, null, 7]);
