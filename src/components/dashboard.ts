@@ -11,7 +11,8 @@ import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/d
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { nietVergelijkbaar, noot, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
-import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, segment } from "../lib/breuken.js";
+import { BREUKEN, breukenInReeks, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, kerncijferOverJaar, reeksBreukTekst, segment } from "../lib/breuken.js";
+import { breukMarks, puntStap } from "./breukmarkering.js";
 
 export { toegankelijk };
 
@@ -216,10 +217,13 @@ export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naa
  * 95 % interval as a vertical bar: where the bars of the gemeente and the regio overlap
  * much, a difference may be chance.
  */
-export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio }: {
-  width: number; gemeente: string; maat: string; naam: string; regio: string;
+export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio, dekking }: {
+  width: number; gemeente: string; maat: string; naam: string; regio: string; dekking?: Dekking[];
 }) {
   const jaren = [...new Set(rows.map((r) => r.schooljaar))].sort();
+  // A break in the series: the lines stop there and a rule marks it (the cards' rule, on the regio's peildata).
+  const breuken = kerncijferBreuken(maat, jaren, dekking);
+  const marginLeft = 56, marginRight = 110;
   // A year without a rate stays in the line, so it breaks there instead of bridging the gap.
   const reeks = jaren.flatMap((sj) => [
     { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat), marge: per1000Interval(rows, gemeente, sj, maat) },
@@ -229,7 +233,7 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
   const marges = punten.filter((p) => p.marge).map((p) => ({ ...p, onder: p.marge!.onder, boven: p.marge!.boven }));
   const margeTekst = (d: any) => (d.marge ? ` (marge ${getal(d.marge.onder, 1)}–${getal(d.marge.boven, 1)})` : "");
   return toegankelijk(Plot.plot({
-    width, height: 260, marginLeft: 56, marginRight: 110,
+    width, height: 260, marginLeft, marginRight, marginTop: breuken.markeringen.length ? 28 : 20,
     x: { type: "point", label: "Schooljaar", domain: jaren },
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
@@ -238,23 +242,32 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
       ...[naam, regio].map((wie, i) => Plot.ruleX(marges.filter((d) => d.wie === wie), {
         x: "schooljaar", y1: "onder", y2: "boven", stroke: "wie", strokeWidth: 2, strokeOpacity: 0.5, dx: i ? 4 : -4, className: "marge",
       })),
-      Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", z: (d: any) => `${d.wie}-${breuken.segment.get(d.schooljaar)}`, strokeWidth: 2 }),
+      ...breukMarks(breuken.markeringen, { stap: puntStap(jaren.length, marginLeft, width - marginRight, 0.5), smal: width < 560, jaren }),
       Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
       Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000${margeTekst(d)}` })),
     ],
-  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar, met bij elk punt de marge waarbinnen het cijfer door toeval kan liggen (95 %). De cijfers staan in de tabel onder de grafiek.`);
+  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar, met bij elk punt de marge waarbinnen het cijfer door toeval kan liggen (95 %).${
+    breuken.markeringen.length ? ` ${reeksBreukTekst(breuken)}` : ""} De cijfers staan in de tabel onder de grafiek.`);
+}
+
+/** The breaks in a key figure's series over schooljaren, by the cards' rule (breukenTussenKerncijfers) on the regio's peildata. */
+export function kerncijferBreuken(maat: string, jaren: readonly string[], dekking?: Dekking[]) {
+  const peil = peildatumVan(dekking, REGIO);
+  return breukenInReeks(jaren, (a, b) => breukenTussenKerncijfers(maat, a, b, peil), (sj) => kerncijferOverJaar(maat, sj, peil));
 }
 
 /** VergelijkTrend's numbers: the rate with its marge, the regio's, and the difference in words. */
-export function vergelijkTrendTabel(rows: KerncijferRij[], opties: { gemeente: string; maat: string; naam: string; schooljaren: string[] }) {
+export function vergelijkTrendTabel(rows: KerncijferRij[], opties: { gemeente: string; maat: string; naam: string; schooljaren: string[]; dekking?: Dekking[] }) {
   const { gemeente, maat, naam } = opties;
+  const breuk = reeksBreukTekst(kerncijferBreuken(maat, opties.schooljaren, opties.dekking));
   const marge = (g: string, sj: string) => {
     const c = per1000Interval(rows, g, sj, maat);
     return c ? `${getal(c.onder, 1)}–${getal(c.boven, 1)}` : "–";
   };
   return cijferTabel({
-    bijschrift: `${MATEN.find((m) => m.maat === maat)?.label ?? maat} per 1.000, ${naam} en de regio, met de marge waarbinnen het cijfer door toeval kan liggen (95 %)`,
+    bijschrift: `${MATEN.find((m) => m.maat === maat)?.label ?? maat} per 1.000, ${naam} en de regio, met de marge waarbinnen het cijfer door toeval kan liggen (95 %)${breuk ? `. ${breuk}` : ""}`,
     kolommen: ["Schooljaar", naam, "Marge", "Regio", `${naam} tegenover de rest van de regio`],
     rijen: opties.schooljaren.map((sj) => {
       const o = per1000TovRegio(rows, gemeente, sj, maat);
