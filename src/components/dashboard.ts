@@ -114,8 +114,11 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
     // A change across a break in the series would show a new definition as growth.
-    const breuk = breukTekst(breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente)), datum);
+    const bs = breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente));
+    const breuk = breukTekst(bs, datum);
     const ongelijk = anders ?? (toen && breuk ? breuk : null);
+    // Like with like across the break where the data allow: the part counted as before it, in both years.
+    const gelijk = !anders && toen ? bs.find((b) => b.gelijk?.kerncijfers.includes(m.maat))?.gelijk : undefined;
     const delta = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
@@ -129,6 +132,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
         // A change with a suppressed year would need that year's count: it is suppressed too.
         ? html`<span>${ongelijk ? `geen vergelijking met ${vorig}: ${ongelijk}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
+      ${gelijk ? gelijkRegel(rows, { gemeente, schooljaar, vorig, maat: m.maat, minimumCel, deel: gelijk.deel, tekst: gelijk.deelTekst }) : ""}
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
         ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
@@ -136,6 +140,23 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   })}</div>`;
   // Membership for part of the year (or a regio whose gemeenten changed): the note above the cards.
   return lid ? html`<div class="kaarten-met-noot"><p class="lid-noot">${lid}</p>${kaarten}</div>` : kaarten;
+}
+
+/**
+ * A key figure's part counted as before a break (published cells, loaders/marts/gelijk.ts)
+ * and its change: "Gelijk geteld (18–22 jaar, zoals vóór de wet): 900, ↑ hoger: +20 (+2,3 %) t.o.v. 2024-2025".
+ */
+export function gelijkRegel(rows: KerncijferRij[], o: { gemeente: string; schooljaar: string; vorig: string; maat: string; minimumCel: number; deel: string; tekst: string }) {
+  const code = deelCode(o.maat, o.deel);
+  const nu = zoek(rows, o.gemeente, o.schooljaar, code);
+  const toen = zoek(rows, o.gemeente, o.vorig, code);
+  if (!nu || !toen) return "";
+  const delta = nu.waarde != null && toen.waarde != null ? nu.waarde - toen.waarde : null;
+  const pct = delta != null && toen.waarde ? delta / toen.waarde : null;
+  const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
+  return html`<p class="gelijk">Gelijk geteld (${o.tekst}): ${cel(nu, nu.waarde, o.minimumCel)}${delta != null
+    ? `, ${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${getal(toen.waarde)} in ${o.vorig}`
+    : `; verschil met ${o.vorig}: ${ONDERDRUKT}`}</p>`;
 }
 
 /**

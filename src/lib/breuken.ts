@@ -17,7 +17,14 @@ export interface Breuk {
    * Where the data allow a like-with-like comparison after the break: the doelgroepen also
    * published for the part counted as before (`deel`, e.g. 18–22) and the rest.
    */
-  gelijk?: { doelgroepen: readonly string[]; deel: string; rest: string; deelTekst: string; heelTekst: string };
+  gelijk?: {
+    doelgroepen: readonly string[];
+    /** The key figures also published as that part (vsv_benaderd_18_22), from the schooljaar before the break on. */
+    kerncijfers: readonly string[];
+    /** The part counts the ages below this one (the old limit). */
+    onder: number;
+    deel: string; rest: string; deelTekst: string; heelTekst: string;
+  };
 }
 
 /** Wet van school naar duurzaam werk: the Doorstroompunt target group runs to 27, not 23. */
@@ -37,7 +44,7 @@ export const BREUKEN: readonly Breuk[] = [
     maten: ["vsv_nieuw", "vsv_oud", "vsv_benaderd", "jikp_niet_in_beeld", "VSV_NIEUW", "VSV_OUD", "JIKP", "VSV"],
     // jongeren_telling.onder_oude_grens (loaders/definitions.ts) splits the VSV'ers by the old limit.
     gelijk: {
-      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
+      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], kerncijfers: ["vsv_nieuw", "vsv_oud", "vsv_benaderd"], onder: WET_SDW.maxLeeftijdOud, deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
       deelTekst: `18–${WET_SDW.maxLeeftijdOud - 1} jaar, zoals vóór de wet`, heelTekst: `18–${WET_SDW.maxLeeftijdNieuw - 1} jaar`,
     },
   },
