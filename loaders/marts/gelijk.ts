@@ -4,7 +4,7 @@
 // break on. Each part is a published cell: the doelgroep's part (loaders/marts/dashboard.ts
 // leeftijdsDelen) for a figure on a peildatum after the break, the figure itself on one before
 // it (then everyone was under the old limit: the same cell), and for the trajecten a cell beside
-// the whole with whole = part + rest, so the suppression and the audit see how they relate.
+// the whole with whole = part + rest (the regio's only), so the suppression and the audit see how they relate.
 import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
@@ -44,9 +44,11 @@ export function peildatumDelen(kern: readonly KernMetPeildatum[], delen: readonl
 }
 
 /**
- * The trajecten of the VSV'ers benaderd under the old age limit (vsv_benaderd_18_22) per
- * gemeente and schooljaar of the key figures, published beside the whole (the key figure's
- * cell, vsv.trajecten) and the rest.
+ * The trajecten of the VSV'ers benaderd under the old age limit (vsv_benaderd_18_22) of the
+ * regio per schooljaar, published beside the whole (the key figure's cell, vsv.trajecten) and
+ * the rest. For the regio only: per gemeente the rest (23–26, new under the law) is mostly
+ * small, and protecting it hid the key figures themselves (tried on the sample at 5 %: every
+ * gemeente's and the regio's trajecten of 2025-2026 suppressed).
  */
 export async function trajectDelen(db: Staging, pub: Publicatie, kern: readonly KerncijferRij[], breuken: readonly Breuk[] = BREUKEN): Promise<KerncijferRij[]> {
   const uit: KerncijferRij[] = [];
@@ -54,13 +56,13 @@ export async function trajectDelen(db: Staging, pub: Publicatie, kern: readonly 
     const g = b.gelijk;
     if (!g || !g.kerncijfers.includes("vsv_benaderd")) continue;
     const vanaf = eersteDeelJaar(b);
-    const waar = kern.filter((r) => r.maat === "vsv_benaderd" && r.schooljaar >= vanaf);
+    const waar = kern.filter((r) => r.maat === "vsv_benaderd" && r.gemeente === REGIO && r.schooljaar >= vanaf);
     if (!waar.length) continue;
     const telling = await db.all<{ schooljaar: string; gemeente: string; alle: number; deel: number }>(`
-      SELECT schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS alle,
+      SELECT schooljaar, '${REGIO}' AS gemeente, COUNT(DISTINCT traject_id)::INTEGER AS alle,
         COUNT(DISTINCT traject_id) FILTER (WHERE leeftijd < ${g.onder})::INTEGER AS deel
       FROM traject_schooljaar WHERE schooljaar >= '${vanaf}'
-      GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))`);
+      GROUP BY schooljaar`);
     const index = new Map(telling.map((t) => [`${t.gemeente}|${t.schooljaar}`, t]));
     const cellen = waar.flatMap((r) => {
       const t = index.get(`${r.gemeente}|${r.schooljaar}`) ?? { alle: 0, deel: 0 };
@@ -69,7 +71,7 @@ export async function trajectDelen(db: Staging, pub: Publicatie, kern: readonly 
     });
     const gepubliceerd = pub.tabel("vsv.trajecten", cellen, {
       tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "leeftijden"],
-      totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "leeftijden", totaal: "ALLE" }],
+      totalen: [{ kolom: "leeftijden", totaal: "ALLE" }],
       sleutel: (r) => celSleutel("vsv.trajecten", { gemeente: r.gemeente, schooljaar: r.schooljaar, leeftijden: r.leeftijden }, { gemeente: REGIO, leeftijden: "ALLE" }),
     });
     for (const r of gepubliceerd) {
