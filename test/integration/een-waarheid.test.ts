@@ -265,16 +265,10 @@ describe("one truth on the sample regio (its profile at a small scale): its own 
       expect(u.json.tabellen[0].titel).toContain(`${g.naam} vanaf`);
     }
     expect(u.pdf.replace(/\s+/g, " ")).toContain("Breuk in de reeks");
-    // The trajecten under the old age limit beside the whole, for every gemeente and the regio: part ≤ whole where both are shown.
-    const rij = (g: string, sj: string, maat: string) => u.dashboard.kerncijfers.find((r) => r.gemeente === g && r.schooljaar === sj && r.maat === maat);
-    const codes = [...new Set(u.dashboard.kerncijfers.filter((r) => r.schooljaar === SCHOOLJAAR && r.maat === "vsv_benaderd").map((r) => r.gemeente))];
-    expect(codes).toContain("REGIO");
-    let vergeleken = 0;
-    for (const g of codes) {
-      const [deel, heel] = [rij(g, SCHOOLJAAR, "vsv_benaderd_18_22"), rij(g, SCHOOLJAAR, "vsv_benaderd")];
-      expect(deel, g).toBeDefined();
-      if (deel!.waarde != null && heel!.waarde != null) { expect(deel!.waarde).toBeLessThanOrEqual(heel!.waarde); vergeleken++; }
-    }
-    expect(vergeleken).toBeGreaterThan(0);
+    // The regio's trajecten under the old age limit beside the whole: a part of it, and the whole not hidden for it.
+    const k = (maat: string) => u.dashboard.kerncijfers.find((r) => r.gemeente === "REGIO" && r.schooljaar === SCHOOLJAAR && r.maat === maat)?.waarde;
+    expect(k("vsv_benaderd")).toBeGreaterThan(0);
+    expect(k("vsv_benaderd_18_22")).toBeGreaterThan(0);
+    expect(k("vsv_benaderd_18_22")!).toBeLessThanOrEqual(k("vsv_benaderd")!);
   });
 });
