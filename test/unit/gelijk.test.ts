@@ -3,8 +3,7 @@
 // (loaders/marts/gelijk.ts): the part counted as before the break (18–22) as published
 // cells, and the card's change from them instead of "growth" across the break.
 import { describe, test, expect, afterAll } from "vitest";
-import { maakDataMap, csv, rij, ruimDataMappenOp, STANDAARD_REGIO } from "../helpers/datamap.ts";
-import { openStaging } from "../../loaders/db.ts";
+import { maakDataMap, csv, rij, ruimDataMappenOp, openMartStaging, STANDAARD_REGIO } from "../helpers/datamap.ts";
 import { dashboard } from "../../loaders/marts/dashboard.ts";
 import { peildatumDelen, type KernMetPeildatum } from "../../loaders/marts/gelijk.ts";
 import { EXACT, verzamel } from "../../loaders/publish/publicatie.ts";
@@ -51,7 +50,7 @@ describe("the trajecten of VSV'ers benaderd under the old age limit", () => {
   });
 
   test("published beside the whole; the card compares the part with the part instead of showing growth", async () => {
-    const db = await openStaging(dir());
+    const db = await openMartStaging(dir());
     try {
       const d = await dashboard(db, { minimumCel: 0, publicatie: EXACT });
       const w = (sj: string, maat: string) => d.kerncijfers.find((r) => r.gemeente === "REGIO" && r.schooljaar === sj && r.maat === maat)?.waarde;
@@ -70,7 +69,7 @@ describe("the trajecten of VSV'ers benaderd under the old age limit", () => {
   }, 60_000);
 
   test("the part and the rest are cells of the publication layer, whole = part + rest, the whole the key figure's own cell", async () => {
-    const db = await openStaging(dir());
+    const db = await openMartStaging(dir());
     try {
       const k = await verzamel(db, 5);
       const cel = (leeftijden: string) => k.zoek(celSleutel("vsv.trajecten", { gemeente: "REGIO", schooljaar: "2025-2026", leeftijden }, { gemeente: "REGIO", leeftijden: "ALLE" }));
