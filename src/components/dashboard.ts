@@ -255,7 +255,8 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
   const margeTekst = (d: any) => (d.marge ? ` (marge ${getal(d.marge.onder, 1)}–${getal(d.marge.boven, 1)})` : "");
   return toegankelijk(Plot.plot({
     width, height: 260, marginLeft, marginRight, marginTop: breuken.markeringen.length ? 28 : 20,
-    x: { type: "point", label: "Schooljaar", domain: jaren },
+    // Narrow: 2021-2022 as 21-22, so the schooljaren fit side by side (as the trend explorer).
+    x: { type: "point", label: "Schooljaar", domain: jaren, tickFormat: (sj: string) => (width < 560 ? `${sj.slice(2, 4)}-${sj.slice(7, 9)}` : sj) },
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
     marks: [
