@@ -14,6 +14,7 @@ import {
 import { monitorSite } from "../loaders/marts/monitor.ts";
 import type { MonitorSite } from "../src/lib/monitor.ts";
 import { aanwezig } from "../loaders/nodig.ts";
+import { definitiesVan, eigenLabels } from "../src/lib/definities.ts";
 
 /** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
 export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[]): string {
@@ -64,11 +65,12 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
   const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
 
   meld("Excel schrijven…");
+  const definities = definitiesVan(db.regio);
   const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
   const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen, formaten: t.formaten, labels: t.labels, koppen: t.koppen })), {
-    minimumCel, maker: db.regio.naam,
+    minimumCel, maker: db.regio.naam, labels: eigenLabels(definities),
     toelichting: jaarverslagToelichting({
-      regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: o.opgesteld,
+      regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: o.opgesteld, definities,
       gemeenteNaam: gemeente ? db.regio.gemeenten.find((g) => g.code === gemeente)?.naam ?? gemeente : undefined,
     }),
   });

@@ -5,6 +5,7 @@
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import { label } from "../src/components/jaarverslag.ts";
 import type { Toelichting } from "../src/lib/werkblad.ts";
+import { definitiesInWoorden, LANDELIJKE_DEFINITIES, type Definities } from "../src/lib/definities.ts";
 import {
   MAX_LEEFTIJD_NIEUW, MAX_LEEFTIJD_OUD, RAPPORTGROEPEN, VSV_NIEUW_DAGEN, WET_SDW_INGANG,
   MONITOR_STATUSSEN, schooljaarEinde, schooljaarStart,
@@ -16,13 +17,14 @@ function onderdrukking(minimumCel: number, intern: string): string {
 
 const lijst = (codes: readonly string[]) => codes.map((c) => label(c).toLowerCase()).join(", ");
 
-/** Definitions of the jaarverslag's numbers. */
-export function jaarverslagDefinities(): { term: string; uitleg: string }[] {
+/** Definitions of the jaarverslag's numbers, with the regio's own choices (national ones by default). */
+export function jaarverslagDefinities(d: Definities = LANDELIJKE_DEFINITIES): { term: string; uitleg: string }[] {
   return [
     { term: "Schooljaar", uitleg: `Van 1 augustus tot en met 31 juli; bijvoorbeeld 2024-2025 loopt van ${datum(schooljaarStart("2024-2025"))} tot en met ${datum(schooljaarEinde("2024-2025"))}.` },
     { term: "Leerplicht of Doorstroompunt", uitleg: "Een verzuimmelding valt onder Leerplicht als de jongere bij de melding jonger is dan 18 jaar, anders onder het Doorstroompunt (preventief, 18+)." },
-    { term: "Thuiszitter", uitleg: "Een jongere met absoluut verzuim (niet ingeschreven op een school) of langdurig relatief verzuim (ingeschreven, maar langer dan vier weken ongeoorloofd afwezig) in het schooljaar; wie beide had, telt één keer, als absoluut verzuim." },
-    { term: "VSV nieuw en oud", uitleg: `Een voortijdig schoolverlater (VSV'er) is nieuw als hij of zij ten hoogste ${VSV_NIEUW_DAGEN} dagen voor de peildatum zonder startkwalificatie van school ging, anders oud.` },
+    // The regio's own definitions (regio.json definities), worded once in src/lib/definities.ts as in the PDF and on /over.
+    ...definitiesInWoorden(d, VSV_NIEUW_DAGEN).map(([term, uitleg]) => ({ term, uitleg })),
+    { term: "VSV oud", uitleg: "Een voortijdig schoolverlater die niet nieuw is." },
     {
       term: "Rapportgroepen VSV",
       uitleg: Object.entries(RAPPORTGROEPEN).map(([g, rs]) => `${label(g)}: ${lijst(rs)}`).join("; ") + ".",
@@ -34,6 +36,7 @@ export function jaarverslagDefinities(): { term: string; uitleg: string }[] {
 
 export function jaarverslagToelichting(o: {
   regio: string; schooljaar: string; gemeenteNaam?: string; peildatum?: string | null; minimumCel: number; opgesteld?: string;
+  definities?: Definities;
 }): Toelichting {
   return {
     titel: `Jaarverslag Leerplicht en Doorstroompunt ${o.schooljaar} — ${o.gemeenteNaam ? `gemeente ${o.gemeenteNaam}, ` : ""}${o.regio}`,
@@ -41,7 +44,7 @@ export function jaarverslagToelichting(o: {
     gegevens: `Schooljaar ${o.schooljaar} (${datum(schooljaarStart(o.schooljaar))} tot en met ${datum(schooljaarEinde(o.schooljaar))}), met het schooljaar ervoor ter vergelijking` +
       (o.peildatum ? `; leerlingen en doelgroepen op ${datum(o.peildatum)}.` : "."),
     opgesteld: o.opgesteld,
-    definities: jaarverslagDefinities(),
+    definities: jaarverslagDefinities(o.definities),
     onderdrukking: onderdrukking(o.minimumCel, "Alle aantallen zijn exact (--intern): alleen voor intern gebruik van de regio, niet publiceren."),
   };
 }

@@ -67,10 +67,16 @@ export function kopVan(k: string, t: Tabel): string {
   return t.koppen?.[k] ?? KOPPEN[k] ?? codeLabel(k);
 }
 
-/** A code as a reader sees it; an article of the Leerplichtwet is named as one. */
-function waardeLabel(kolom: string, code: string, t: Tabel): string {
-  const eigen = t.labels?.[kolom]?.[code];
-  if (eigen) return eigen;
+/** Labels of codes per column that the regio gives itself (src/lib/definities.ts eigenLabels). */
+export type EigenLabels = Record<string, Record<string, string>>;
+
+/**
+ * A code as a reader sees it: the table's own name for it, else the regio's own name; an
+ * article of the Leerplichtwet is named as one.
+ */
+function waardeLabel(kolom: string, code: string, t: Tabel, eigen: EigenLabels): string {
+  const label = t.labels?.[kolom]?.[code] ?? eigen[kolom]?.[code];
+  if (label) return label;
   if (kolom === "artikel") return `Artikel ${jvLabel(code)}`;
   return jvLabel(code);
 }
@@ -78,14 +84,14 @@ function waardeLabel(kolom: string, code: string, t: Tabel): string {
 interface Kolom { kop: string; formaat: Formaat; waarde: (r: Record<string, unknown>) => unknown }
 
 /** The columns of a sheet: a code column gives a label column and, beside it, the code. */
-function kolommenVoorBlad(t: Tabel): Kolom[] {
+function kolommenVoorBlad(t: Tabel, eigen: EigenLabels): Kolom[] {
   const uit: Kolom[] = [];
   for (const k of kolommenVan(t)) {
     const formaat = t.formaten?.[k] ?? kolomFormaat(k);
     // A column with a format of its own (van and naar as dates) is no code column.
     const isCode = !t.ruw && !t.formaten?.[k] && CODE_KOLOMMEN.has(k) && t.rijen.some((r) => typeof r[k] === "string");
     if (isCode) {
-      uit.push({ kop: kopVan(k, t), formaat: "tekst", waarde: (r) => (typeof r[k] === "string" ? waardeLabel(k, r[k] as string, t) : r[k]) });
+      uit.push({ kop: kopVan(k, t), formaat: "tekst", waarde: (r) => (typeof r[k] === "string" ? waardeLabel(k, r[k] as string, t, eigen) : r[k]) });
       uit.push({ kop: `${kopVan(k, t)} (code)`, formaat: "tekst", waarde: (r) => r[k] });
     } else {
       const soort: Formaat = typeof t.rijen.find((r) => r[k] !== null && r[k] !== undefined)?.[k] === "string"
@@ -106,9 +112,9 @@ function breedte(kol: Kolom, rijen: Record<string, unknown>[]): number {
 
 /**
  * The workbook. With `toelichting` the first sheet explains the workbook; `minimumCel`
- * only decides whether the suppression legend applies.
+ * only decides whether the suppression legend applies; `labels` names codes as the regio does.
  */
-export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string; toelichting?: Toelichting } = {}): Promise<Buffer> {
+export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string; toelichting?: Toelichting; labels?: EigenLabels } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = opties.maker ?? "VSV-regio dashboard";
   wb.created = new Date(0); // deterministic output for the same input
@@ -129,7 +135,7 @@ export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number;
 
   for (const t of tabellen) {
     const ws = wb.addWorksheet(bladNaam(t.naam ?? leesbaar(t.id), gebruikt));
-    const kolommen = kolommenVoorBlad(t);
+    const kolommen = kolommenVoorBlad(t, opties.labels ?? {});
     ws.addRow([ontwapen(t.titel)]).font = { bold: true, size: 13 };
     const kop = ws.addRow(kolommen.map((k) => ontwapen(k.kop)));
     kop.font = { bold: true };

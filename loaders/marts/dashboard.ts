@@ -11,6 +11,7 @@ import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from ".
 import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
 import { BREUKEN, deelCode } from "../../src/lib/breuken.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
+import { peildatumDelen, trajectDelen } from "./gelijk.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
 
@@ -55,6 +56,10 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
   const gelijk = await leeftijdsDelen(db, pub);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
+  const doelgroepen = [...pub.tabel("jongeren", doelgroepRijen, {
+    tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
+  }), ...gelijk];
+  const kernPub = pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: (r) => kernSleutel(db, r) });
   const uit: Dashboard = {
     regio: db.regio.naam,
     dataDatum: meta.data_datum,
@@ -62,14 +67,14 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam, vanaf: g.vanaf ?? null, tot: g.tot ?? null })),
     schooljaren: [...new Set(kern.map((r) => r.schooljaar))].sort(),
     dekking: kernEnDekking.dekking,
-    doelgroepen: [...pub.tabel("jongeren", doelgroepRijen, {
-      tellingen: ["jongeren"], sleutels: sleutelsD, totalen, sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
-    }), ...gelijk],
+    doelgroepen,
     monitor: monitorRijen,
     kerncijfers: [
-      ...pub.tabel("kern", kern, { tellingen: ["waarde"], sleutels: ["gemeente", "schooljaar", "maat"], totalen, sleutel: (r) => kernSleutel(db, r) })
-        .map(({ peildatum: _p, ...r }) => r),
+      ...kernPub.map(({ peildatum: _p, ...r }) => r),
       ...nietInBeeldPerSchooljaar(site),
+      // Like with like across a break (loaders/marts/gelijk.ts): the part counted as before it.
+      ...peildatumDelen(kernPub, gelijk),
+      ...await trajectDelen(db, pub, kernPub),
     ],
   };
   controleerGeenIds([...uit.doelgroepen, ...uit.monitor, ...uit.kerncijfers], "dashboard");

@@ -11,7 +11,8 @@ import type { Gemeente, DoelgroepRij, KerncijferRij, MonitorRij } from "../lib/d
 import { cijferMetInterval, type Cijfer } from "../lib/statistiek.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { nietVergelijkbaar, noot, peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
-import { BREUKEN, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, segment } from "../lib/breuken.js";
+import { BREUKEN, breukenInReeks, breukenTussen, breukenTussenKerncijfers, breukTekst, deelCode, kerncijferOverJaar, reeksBreukTekst, segment } from "../lib/breuken.js";
+import { breukMarks, puntStap } from "./breukmarkering.js";
 
 export { toegankelijk };
 
@@ -113,8 +114,11 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
     const nu = zoek(rows, gemeente, schooljaar, m.maat);
     const toen = zoek(rows, gemeente, vorig, m.maat);
     // A change across a break in the series would show a new definition as growth.
-    const breuk = breukTekst(breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente)), datum);
+    const bs = breukenTussenKerncijfers(m.maat, vorig, schooljaar, peildatumVan(opties.dekking, gemeente));
+    const breuk = breukTekst(bs, datum);
     const ongelijk = anders ?? (toen && breuk ? breuk : null);
+    // Like with like across the break where the data allow: the part counted as before it, in both years.
+    const gelijk = !anders && toen ? bs.find((b) => b.gelijk?.kerncijfers.includes(m.maat))?.gelijk : undefined;
     const delta = nu?.waarde != null && toen?.waarde != null && !ongelijk ? nu.waarde - toen.waarde : null;
     const pct = delta != null && toen?.waarde ? delta / toen.waarde : null;
     const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
@@ -128,6 +132,7 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
         // A change with a suppressed year would need that year's count: it is suppressed too.
         ? html`<span>${ongelijk ? `geen vergelijking met ${vorig}: ${ongelijk}` : isOnderdrukt(nu) || isOnderdrukt(toen) ? `verschil met ${vorig}: ${ONDERDRUKT}` : `geen vergelijking met ${vorig}`}</span>`
         : html`<span>${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${vorig}</span>`}</p>
+      ${gelijk ? gelijkRegel(rows, { gemeente, schooljaar, vorig, maat: m.maat, minimumCel, deel: gelijk.deel, tekst: gelijk.deelTekst }) : ""}
       ${m.noemer && eigen !== "–" ? html`<p class="per1000">${eigen} per 1.000 ${m.noemer === "leerplichtig" ? "leerplichtigen" : "jongeren"}${
         ander !== "–" ? html`<br><span>${opties.naamVergelijk ?? "regio"}: ${ander}${oordeel ? ` — ${tovRegioTekst(oordeel)}` : ""}</span>` : ""}</p>` : ""}
       <p class="uitleg">${m.uitleg}</p>
@@ -135,6 +140,23 @@ export function kerncijferKaarten(rows: KerncijferRij[], opties: {
   })}</div>`;
   // Membership for part of the year (or a regio whose gemeenten changed): the note above the cards.
   return lid ? html`<div class="kaarten-met-noot"><p class="lid-noot">${lid}</p>${kaarten}</div>` : kaarten;
+}
+
+/**
+ * A key figure's part counted as before a break (published cells, loaders/marts/gelijk.ts)
+ * and its change: "Gelijk geteld (18–22 jaar, zoals vóór de wet): 900, ↑ hoger: +20 (+2,3 %) t.o.v. 2024-2025".
+ */
+export function gelijkRegel(rows: KerncijferRij[], o: { gemeente: string; schooljaar: string; vorig: string; maat: string; minimumCel: number; deel: string; tekst: string }) {
+  const code = deelCode(o.maat, o.deel);
+  const nu = zoek(rows, o.gemeente, o.schooljaar, code);
+  const toen = zoek(rows, o.gemeente, o.vorig, code);
+  if (!nu || !toen) return "";
+  const delta = nu.waarde != null && toen.waarde != null ? nu.waarde - toen.waarde : null;
+  const pct = delta != null && toen.waarde ? delta / toen.waarde : null;
+  const richting = delta == null ? "" : delta > 0 ? "↑ hoger" : delta < 0 ? "↓ lager" : "= gelijk";
+  return html`<p class="gelijk">Gelijk geteld (${o.tekst}): ${cel(nu, nu.waarde, o.minimumCel)}${delta != null
+    ? `, ${richting}: ${verschil(delta)}${pct != null ? ` (${verschil(pct * 100, 1)} %)` : ""} t.o.v. ${getal(toen.waarde)} in ${o.vorig}`
+    : `; verschil met ${o.vorig}: ${ONDERDRUKT}`}</p>`;
 }
 
 /**
@@ -216,10 +238,13 @@ export function monitorTabel(data: MonitorRij[], opties: { gemeente: string; naa
  * 95 % interval as a vertical bar: where the bars of the gemeente and the regio overlap
  * much, a difference may be chance.
  */
-export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio }: {
-  width: number; gemeente: string; maat: string; naam: string; regio: string;
+export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, naam, regio, dekking }: {
+  width: number; gemeente: string; maat: string; naam: string; regio: string; dekking?: Dekking[];
 }) {
   const jaren = [...new Set(rows.map((r) => r.schooljaar))].sort();
+  // A break in the series: the lines stop there and a rule marks it (the cards' rule, on the regio's peildata).
+  const breuken = kerncijferBreuken(maat, jaren, dekking);
+  const marginLeft = 56, marginRight = 110;
   // A year without a rate stays in the line, so it breaks there instead of bridging the gap.
   const reeks = jaren.flatMap((sj) => [
     { schooljaar: sj, wie: naam, waarde: per1000(rows, gemeente, sj, maat), marge: per1000Interval(rows, gemeente, sj, maat) },
@@ -229,8 +254,9 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
   const marges = punten.filter((p) => p.marge).map((p) => ({ ...p, onder: p.marge!.onder, boven: p.marge!.boven }));
   const margeTekst = (d: any) => (d.marge ? ` (marge ${getal(d.marge.onder, 1)}–${getal(d.marge.boven, 1)})` : "");
   return toegankelijk(Plot.plot({
-    width, height: 260, marginLeft: 56, marginRight: 110,
-    x: { type: "point", label: "Schooljaar", domain: jaren },
+    width, height: 260, marginLeft, marginRight, marginTop: breuken.markeringen.length ? 28 : 20,
+    // Narrow: 2021-2022 as 21-22, so the schooljaren fit side by side (as the trend explorer).
+    x: { type: "point", label: "Schooljaar", domain: jaren, tickFormat: (sj: string) => (width < 560 ? `${sj.slice(2, 4)}-${sj.slice(7, 9)}` : sj) },
     y: { label: "Per 1.000", grid: true, zero: true, tickFormat: (n: number) => getal(n, 0) },
     color: { domain: [naam, regio], range: ["#01689b", "#8a6d00"] },
     marks: [
@@ -238,23 +264,32 @@ export function VergelijkTrend(rows: KerncijferRij[], { width, gemeente, maat, n
       ...[naam, regio].map((wie, i) => Plot.ruleX(marges.filter((d) => d.wie === wie), {
         x: "schooljaar", y1: "onder", y2: "boven", stroke: "wie", strokeWidth: 2, strokeOpacity: 0.5, dx: i ? 4 : -4, className: "marge",
       })),
-      Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", strokeWidth: 2 }),
+      Plot.lineY(reeks, { x: "schooljaar", y: "waarde", stroke: "wie", z: (d: any) => `${d.wie}-${breuken.segment.get(d.schooljaar)}`, strokeWidth: 2 }),
+      ...breukMarks(breuken.markeringen, { stap: puntStap(jaren.length, marginLeft, width - marginRight, 0.5), smal: width < 560, jaren }),
       Plot.dot(punten, { x: "schooljaar", y: "waarde", fill: "wie", symbol: "wie", r: 4 }),
       Plot.text(punten, Plot.selectLast({ x: "schooljaar", y: "waarde", z: "wie", text: "wie", dx: 8, textAnchor: "start", fill: "currentColor" })),
       Plot.tip(punten, Plot.pointer({ x: "schooljaar", y: "waarde", title: (d: any) => `${d.wie} ${d.schooljaar}: ${getal(d.waarde, 1)} per 1.000${margeTekst(d)}` })),
     ],
-  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar, met bij elk punt de marge waarbinnen het cijfer door toeval kan liggen (95 %). De cijfers staan in de tabel onder de grafiek.`);
+  }), `Lijngrafiek: ${naam} en ${regio} per 1.000, per schooljaar, met bij elk punt de marge waarbinnen het cijfer door toeval kan liggen (95 %).${
+    breuken.markeringen.length ? ` ${reeksBreukTekst(breuken)}` : ""} De cijfers staan in de tabel onder de grafiek.`);
+}
+
+/** The breaks in a key figure's series over schooljaren, by the cards' rule (breukenTussenKerncijfers) on the regio's peildata. */
+export function kerncijferBreuken(maat: string, jaren: readonly string[], dekking?: Dekking[]) {
+  const peil = peildatumVan(dekking, REGIO);
+  return breukenInReeks(jaren, (a, b) => breukenTussenKerncijfers(maat, a, b, peil), (sj) => kerncijferOverJaar(maat, sj, peil));
 }
 
 /** VergelijkTrend's numbers: the rate with its marge, the regio's, and the difference in words. */
-export function vergelijkTrendTabel(rows: KerncijferRij[], opties: { gemeente: string; maat: string; naam: string; schooljaren: string[] }) {
+export function vergelijkTrendTabel(rows: KerncijferRij[], opties: { gemeente: string; maat: string; naam: string; schooljaren: string[]; dekking?: Dekking[] }) {
   const { gemeente, maat, naam } = opties;
+  const breuk = reeksBreukTekst(kerncijferBreuken(maat, opties.schooljaren, opties.dekking));
   const marge = (g: string, sj: string) => {
     const c = per1000Interval(rows, g, sj, maat);
     return c ? `${getal(c.onder, 1)}–${getal(c.boven, 1)}` : "–";
   };
   return cijferTabel({
-    bijschrift: `${MATEN.find((m) => m.maat === maat)?.label ?? maat} per 1.000, ${naam} en de regio, met de marge waarbinnen het cijfer door toeval kan liggen (95 %)`,
+    bijschrift: `${MATEN.find((m) => m.maat === maat)?.label ?? maat} per 1.000, ${naam} en de regio, met de marge waarbinnen het cijfer door toeval kan liggen (95 %)${breuk ? `. ${breuk}` : ""}`,
     kolommen: ["Schooljaar", naam, "Marge", "Regio", `${naam} tegenover de rest van de regio`],
     rijen: opties.schooljaren.map((sj) => {
       const o = per1000TovRegio(rows, gemeente, sj, maat);

@@ -5,6 +5,7 @@ import { getal, label as codeLabel, ONDERDRUKT } from "../lib/format.js";
 import { StaafGrafiek, type Punt } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
 import { vorigSchooljaar } from "../lib/schooljaar.js";
+import { eigenLabels } from "../lib/definities.js";
 
 export interface Keuze { schooljaar: string; gemeente: string }
 
@@ -26,7 +27,8 @@ export function label(code: string): string {
 
 /** A verzuimsoort as the regio calls it: OVERIG by its own name (regio.json definities.overigVerzuim). */
 export function verzuimLabel(data: JvData): (s: string) => string {
-  return (s) => (s === "OVERIG" && data.definities ? data.definities.overigVerzuim : label(s));
+  const eigen = data.definities ? eigenLabels(data.definities).verzuimsoort : {};
+  return (s) => eigen[s] ?? label(s);
 }
 
 /** Thuiszitters and leerlingen use GEEN as an onderwijssoort: "Geen onderwijs". */

@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { html } from "htl";
 import { getal, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, per1000, per1000Onderdrukt, toegankelijk, type KerncijferRij } from "./dashboard.js";
-import { rondeTicks } from "./trends.js";
+import { rondeTicks } from "../lib/as.js";
 import { isLidInSchooljaar } from "../lib/schooljaar.js";
 
 export interface KaartGemeente { code: string; naam: string; vanaf: string | null; tot: string | null; x: number; y: number }

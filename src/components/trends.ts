@@ -5,6 +5,12 @@ import * as Plot from "@observablehq/plot";
 import { getal, verschil, ONDERDRUKT, AFGESCHERMD } from "../lib/format.js";
 import { REGIO, MATEN, cijferTabel, toegankelijk, naamVan, type Gemeente, type KerncijferRij, type MonitorRij } from "./dashboard.js";
 import type { Kolom } from "./downloads.js";
+import { breukenInReeks, breukenTussen, breukenTussenJaren, breukenTussenKerncijfers, kerncijferOverJaar, reeksBreukTekst, type ReeksBreuken } from "../lib/breuken.js";
+import { peildatumVan, type Dekking } from "../lib/lidmaatschap.js";
+import { breukMarks, puntStap } from "./breukmarkering.js";
+import { rondeStap, rondeTicks, rondOnder, rondBoven, spreidLabels, trendAs } from "../lib/as.js";
+
+export { rondeStap, rondeTicks, rondOnder, rondBoven, spreidLabels, trendAs };
 
 /** Where a series' counts come from: a key figure, or a monitor groep at the schooljaar's last moment. */
 export type Bron =
@@ -75,40 +81,6 @@ export function eenheid(noemer: string | null): string {
   return noemer === "leerplichtig" ? "per 1.000 leerplichtigen" : "per 1.000 jongeren (4–27 jaar)";
 }
 
-// ------------------------------------------------------------------ round numbers (as d3.ticks)
-
-/** A round step (1, 2 or 5 × 10^k) that cuts [min, max] into about `aantal` parts. */
-export function rondeStap(min: number, max: number, aantal: number): number {
-  const ruw = (max - min) / Math.max(1, aantal);
-  if (!(ruw > 0)) return 1;
-  const macht = 10 ** Math.floor(Math.log10(ruw));
-  const f = ruw / macht;
-  return (f >= Math.sqrt(50) ? 10 : f >= Math.sqrt(10) ? 5 : f >= Math.sqrt(2) ? 2 : 1) * macht;
-}
-
-const schoon = (v: number) => Number(v.toFixed(10));
-
-/** Round values within [min, max], about `aantal` of them apart. */
-export function rondeTicks(min: number, max: number, aantal: number): number[] {
-  const stap = rondeStap(min, max, aantal);
-  const uit: number[] = [];
-  for (let k = Math.ceil(min / stap); k * stap <= max + stap * 1e-9; k++) uit.push(schoon(k * stap));
-  return uit;
-}
-
-/** The bottom of an axis: `min` rounded down to a round step. */
-export function rondOnder(min: number, max: number, aantal = 5): number {
-  const stap = rondeStap(min, max, aantal);
-  return schoon(Math.floor(min / stap + 1e-9) * stap);
-}
-
-/** The top of an axis from 0: `max` rounded up to a round step. */
-export function rondBoven(max: number, aantal = 5): number {
-  if (!(max > 0)) return 1;
-  const stap = rondeStap(0, max, aantal);
-  return schoon(Math.ceil(max / stap - 1e-9) * stap);
-}
-
 const grootste = <T>(xs: T[], f: (x: T) => number): number | undefined => (xs.length ? Math.max(...xs.map(f)) : undefined);
 
 export type Schaal = "per1000" | "aantal";
@@ -140,6 +112,35 @@ export interface TrendData {
   schooljaren: string[];
   kerncijfers: KerncijferRij[];
   monitor: MonitorRij[];
+  /** What the regio rows cover per schooljaar: its peildatum, for the breaks of a figure on a peildatum. */
+  dekking?: Dekking[];
+}
+
+/** The monitor's figure of a schooljaar is its last moment (as the key figure jikp_niet_in_beeld). */
+function laatsteMomenten(monitor: MonitorRij[]): Map<string, string> {
+  const uit = new Map<string, string>();
+  for (const r of monitor) if (!uit.has(r.schooljaar) || uit.get(r.schooljaar)! < r.moment) uit.set(r.schooljaar, r.moment);
+  return uit;
+}
+
+/**
+ * The breaks in the chosen series over the chosen schooljaren (src/lib/breuken.ts): a key
+ * figure by the cards' rule (breukenTussenKerncijfers, on the regio's peildata), a monitor
+ * figure between the two schooljaren's last moments.
+ */
+export function reeksBreuken(data: TrendData, keuze: { onderwerp: string; doelgroep: string; schooljaren: string[] }): ReeksBreuken {
+  const bron = doelgroep(onderwerp(keuze.onderwerp), keuze.doelgroep).bron;
+  // The monitor's figures (jikp_niet_in_beeld too) are its last moment of the schooljaar.
+  if (bron.soort === "kern" && bron.maat !== "jikp_niet_in_beeld") {
+    const peil = peildatumVan(data.dekking, REGIO);
+    return breukenInReeks(keuze.schooljaren, (a, b) => breukenTussenKerncijfers(bron.maat, a, b, peil), (sj) => kerncijferOverJaar(bron.maat, sj, peil));
+  }
+  const moment = laatsteMomenten(data.monitor);
+  const maat = bron.soort === "kern" ? bron.maat : bron.groep;
+  return breukenInReeks(keuze.schooljaren, (a, b) => {
+    const [x, y] = [moment.get(a), moment.get(b)];
+    return x && y ? breukenTussen(maat, x, y) : breukenTussenJaren(maat, a, b);
+  });
 }
 
 /** The points of the chosen series, in the order gemeenten × schooljaren asked for. */
@@ -149,12 +150,7 @@ export function trendPunten(data: TrendData, keuze: {
   const bron = doelgroep(onderwerp(keuze.onderwerp), keuze.doelgroep).bron;
   const noemerMaat = noemerVan(bron);
   const kernIndex = new Map(data.kerncijfers.map((r) => [`${r.gemeente}|${r.schooljaar}|${r.maat}`, r]));
-  // The monitor's figure of a schooljaar is its last moment (as the key figure jikp_niet_in_beeld).
-  const laatsteMoment = new Map<string, string>();
-  for (const r of data.monitor) {
-    const sj = r.schooljaar;
-    if (!laatsteMoment.has(sj) || laatsteMoment.get(sj)! < r.moment) laatsteMoment.set(sj, r.moment);
-  }
+  const laatsteMoment = laatsteMomenten(data.monitor);
   const teller = (g: string, sj: string): { aantal: number | null; onderdrukt: boolean; ontbreekt: boolean } => {
     if (bron.soort === "kern") {
       const r = kernIndex.get(`${g}|${sj}|${bron.maat}`);
@@ -190,29 +186,6 @@ export function puntTekst(p: Punt, schaal: Schaal, minimumCel: number): string {
   return p.aantal != null ? getal(p.aantal) : p.onderdrukt ? ONDERDRUKT : "–";
 }
 
-/**
- * End labels of lines pushed apart so they do not overlap: positions in pixels, at least
- * `afstand` apart, kept within [boven, onder] where there is room. Returns the new positions
- * in the order given.
- */
-export function spreidLabels(posities: number[], afstand: number, boven: number, onder: number): number[] {
-  const volgorde = posities.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
-  const y = volgorde.map((v) => v.p);
-  for (let k = 1; k < y.length; k++) y[k] = Math.max(y[k], y[k - 1] + afstand);
-  if (y.length && y[y.length - 1] > onder) {
-    y[y.length - 1] = onder;
-    for (let k = y.length - 2; k >= 0; k--) y[k] = Math.min(y[k], y[k + 1] - afstand);
-  }
-  if (y.length && y[0] < boven) {
-    // Not enough room for all: start at the top and accept running past the bottom.
-    y[0] = boven;
-    for (let k = 1; k < y.length; k++) y[k] = Math.max(y[k], y[k - 1] + afstand);
-  }
-  const uit = new Array<number>(posities.length);
-  volgorde.forEach((v, k) => { uit[v.i] = y[k]; });
-  return uit;
-}
-
 /** Colours with at least 3 : 1 contrast on white (WCAG 1.4.11); the regio is drawn in black. */
 export const KLEUREN = ["#007bc7", "#a90061", "#39870c", "#673327", "#ca005d", "#154273", "#94710a", "#42145f", "#d52b1e", "#777c00", "#01689b", "#5c2d91"];
 
@@ -221,28 +194,18 @@ function kleurVan(codes: string[]) {
   return (c: string) => (c === REGIO ? "#1b1b1b" : KLEUREN[gemeenten.indexOf(c) % KLEUREN.length]);
 }
 
-/**
- * The value axis of the trend chart: from 0, unless all lines lie close together high above
- * zero; then around them (the axis label says where it starts).
- */
-export function trendAs(waarden: number[]): { yMin: number; yMax: number } {
-  const max = grootste(waarden, (v) => v) ?? 1;
-  const min = waarden.length ? Math.min(...waarden) : 0;
-  if (!(max > 0) || min <= max * 0.5) return { yMin: 0, yMax: rondBoven(max) };
-  const stap = rondeStap(min, max, 5);
-  const yMin = rondOnder(min, max);
-  const yMax = schoon(Math.ceil(max / stap - 1e-9) * stap);
-  return { yMin, yMax: yMax > yMin ? yMax : schoon(yMin + stap) };
-}
-
 /** A line per gemeente over the schooljaren, with its name at the end of the line. */
-export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }: { width: number; eenheidTekst: string; beschrijving: string }) {
+export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving, breuken }: {
+  width: number; eenheidTekst: string; beschrijving: string;
+  /** Breaks in the series (reeksBreuken): the lines stop there and a rule marks them. */
+  breuken?: ReeksBreuken;
+}) {
   const getekend = punten.filter((p) => p.waarde != null);
   const jaren = [...new Set(punten.map((p) => p.schooljaar))];
   const codes = [...new Set(punten.map((p) => p.gemeente))];
   const kleur = kleurVan(codes);
   const height = Math.max(320, codes.length * 17 + 80);
-  const marginTop = 20, marginBottom = 40;
+  const marginTop = breuken?.markeringen.length ? 28 : 20, marginBottom = 40;
   const { yMin, yMax } = trendAs(getekend.map((p) => p.waarde as number));
   const binnen = height - marginTop - marginBottom;
   // Last point of every line, labels moved apart in pixels and back to data units.
@@ -252,17 +215,22 @@ export function TrendChart(punten: Punt[], { width, eenheidTekst, beschrijving }
   const labels = laatste.map((p, i) => ({ ...p, yLabel: yMin + (1 - (gespreid[i] - marginTop) / binnen) * (yMax - yMin) }));
   const langsteNaam = grootste(labels, (p) => p.naam.length) ?? 6;
   const breedte = Math.max(width, 300);
+  const marginLeft = 56, marginRight = Math.min(breedte * 0.4, 14 + langsteNaam * 7.2);
+  const stap = puntStap(jaren.length, marginLeft, breedte - marginRight, 0.2);
   return toegankelijk(Plot.plot({
-    width: breedte, height, marginTop, marginBottom, marginLeft: 56, marginRight: Math.min(breedte * 0.4, 14 + langsteNaam * 7.2),
+    width: breedte, height, marginTop, marginBottom, marginLeft, marginRight,
     // Narrow: 2021-2022 as 21-22, so five schooljaren fit side by side.
     x: { type: "point", domain: jaren, label: "Schooljaar", padding: 0.2, tickFormat: (sj: string) => (breedte < 560 ? `${sj.slice(2, 4)}-${sj.slice(7, 9)}` : sj) },
     y: { domain: [yMin, yMax], label: yMin > 0 ? `${eenheidTekst} (de as begint bij ${getal(yMin)})` : eenheidTekst, grid: true, tickFormat: (n: number) => getal(n, yMax < 10 ? 1 : 0) },
     marks: [
       Plot.ruleY([yMin]),
       // Every point of the line, suppressed ones too, so the line breaks there instead of bridging the gap.
+      // Across a break the line stops: one line per stretch.
       ...codes.map((c) => Plot.lineY(punten.filter((p) => p.gemeente === c), {
-        x: "schooljaar", y: "waarde", stroke: kleur(c), strokeWidth: c === REGIO ? 3.5 : 2, strokeDasharray: c === REGIO ? "6 3" : undefined,
+        x: "schooljaar", y: "waarde", z: (p: Punt) => breuken?.segment.get(p.schooljaar) ?? 0,
+        stroke: kleur(c), strokeWidth: c === REGIO ? 3.5 : 2, strokeDasharray: c === REGIO ? "6 3" : undefined,
       })),
+      ...breukMarks(breuken?.markeringen ?? [], { stap, smal: breedte < 560, jaren }),
       Plot.dot(getekend, { x: "schooljaar", y: "waarde", fill: (p: Punt) => kleur(p.gemeente), r: 3.5 }),
       Plot.text(labels, { x: "schooljaar", y: "yLabel", text: "naam", dx: 10, textAnchor: "start", fill: (p: Punt) => kleur(p.gemeente), fontWeight: 600 }),
       Plot.tip(getekend, Plot.pointer({ x: "schooljaar", y: "waarde", title: (p: Punt) => `${p.naam} ${p.schooljaar}: ${getal(p.waarde, Number.isInteger(p.waarde) ? 0 : 1)}` })),
@@ -297,11 +265,12 @@ export function VergelijkChart(punten: Punt[], { width, eenheidTekst, beschrijvi
 }
 
 /** The shown numbers: a row per gemeente, a column per schooljaar. */
-export function trendTabel(punten: Punt[], opties: { bijschrift: string; schaal: Schaal; minimumCel: number }) {
+export function trendTabel(punten: Punt[], opties: { bijschrift: string; schaal: Schaal; minimumCel: number; breuken?: ReeksBreuken }) {
   const jaren = [...new Set(punten.map((p) => p.schooljaar))];
   const codes = [...new Set(punten.map((p) => p.gemeente))];
+  const breuk = opties.breuken ? reeksBreukTekst(opties.breuken) : "";
   return cijferTabel({
-    bijschrift: opties.bijschrift,
+    bijschrift: breuk ? `${opties.bijschrift}. ${breuk}` : opties.bijschrift,
     kolommen: ["Gemeente", ...jaren],
     rijen: codes.map((c) => {
       const eigen = punten.filter((p) => p.gemeente === c);
@@ -311,7 +280,7 @@ export function trendTabel(punten: Punt[], opties: { bijschrift: string; schaal:
 }
 
 /** A few sentences on what the charts show, for whoever cannot see them. */
-export function trendSamenvatting(punten: Punt[], opties: { titel: string; eenheidTekst: string; schaal: Schaal }): string {
+export function trendSamenvatting(punten: Punt[], opties: { titel: string; eenheidTekst: string; schaal: Schaal; breuken?: ReeksBreuken }): string {
   const dec = (v: number) => getal(v, opties.schaal === "per1000" ? 1 : 0);
   const jaren = [...new Set(punten.map((p) => p.schooljaar))];
   if (jaren.length === 0 || punten.length === 0) return "Kies ten minste één gemeente en één schooljaar.";
@@ -319,7 +288,10 @@ export function trendSamenvatting(punten: Punt[], opties: { titel: string; eenhe
   const nu = punten.filter((p) => p.schooljaar === laatstJaar && p.waarde != null && p.gemeente !== REGIO)
     .sort((a, b) => (b.waarde as number) - (a.waarde as number));
   const zinnen: string[] = [];
-  const regio = punten.filter((p) => p.gemeente === REGIO && p.waarde != null);
+  // The regio's development only within its last stretch without a break: across one it counts another group.
+  const stuk = (p: Punt) => opties.breuken?.segment.get(p.schooljaar) ?? 0;
+  const alleRegio = punten.filter((p) => p.gemeente === REGIO && p.waarde != null);
+  const regio = alleRegio.filter((p) => stuk(p) === stuk(alleRegio[alleRegio.length - 1]));
   if (nu.length >= 2) {
     zinnen.push(`${opties.titel}, ${opties.eenheidTekst}, in ${laatstJaar}: het hoogst in ${nu[0].naam} (${dec(nu[0].waarde!)}) en het laagst in ${nu[nu.length - 1].naam} (${dec(nu[nu.length - 1].waarde!)}).`);
   } else if (nu.length === 1) {
@@ -334,6 +306,8 @@ export function trendSamenvatting(punten: Punt[], opties: { titel: string; eenhe
   } else if (regio.length === 1) {
     zinnen.push(`De hele regio: ${dec(regio[0].waarde!)} in ${regio[0].schooljaar}.`);
   }
+  const breuk = opties.breuken ? reeksBreukTekst(opties.breuken) : "";
+  if (breuk) zinnen.push(`${breuk}${regio.length < alleRegio.length ? " De ontwikkeling van de regio is daarom alleen over de schooljaren na de breuk gegeven." : ""}`);
   return zinnen.join(" ");
 }
 

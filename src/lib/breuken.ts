@@ -17,7 +17,14 @@ export interface Breuk {
    * Where the data allow a like-with-like comparison after the break: the doelgroepen also
    * published for the part counted as before (`deel`, e.g. 18–22) and the rest.
    */
-  gelijk?: { doelgroepen: readonly string[]; deel: string; rest: string; deelTekst: string; heelTekst: string };
+  gelijk?: {
+    doelgroepen: readonly string[];
+    /** The key figures also published as that part (vsv_benaderd_18_22), from the schooljaar before the break on. */
+    kerncijfers: readonly string[];
+    /** The part counts the ages below this one (the old limit). */
+    onder: number;
+    deel: string; rest: string; deelTekst: string; heelTekst: string;
+  };
 }
 
 /** Wet van school naar duurzaam werk: the Doorstroompunt target group runs to 27, not 23. */
@@ -37,7 +44,7 @@ export const BREUKEN: readonly Breuk[] = [
     maten: ["vsv_nieuw", "vsv_oud", "vsv_benaderd", "jikp_niet_in_beeld", "VSV_NIEUW", "VSV_OUD", "JIKP", "VSV"],
     // jongeren_telling.onder_oude_grens (loaders/definitions.ts) splits the VSV'ers by the old limit.
     gelijk: {
-      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
+      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], kerncijfers: ["vsv_nieuw", "vsv_oud", "vsv_benaderd"], onder: WET_SDW.maxLeeftijdOud, deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
       deelTekst: `18–${WET_SDW.maxLeeftijdOud - 1} jaar, zoals vóór de wet`, heelTekst: `18–${WET_SDW.maxLeeftijdNieuw - 1} jaar`,
     },
   },
@@ -58,6 +65,11 @@ export function breukenTussenJaren(maat: string, vorig: string, sj: string, breu
 
 /** Key figures counted on the schooljaar's peildatum (a stock), not over the schooljaar. */
 export const OP_PEILDATUM = ["jongeren", "leerplichtig", "kwalificatieplichtig", "vsv_nieuw", "vsv_oud", "neet"] as const;
+
+/** Whether a key figure of `sj` counts over the whole schooljaar (not on a known peildatum). */
+export function kerncijferOverJaar(maat: string, sj: string, peildatum?: (sj: string) => string | null | undefined): boolean {
+  return !((OP_PEILDATUM as readonly string[]).includes(maat) && peildatum?.(sj));
+}
 
 /**
  * The breaks between a key figure of `vorig` and of `sj`: for one on a peildatum between the
@@ -83,3 +95,56 @@ export function segment(maat: string, d: string, breuken: readonly Breuk[] = BRE
 
 /** The code of a doelgroep's part after a break: VSV_OUD_18_22. */
 export const deelCode = (doelgroep: string, deel: string) => `${doelgroep}_${deel}`;
+
+/** Where a break lies in a series over schooljaren: between `schooljaar` and the one before, or in it. */
+export interface ReeksMarkering {
+  breuk: Breuk;
+  schooljaar: string;
+  /** true: between the schooljaar before and this one; false: this schooljaar lies across it (its figure counts both rules). */
+  ervoor: boolean;
+}
+
+export interface ReeksBreuken {
+  /** Per schooljaar its stretch without a break (a line is drawn per stretch). */
+  segment: Map<string, number>;
+  markeringen: ReeksMarkering[];
+}
+
+/**
+ * The breaks in a series of schooljaren (in order), with `tussen` the rule for two figures
+ * (breukenTussenKerncijfers for a key figure, breukenTussen on the monitor's moments). A break
+ * that lies between a year and the one before and also between it and the one after lies in
+ * that year: a figure over a schooljaar that straddles it compares with neither neighbour.
+ */
+export function breukenInReeks(jaren: readonly string[], tussen: (vorig: string, sj: string) => readonly Breuk[],
+  /** Whether the figure of a schooljaar counts over the whole schooljaar (a flow): a break in it lies in that year. */
+  overJaar: (sj: string) => boolean = () => false): ReeksBreuken {
+  const segment = new Map<string, number>();
+  const paren = new Map<string, { breuk: Breuk; i: number[] }>();
+  jaren.forEach((sj, i) => {
+    if (i === 0) { segment.set(sj, 0); return; }
+    const bs = tussen(jaren[i - 1], sj);
+    segment.set(sj, segment.get(jaren[i - 1])! + bs.length);
+    for (const b of bs) {
+      if (!paren.has(b.id)) paren.set(b.id, { breuk: b, i: [] });
+      paren.get(b.id)!.i.push(i);
+    }
+  });
+  const binnen = (b: Breuk, sj: string | undefined) => !!sj && overJaar(sj) && b.datum > `${sj.slice(0, 4)}-08-01` && b.datum <= `${sj.slice(5, 9)}-07-31`;
+  const markeringen = [...paren.values()].map(({ breuk, i }) => {
+    if (i.length >= 2 && i[1] === i[0] + 1) return { breuk, schooljaar: jaren[i[0]], ervoor: false };
+    // Only one neighbour in the series: the year that holds the break still straddles it.
+    if (binnen(breuk, jaren[i[0]])) return { breuk, schooljaar: jaren[i[0]], ervoor: false };
+    if (binnen(breuk, jaren[i[0] - 1])) return { breuk, schooljaar: jaren[i[0] - 1], ervoor: false };
+    return { breuk, schooljaar: jaren[i[0]], ervoor: true };
+  });
+  return { segment, markeringen };
+}
+
+/** The sentence on a series' breaks, where they lie and what changed: "" without one. */
+export function reeksBreukTekst(r: ReeksBreuken): string {
+  const jaren = [...r.segment.keys()];
+  return r.markeringen.map((m) => `Breuk in de reeks (${m.breuk.naam}) ` +
+    (m.ervoor ? `tussen ${jaren[jaren.indexOf(m.schooljaar) - 1]} en ${m.schooljaar}` : `in ${m.schooljaar}, dat deels voor en deels na de wijziging telt`) +
+    `: ${m.breuk.uitleg}`).join(" ");
+}

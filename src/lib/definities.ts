@@ -31,6 +31,14 @@ export const LANDELIJKE_DEFINITIES: Definities = {
   overigVerzuim: "Overig verzuim",
 };
 
+/**
+ * The labels a regio gives codes itself, per column (OVERIG by its own name): every output
+ * (the site's chapters, tabellen.xlsx) names a code the same way.
+ */
+export function eigenLabels(d: Pick<Definities, "overigVerzuim">): Record<string, Record<string, string>> {
+  return { verzuimsoort: { OVERIG: d.overigVerzuim } };
+}
+
 /** The definitions in force: the regio's own, the national ones where it chose none. */
 export function definitiesVan(regio: { definities?: Partial<Definities> }): Definities {
   return { ...LANDELIJKE_DEFINITIES, ...regio.definities };

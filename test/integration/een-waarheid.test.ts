@@ -37,6 +37,7 @@ function draai(script: string, data: string, ...args: string[]): string {
 }
 
 interface Uitvoer {
+  data: string;
   dashboard: Dashboard;
   site: ReturnType<typeof uitpakken>;
   json: { regio: string; schooljaar: string; minimumCel: number; tabellen: Tabel[] };
@@ -53,7 +54,7 @@ async function alleUitvoer(data: string, schooljaar: string, naam: string): Prom
   const xlsx = new ExcelJS.Workbook();
   await xlsx.xlsx.load(readFileSync(join(out, "tabellen.xlsx")) as unknown as ArrayBuffer);
   const pdf = execFileSync("pdftotext", ["-layout", join(out, "jaarverslag.pdf"), "-"], { encoding: "utf8" });
-  return { dashboard, site, json, xlsx, pdf };
+  return { data, dashboard, site, json, xlsx, pdf };
 }
 
 /** The count columns of a table: those with a number in some row (schooljaar is text). */
@@ -63,7 +64,10 @@ function tellingen(t: Tabel): string[] {
   return [...uit];
 }
 
-/** A row's place: every column that is no count, no name and no mark; an empty column is no column (the site's rows have every column). */
+/**
+ * A row's place: every column that is no count, no name and no mark, and has a value (the
+ * site packs its tables as columns, so its rows carry every column of the table, empty ones too).
+ */
 function plaats(r: R, tel: string[]): string {
   return JSON.stringify(Object.keys(r).filter((k) => !tel.includes(k) && k !== "naam" && k !== "onderdrukt" && r[k] != null).sort().map((k) => [k, r[k]]));
 }
@@ -171,6 +175,18 @@ function controleer(u: Uitvoer, schooljaar: string): { cellen: number } {
   if (laatste("Thuiszitters") !== fmt(tz("REGIO", "TOTAAL"))) verschillen.push(`pdf: ontwikkeling thuiszitters ${laatste("Thuiszitters")} ≠ ${fmt(tz("REGIO", "TOTAAL"))}`);
   if (laatste("VSV'ers benaderd") !== fmt(vsv)) verschillen.push(`pdf: ontwikkeling VSV'ers benaderd ${laatste("VSV'ers benaderd")} ≠ ${fmt(vsv)}`);
 
+  // 6. A code the regio names itself (OVERIG) has that name in the Excel as in the PDF.
+  const overig = (JSON.parse(readFileSync(join(u.data, "regio.json"), "utf8")).definities?.overigVerzuim as string | undefined) ?? "Overig verzuim";
+  const vi = u.json.tabellen.findIndex((t) => t.id === "verzuimmeldingen");
+  const vb = bladen[vi];
+  const vkop = (vb.getRow(2).values as unknown[]).map(String);
+  const [lc, cc] = [vkop.indexOf("Verzuimsoort"), vkop.indexOf("Verzuimsoort (code)")];
+  const labels = new Set<unknown>();
+  vb.eachRow((r, i) => { if (i > 2 && r.getCell(cc).value === "OVERIG") labels.add(r.getCell(lc).value); });
+  cellen++;
+  if ([...labels].join() !== overig) verschillen.push(`xlsx verzuimmeldingen: OVERIG heet ${[...labels].join(", ")}, niet ${overig}`);
+  if (!tekst.includes(overig)) verschillen.push(`pdf: de naam ${overig} voor OVERIG ontbreekt`);
+
   expect(verschillen.slice(0, 20)).toEqual([]);
   return { cellen };
 }
@@ -222,5 +238,37 @@ describe("one truth on a regio with a mid-year joiner, a break and its own defin
     expect(tekst).toContain("Vroegsignalering");
     // The break of 1 January 2026 lies inside the schooljaar: said before the comparison.
     expect(tekst).toContain("Breuk in de reeks");
+  });
+});
+
+describe("one truth on the sample regio (its profile at a small scale): its own joiner, the break, its own definitions", () => {
+  let u: Uitvoer;
+  const data = join(WERK, "voorbeeld");
+  beforeAll(async () => {
+    mkdirSync(WERK, { recursive: true });
+    // The sample's own profile (regio.json as in docs/voorbeeld), 5 % of its jongeren: every gemeente, fewer rows.
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--out", data, "--scale", "0.05"], { cwd: PROJECT_ROOT, stdio: "ignore" });
+    u = await alleUitvoer(data, SCHOOLJAAR, "voorbeeld");
+  }, 600_000);
+
+  test("every number the same in the site's data, tabellen.json, tabellen.xlsx and the PDF", () => {
+    const { cellen } = controleer(u, SCHOOLJAAR);
+    expect(cellen).toBeGreaterThan(300);
+  });
+
+  test("a gemeente that joined in the schooljaar has its figures and its note; the break is said, and compared like with like", () => {
+    const deels = u.dashboard.dekking.find((d) => d.schooljaar === SCHOOLJAAR)!.gemeenten.filter((g) => !g.heelJaar);
+    expect(deels.length).toBeGreaterThan(0);
+    for (const g of deels) {
+      // Its figures from its start: a row for it (at this scale small counts are suppressed, shown as such).
+      expect(u.dashboard.kerncijfers.some((r) => r.gemeente === g.code && r.schooljaar === SCHOOLJAAR && r.maat === "verzuimmeldingen" && (r.waarde !== null || r.onderdrukt))).toBe(true);
+      expect(u.json.tabellen[0].titel).toContain(`${g.naam} vanaf`);
+    }
+    expect(u.pdf.replace(/\s+/g, " ")).toContain("Breuk in de reeks");
+    // The regio's trajecten under the old age limit beside the whole: a part of it, and the whole not hidden for it.
+    const k = (maat: string) => u.dashboard.kerncijfers.find((r) => r.gemeente === "REGIO" && r.schooljaar === SCHOOLJAAR && r.maat === maat)?.waarde;
+    expect(k("vsv_benaderd")).toBeGreaterThan(0);
+    expect(k("vsv_benaderd_18_22")).toBeGreaterThan(0);
+    expect(k("vsv_benaderd_18_22")!).toBeLessThanOrEqual(k("vsv_benaderd")!);
   });
 });

@@ -8,6 +8,7 @@ import { werkboek } from "../../reports/xlsx.ts";
 import { jaarverslagToelichting } from "../../reports/toelichting.ts";
 import { werkboekTekst } from "../../scripts/lib/publicaties.ts";
 import { ONDERDRUKT, onderdruktLegenda } from "../../src/lib/format.ts";
+import { LANDELIJKE_DEFINITIES, eigenLabels } from "../../src/lib/definities.ts";
 
 describe("sheet names", () => {
   it("are readable, at most 31 characters, never a word cut off, unique", () => {
@@ -83,6 +84,24 @@ describe("werkboek", () => {
     expect(vd.getCell("B3").numFmt).toContain("€");
     expect(vd.getCell("C3").value).toBe(0.0479);
     expect(vd.getCell("C3").numFmt).toBe("0.00%");
+  });
+
+  it("names a code as the regio does (OVERIG by its own name) and says the regio's definitions in the Toelichting", async () => {
+    const definities = { ...LANDELIJKE_DEFINITIES, thuiszitters: "LRV" as const, overigVerzuim: "Vroegsignalering" };
+    const toelichting = jaarverslagToelichting({ regio: "Testregio", schooljaar: "2024-2025", minimumCel: 5, definities });
+    const buf = await werkboek([{ id: "verzuimmeldingen", titel: "Verzuim", rijen: [
+      { gemeente: "GM0001", verzuimsoort: "OVERIG", meldingen: 7 }, { gemeente: "GM0001", verzuimsoort: "LUXE", meldingen: 9 },
+    ] }], { minimumCel: 5, toelichting, labels: eigenLabels(definities) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.worksheets[1];
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["GM0001", "Vroegsignalering", "OVERIG", 7]);
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(["GM0001", "Luxe verzuim", "LUXE", 9]);
+    const t = wb.worksheets[0];
+    const regels = Object.fromEntries([...Array(t.rowCount - 2).keys()].map((i) => [t.getCell(i + 3, 1).value, t.getCell(i + 3, 2).value]));
+    // LRV only: the national "or absoluut verzuim" would contradict the thuiszitters counted.
+    expect(regels["Thuiszitter"]).toMatch(/telt niet mee in het totaal/);
+    expect(regels["Vroegsignalering"]).toMatch(/OVERIG/);
   });
 
   it("gives the site's id check every value of a workbook as text", async () => {
