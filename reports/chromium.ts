@@ -3,8 +3,9 @@
 // elsewhere.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM } from "./chromium-pad.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM };
 
 export async function startChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium niet gevonden op ${CHROMIUM} (apt-get install chromium)`);

@@ -15,6 +15,7 @@ import { monitorSite } from "../loaders/marts/monitor.ts";
 import type { MonitorSite } from "../src/lib/monitor.ts";
 import { aanwezig } from "../loaders/nodig.ts";
 import { definitiesVan, eigenLabels } from "../src/lib/definities.ts";
+import type { GedruktJaarverslag, PdfInvoer } from "./pdf.ts";
 
 /** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
 export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[]): string {
@@ -54,6 +55,8 @@ export interface JaarverslagBestanden {
  */
 export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
   gemeente?: string; intern?: boolean; opgesteld: string; voortgang?: (m: string) => void;
+  /** Prints the PDF (the site build: one Chromium for all, and a cache); default a Chromium of its own. */
+  druk?: (invoer: PdfInvoer) => Promise<GedruktJaarverslag>;
 }): Promise<JaarverslagBestanden> {
   const meld = o.voortgang ?? (() => {});
   const gemeente = o.gemeente;
@@ -85,10 +88,10 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
 
   meld("PDF maken…");
   // Loaded here: the server-side DOM and Chromium are only needed once the input is known good.
-  const { jaarverslagPdf, jaarverslagHtml } = await import("./pdf.ts");
-  const invoer = { data, monitor, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
-  const pdf = await jaarverslagPdf(invoer);
-  return { pdf, xlsx, json, pdfBron: jaarverslagHtml(invoer) };
+  const druk = o.druk ?? (await import("./pdf.ts")).drukJaarverslag;
+  const invoer: PdfInvoer = { data, monitor, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
+  const { pdf, html } = await druk(invoer);
+  return { pdf, xlsx, json, pdfBron: html };
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {

@@ -8,6 +8,7 @@
 // page numbers for the second.
 // @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
+import type { Browser } from "playwright-core";
 import { startChromium } from "./chromium.ts";
 import { datum, onderdruktLegenda } from "../src/lib/format.ts";
 import { definitiesInWoorden } from "../src/lib/definities.ts";
@@ -237,11 +238,22 @@ export function bestemmingsPaginas(pdf: Buffer): Record<string, number> {
   return uit;
 }
 
+/** A printed jaarverslag and the HTML its final print was made from (for the site's check on identifiers). */
+export interface GedruktJaarverslag { pdf: Buffer; html: string }
+
 /** Prints the jaarverslag: count pages per part, fill in the contents, print the whole. */
 export async function jaarverslagPdf(invoer: PdfInvoer): Promise<Buffer> {
-  const browser = await startChromium();
+  return (await drukJaarverslag(invoer)).pdf;
+}
+
+/**
+ * As jaarverslagPdf, in `browser` when given (several PDFs in one Chromium, side by side, each
+ * in a page of its own), else in a Chromium of its own. Also returns the printed HTML.
+ */
+export async function drukJaarverslag(invoer: PdfInvoer, browser?: Browser): Promise<GedruktJaarverslag> {
+  const eigen = browser ? null : await startChromium();
+  const page = await (browser ?? eigen!).newPage();
   try {
-    const page = await browser.newPage();
     // Nothing may be fetched: the document is self-contained.
     await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
     const gemeente = invoer.keuze.gemeente === REGIO ? "" : ` — ${invoer.data.gemeenten.find((g) => g.code === invoer.keuze.gemeente)?.naam ?? ""}`;
@@ -256,15 +268,32 @@ export async function jaarverslagPdf(invoer: PdfInvoer): Promise<Buffer> {
       tagged: true, outline: true,
     });
 
-    await page.setContent(jaarverslagHtml(invoer), { waitUntil: "load" });
+    const html = metPaginas(invoer);
+    await page.setContent(html({}), { waitUntil: "load" });
     const bestemmingen = bestemmingsPaginas(await print());
     const paginas: Record<string, number> = {};
     for (const x of delen(invoer)) if (bestemmingen[`deel-${x.id}`]) paginas[x.id] = bestemmingen[`deel-${x.id}`];
-    await page.setContent(jaarverslagHtml(invoer, paginas), { waitUntil: "load" });
-    return await print();
+    const definitief = html(paginas);
+    await page.setContent(definitief, { waitUntil: "load" });
+    return { pdf: await print(), html: definitief };
   } finally {
-    await browser.close();
+    await page.close();
+    if (eigen) await eigen.close();
   }
+}
+
+/**
+ * jaarverslagHtml for given page numbers, rendered once: the charts in the server-side DOM
+ * are most of its cost, and the two prints differ in the contents' page numbers only. The
+ * document is made with a marker where each number goes and the numbers are put in its text;
+ * should the contents ever not show the markers, it is rendered again for each print.
+ */
+function metPaginas(invoer: PdfInvoer): (paginas: Record<string, number>) => string {
+  const merk = (id: string) => `@@pagina-${id}@@`;
+  const d = delen(invoer).filter((x) => x.inInhoud);
+  const sjabloon = jaarverslagHtml(invoer, Object.fromEntries(d.map((x) => [x.id, merk(x.id)])) as unknown as Record<string, number>);
+  if (!d.every((x) => sjabloon.includes(merk(x.id)))) return (paginas) => jaarverslagHtml(invoer, paginas);
+  return (paginas) => sjabloon.replace(/@@pagina-([^@<>]+)@@/g, (_m, id: string) => String(paginas[id] ?? "000"));
 }
 
 /** Block count per chapter, for tests and progress lines. */

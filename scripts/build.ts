@@ -6,7 +6,7 @@
 // into the same directory, nothing is done (`npm run clean` forces a full build). `npm run dev`
 // previews instead.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { PROJECT_ROOT, dataDir } from "../loaders/config.ts";
 import { controleerDataMap, ruimStagingRestenOp, zorgVoorStaging } from "../loaders/db.ts";
@@ -17,7 +17,6 @@ import {
   voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, zetStempel, controleerGeenIds,
   nieuweMap, wisselIn, ruimPublicatieRestenOp, ruimCacheRestenOp, CACHE_DIR, WACHTER,
 } from "./lib/site.ts";
-import { jaarverslagenInSite } from "./lib/publicaties.ts";
 
 /**
  * Runs Framework's command. Through stop-met-ouder.mjs, which stops Framework (and the loaders
@@ -35,6 +34,22 @@ function observable(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
+/**
+ * CPU time (user + system, ms) of this process and of its children that have ended (Linux:
+ * /proc/self/stat; elsewhere this process only). The machine may be shared, so the bench
+ * reports it beside the wall time of each phase.
+ */
+function cpuMs(): number {
+  const eigen = process.cpuUsage();
+  let kinderen = 0;
+  try {
+    // Fields after the command's closing parenthesis; cutime and cstime are the 14th and 15th.
+    const velden = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    kinderen = ((Number(velden[13]) + Number(velden[14])) * 1000) / 100;
+  } catch { /* not Linux */ }
+  return (eigen.user + eigen.system) / 1000 + kinderen;
+}
+
 await runMain(async () => {
   const values = leesOpties({ data: { type: "string" }, dev: { type: "boolean" } }, process.argv.slice(2));
   const dir = dataDir(values.data ? ["--data", values.data] : [], process.env);
@@ -42,6 +57,7 @@ await runMain(async () => {
   const env = { ...process.env, VSV_DATA: dir };
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const t0 = performance.now();
+  const c0 = cpuMs();
   const dist = resolve(PROJECT_ROOT, process.env.VSV_DIST ?? "dist");
   const naam = relative(PROJECT_ROOT, dist) || dist;
   const s = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
@@ -69,14 +85,32 @@ await runMain(async () => {
       mkdirSync(nieuw, { recursive: true });
       try {
         const t1 = performance.now();
-        // Framework runs the data loaders one by one; run those it lacks side by side first.
-        await draaiLoaders(env, log);
-        const t2 = performance.now();
-        await observable(["build"], { ...env, VSV_DIST: nieuw });
+        const c1 = cpuMs();
+        // The jaarverslag PDFs and Excel need only the published data: made beside the loaders
+        // and Framework (another process), written into the new site after Framework's build.
+        // Imported here: a build that has nothing to do need not load Excel and Chromium.
+        const { maakJaarverslagen, schrijfJaarverslagen, PDF_CACHE } = await import("./lib/publicaties.ts");
+        const jaarverslagen = maakJaarverslagen(dir, log, { cacheDir: PDF_CACHE(CACHE_DIR) });
+        jaarverslagen.catch(() => {});
+        let t2 = 0, c2 = 0, tJ = 0;
+        // When the jaarverslagen were done (made side by side with what follows).
+        jaarverslagen.then(() => { tJ = performance.now(); }, () => {});
+        try {
+          // Framework runs the data loaders one by one; run those it lacks side by side first.
+          await draaiLoaders(env, log);
+          t2 = performance.now();
+          c2 = cpuMs();
+          await observable(["build"], { ...env, VSV_DIST: nieuw });
+        } catch (e) {
+          // Not before the jaarverslagen are done: nothing of this build may run on unseen.
+          await jaarverslagen.catch(() => {});
+          throw e;
+        }
         const t3 = performance.now();
+        const c3 = cpuMs();
         nabewerken(nieuw, log, dynamischeTitels(loadRegio(dir)));
         // Into the new site too, so the pages and their downloads are published together.
-        const bekend = await jaarverslagenInSite(nieuw, dir, log);
+        const bekend = schrijfJaarverslagen(nieuw, await jaarverslagen);
         log("Controle: geen pseudo_id of record-id uit de invoer in de nieuwe site…");
         // Asked again, not the path from the start: builds of other data directories (tests
         // side by side) may have cleared this staging meanwhile; then it is made again.
@@ -89,11 +123,15 @@ await runMain(async () => {
         wisselIn(nieuw, dist);
         zetStempel(hash, dist);
         const t4 = performance.now();
+        const c4 = cpuMs();
         log(`Site gepubliceerd in ${naam}.`);
         log(`Klaar in ${s(t4)}: gegevens ${s(t1 - t0)}, data loaders ${s(t2 - t1)}, Framework ${s(t3 - t2)}, nabewerking ${s(t4 - t3)}.`);
         // For npm run bench: the phases as numbers.
         if (process.env.VSV_TIJDEN) {
-          log(`VSV_TIJDEN ${JSON.stringify({ gegevens: t1 - t0, loaders: t2 - t1, framework: t3 - t2, nabewerking: t4 - t3 })}`);
+          log(`VSV_TIJDEN ${JSON.stringify({
+            gegevens: t1 - t0, loaders: t2 - t1, framework: t3 - t2, nabewerking: t4 - t3, jaarverslagen: tJ - t1,
+            cpu: { gegevens: c1 - c0, loaders: c2 - c1, framework: c3 - c2, nabewerking: c4 - c3 },
+          })}`);
         }
       } finally {
         // Swapped in, it is gone from here; otherwise the half-built or refused site goes.
