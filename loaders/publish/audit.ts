@@ -85,11 +85,27 @@ function componenten(k: Koppeling, weg: Uint8Array) {
 }
 
 /**
+ * What earlier audits of the same Koppeling showed, per cell (1 = shown): that it can reach
+ * minimumCel (hoog) and that it can differ from its true count (los). Each was shown by a
+ * solution of the equations then; hiding more cells keeps every such solution a solution
+ * (a newly hidden cell takes its true count, which is within its bounds), so it stays shown
+ * while the suppression only adds hidden cells. The suppression's later rounds ask only what
+ * is still open.
+ */
+export interface AuditKennis { hoog: Uint8Array; los: Uint8Array }
+
+export function nieuweKennis(k: Koppeling): AuditKennis {
+  return { hoog: new Uint8Array(k.aantal), los: new Uint8Array(k.aantal) };
+}
+
+/**
  * Audits the hidden cells `weg` of `k` (1 = hidden). A hidden cell must never be 0: a zero
  * is published, so the outsider's lower bound for a hidden cell is 1. With `alleen`, only
- * the groups that have a marked cell are solved.
+ * the groups that have a marked cell are solved. With `kennis` (only for hidden cells that
+ * are a superset of those it was gathered with), what it holds is not asked again, and what
+ * is shown is added to it.
  */
-export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, alleen?: Uint8Array): Promise<AuditUitkomst> {
+export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, alleen?: Uint8Array, kennis?: AuditKennis): Promise<AuditUitkomst> {
   const highs = await laadHighs();
   const fouten: AuditFout[] = [];
   let programmas = 0;
@@ -144,6 +160,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       const max = new Float64Array(nv).fill(NaN);
       const min = new Float64Array(nv).fill(NaN);
       cellen.forEach((c, j) => { if (k.waarden[c] >= minimumCel) hoog[j] = 1; });
+      if (kennis) cellen.forEach((c, j) => { if (kennis.hoog[c]) hoog[j] = 1; if (kennis.los[c]) los[j] = 1; });
       // A cell of a coarser breakdown needs protecting only when it is a small count: a zero
       // or a large count that comes out is no small count (and may be 0 where zeros are hidden).
       cellen.forEach((c, j) => { if (k.vrij(c, minimumCel)) { hoog[j] = 1; los[j] = 1; } });
@@ -191,6 +208,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       samen(hoog, "max");
       samen(los, "max");
       samen(los, "min");
+      const onthoud = () => { if (kennis) cellen.forEach((c, j) => { if (hoog[j]) kennis.hoog[c] = 1; if (los[j]) kennis.los[c] = 1; }); };
       for (let j = 0; j < nv; j++) {
         if (hoog[j] && los[j]) continue;
         kosten.fill(0);
@@ -205,6 +223,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
           });
         }
       }
+      onthoud();
     } finally {
       model.dispose();
     }

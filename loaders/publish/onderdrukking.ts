@@ -5,7 +5,7 @@
 // pin a hidden cell or show it small, one more cell beside it is hidden, and so on until the
 // audit passes. Zeros are never hidden: "nobody" reveals no one, and it keeps the outsider's
 // lower bound of a hidden cell at 1, which the audit assumes.
-import { audit, type AuditUitkomst } from "./audit.ts";
+import { audit, nieuweKennis, type AuditUitkomst } from "./audit.ts";
 import type { Koppeling } from "./koppeling.ts";
 
 export interface Onderdrukking {
@@ -107,8 +107,11 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
   // Rounds in which a cell failed: one that keeps failing gets complements further out, in
   // steps (beside it; beside its group; at last everything two relations away).
   const pogingen = new Map<number, number>();
+  // Cells are only ever added to the hidden ones here, so what a round's audit showed holds
+  // in every later round (audit.ts, AuditKennis).
+  const kennis = nieuweKennis(k);
   for (let ronde = 1; ; ronde++) {
-    const uitkomst = await audit(k, weg, minimumCel, alleen);
+    const uitkomst = await audit(k, weg, minimumCel, alleen, kennis);
     totaalProgrammas += uitkomst.programmas;
     laatste = uitkomst;
     if (log) {
