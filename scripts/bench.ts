@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../loaders/config.ts";
-import { stagingBestanden } from "../loaders/db.ts";
+import { STAGING_DIR, invoerHash, stagingBestanden } from "../loaders/db.ts";
 import { EXPORTS } from "../loaders/schema.ts";
 import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { CACHE_DIR } from "./lib/site.ts";
@@ -160,8 +160,10 @@ async function build(dir: string, schaal: number): Promise<BuildMeting> {
 
 async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<SchaalMeting["builds"]>> {
   // Cold: no staging file for this data (neither the combined one nor any export's own), no
-  // Framework cache (loader outputs and bundled modules).
+  // stored publication (by these inputs or by content: suppression and audit run), no
+  // Framework cache (loader outputs, bundled modules, printed PDFs).
   for (const f of stagingBestanden(dir)) rmSync(f, { force: true });
+  for (const f of publicatieBestanden(dir)) rmSync(f, { recursive: true, force: true });
   await wachtOpAndereBuild(log);
   rmSync(CACHE_DIR, { recursive: true, force: true });
   const koud = await build(dir, schaal);
@@ -176,6 +178,15 @@ async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<Scha
   const gewijzigd = await build(dir, schaal);
   log(`  build 1 export nieuw   ${tijd(gewijzigd.ms).padStart(9)}  ${fasen(gewijzigd)}`);
   return { koud, warm, gewijzigd };
+}
+
+/** The stored publications a cold build must not find: this data's (by its inputs) and every one by content. */
+function publicatieBestanden(dir: string): string[] {
+  const voor = `${invoerHash(dir)}.publicatie-`;
+  return [
+    ...(existsSync(STAGING_DIR) ? readdirSync(STAGING_DIR).filter((f) => f.startsWith(voor)).map((f) => join(STAGING_DIR, f)) : []),
+    join(STAGING_DIR, "publicaties"),
+  ];
 }
 
 function fasen(b: BuildMeting): string {

@@ -7,8 +7,8 @@
 //   cells from that stored decision, so every output shows the same cell the same way.
 // With minimumCel ≤ 1 (only the internal, --intern outputs) every count is exact.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { PROJECT_ROOT } from "../config.ts";
 import { invoerHash, STAGING_DIR, type Staging } from "../db.ts";
 import { GebruikersFout } from "../errors.ts";
@@ -190,14 +190,72 @@ async function laadOfBereken(db: Staging, minimumCel: number): Promise<Publicati
   return bereken(db, minimumCel);
 }
 
-/** Computes the publication afresh (collect, suppress, audit) and stores it beside the staging database. */
-export async function bereken(db: Staging, minimumCel = db.regio.publicatie.minimumCel): Promise<Publicatie> {
+/**
+ * Everything the suppression decides by (onderdrukking.ts): every cell's key, exact count,
+ * whether it is shared or published coarser, and the relations between them.
+ */
+export function koppelingHash(k: Koppeling, minimumCel: number): string {
+  const h = createHash("sha256");
+  h.update(`${minimumCel}\0${k.aantal}\0`);
+  h.update(k.sleutels.join("\n"));
+  h.update(Float64Array.from(k.waarden));
+  h.update(Uint8Array.from(k.gedeeld, Number));
+  h.update(Uint8Array.from(k.ongepubliceerd, Number));
+  for (const r of k.relaties) h.update(`\n${r.totaal}=${r.delen.join(",")}`);
+  return h.digest("hex").slice(0, 24);
+}
+
+/**
+ * Where a decision is kept by what it was decided on (the collected cells and the code): a new
+ * delivery of an export that changes no published count (the same file again, or a change
+ * in rows no output counts) finds the decision made before, without suppressing and auditing
+ * again. Exactly the same cells and relations give exactly the same hidden cells.
+ */
+function inhoudBestand(k: Koppeling, minimumCel: number): string {
+  return join(STAGING_DIR, "publicaties", `${koppelingHash(k, minimumCel)}-${codeHash()}.json`);
+}
+
+/** Written whole or not at all: a loader beside this one may read it. */
+function schrijfBesluit(pad: string, inhoud: string): void {
+  mkdirSync(dirname(pad), { recursive: true });
+  const tijdelijk = `${pad}.${process.pid}.tmp`;
+  writeFileSync(tijdelijk, inhoud);
+  renameSync(tijdelijk, pad);
+}
+
+/** Decisions by content not used for a week go (each new delivery adds one). */
+function ruimBesluitenOp(dir: string): void {
+  const grens = Date.now() - 7 * 24 * 3600_000;
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+    try {
+      if (statSync(join(dir, f)).mtimeMs < grens) rmSync(join(dir, f), { force: true });
+    } catch { /* removed meanwhile */ }
+  }
+}
+
+/**
+ * Computes the publication (collect, suppress, audit) and stores it beside the staging
+ * database; when the collected cells are exactly those of a decision made before, that
+ * decision is taken (`opnieuw`: always suppress and audit afresh, as the bench does).
+ */
+export async function bereken(db: Staging, minimumCel = db.regio.publicatie.minimumCel, o: { opnieuw?: boolean } = {}): Promise<Publicatie> {
   const pad = bestand(db, minimumCel);
   const begin = performance.now();
   const k = await verzamel(db, minimumCel);
-  let o;
+  const inhoud = inhoudBestand(k, minimumCel);
+  if (!o.opnieuw && existsSync(inhoud)) {
+    try {
+      const tekst = readFileSync(inhoud, "utf8");
+      const opgeslagen = JSON.parse(tekst) as { verborgen: string[]; verlies: Informatieverlies };
+      const nu = new Date();
+      utimesSync(inhoud, nu, nu);
+      if (pad) schrijfBesluit(pad, tekst);
+      return toepasser(minimumCel, opgeslagen.verborgen, opgeslagen.verlies);
+    } catch { /* unreadable: compute again */ }
+  }
+  let o2;
   try {
-    o = await onderdrukKoppeling(k, minimumCel);
+    o2 = await onderdrukKoppeling(k, minimumCel);
   } catch (e) {
     if (e instanceof AuditMislukt) throw new GebruikersFout(e.message);
     throw e;
@@ -207,22 +265,21 @@ export async function bereken(db: Staging, minimumCel = db.regio.publicatie.mini
   let verborgenTotaal = 0;
   let ongepubliceerd = 0;
   for (let i = 0; i < k.aantal; i++) {
-    if (o.weg[i]) verborgen.push(k.sleutels[i]);
+    if (o2.weg[i]) verborgen.push(k.sleutels[i]);
     // The loss is counted over what is published; a coarser breakdown's cells are not.
     if (k.ongepubliceerd[i]) { ongepubliceerd++; continue; }
     totaal += k.waarden[i];
-    if (o.weg[i]) verborgenTotaal += k.waarden[i];
+    if (o2.weg[i]) verborgenTotaal += k.waarden[i];
   }
   const verlies: Informatieverlies = {
-    minimumCel, cellen: k.aantal - ongepubliceerd, primair: o.primair, secundair: o.secundair, totaal, verborgenTotaal,
-    relaties: k.relaties.length, auditProgrammas: o.audit.programmas, auditRondes: o.rondes, ms: Math.round(performance.now() - begin),
+    minimumCel, cellen: k.aantal - ongepubliceerd, primair: o2.primair, secundair: o2.secundair, totaal, verborgenTotaal,
+    relaties: k.relaties.length, auditProgrammas: o2.audit.programmas, auditRondes: o2.rondes, ms: Math.round(performance.now() - begin),
   };
-  if (pad) {
-    mkdirSync(STAGING_DIR, { recursive: true });
-    // Written whole or not at all: a loader beside this one may read it.
-    const tijdelijk = `${pad}.${process.pid}.tmp`;
-    writeFileSync(tijdelijk, JSON.stringify({ verlies, verborgen }));
-    renameSync(tijdelijk, pad);
+  const tekst = JSON.stringify({ verlies, verborgen });
+  if (pad) schrijfBesluit(pad, tekst);
+  if (existsSync(db.dataDir)) {
+    ruimBesluitenOp(dirname(inhoud));
+    schrijfBesluit(inhoud, tekst);
   }
   return toepasser(minimumCel, verborgen, verlies);
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, mkdtempSync, openSync, closeSync } fr
 import { cpus, totalmem, loadavg, tmpdir, release } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import { PROJECT_ROOT } from "../../loaders/config.ts";
 
 const GNU_TIME = "/usr/bin/time";
 
@@ -134,13 +135,16 @@ export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-/** Waits while another `observable build` runs: builds share src/.observablehq/cache. */
-export async function wachtOpAndereBuild(melding: (m: string) => void): Promise<void> {
+/**
+ * Waits while another `observable build` of this checkout runs: builds share its
+ * src/.observablehq/cache. Builds of other checkouts (their own cache) are no reason to wait.
+ */
+export async function wachtOpAndereBuild(melding: (m: string) => void, root = PROJECT_ROOT): Promise<void> {
   let gemeld = false;
   for (;;) {
     let lopend = "";
     try {
-      lopend = execFileSync("pgrep", ["-f", "observable build"], { encoding: "utf8" }).trim();
+      lopend = execFileSync("pgrep", ["-f", `${join(root, "node_modules", ".bin", "observable")} build`], { encoding: "utf8" }).trim();
     } catch { /* exit 1: none running */ }
     if (!lopend) return;
     if (!gemeld) melding("  (wacht: er loopt al een andere build; builds delen src/.observablehq/cache)");

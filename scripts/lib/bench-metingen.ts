@@ -31,7 +31,7 @@ export interface BuildMeting {
   rssMb: number | null;
   load: number;
   /** build.ts's own phases: gegevens (staging + cache check), loaders (side by side), framework, nabewerking. */
-  fasen: Record<string, number> | null;
+  fasen: (Record<string, number> & { cpu?: Record<string, number> }) | null;
 }
 
 export interface SchaalMeting {
