@@ -1,4 +1,4 @@
-// `npm run bench [-- --scales 1,4,8,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`
+// `npm run bench [-- --scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-site] [--herhaal N] [--rustig]`
 //
 // Performance figures (no tests, nothing asserted): for each scale, sample data generated
 // once into bench/tmp/data-<scale> (reused when present), then
@@ -83,7 +83,7 @@ async function meetPublicatie(dir: string): Promise<NonNullable<SchaalMeting["pu
   await rustig();
   const uit = join(TMP, "publicatie.json");
   const m = geslaagd(await meet(NODE, [...TSX, "scripts/lib/bench-publicatie.ts", dir], { cwd: PROJECT_ROOT, stdout: uit }), "publicatie");
-  return { ...(JSON.parse(readFileSync(uit, "utf8")) as Informatieverlies), procesMs: m.ms };
+  return { ...(JSON.parse(readFileSync(uit, "utf8")) as Informatieverlies), procesMs: m.ms, cpuMs: m.cpuMs, load: m.load };
 }
 
 async function meetLoader(dir: string, loader: string, herhaal: number): Promise<LoaderMeting> {
@@ -204,19 +204,20 @@ function schalenUit(tekst: string): number[] {
 }
 
 await runMain(async () => {
-  let values: { scales?: string; "geen-build"?: boolean; "geen-site"?: boolean; herhaal?: string; rustig?: boolean };
+  let values: { scales?: string; "geen-build"?: boolean; "alleen-build"?: boolean; "geen-site"?: boolean; herhaal?: string; rustig?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
-        scales: { type: "string" }, "geen-build": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" },
+        scales: { type: "string" }, "geen-build": { type: "boolean" }, "alleen-build": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" },
         rustig: { type: "boolean" },
       },
       strict: true, allowPositionals: false,
     }));
   } catch (e) {
-    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,8,16,30] [--geen-build] [--geen-site] [--herhaal N] [--rustig]`);
+    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-site] [--herhaal N] [--rustig]`);
   }
   const schalen = schalenUit(values.scales ?? "1,4,8,16,30");
+  if (values["geen-build"] && values["alleen-build"]) throw new GebruikersFout("--geen-build en --alleen-build sluiten elkaar uit");
   const herhaalArg = values.herhaal !== undefined ? Number(values.herhaal) : null;
   if (herhaalArg !== null && !(Number.isInteger(herhaalArg) && herhaalArg >= 1)) throw new GebruikersFout("--herhaal verwacht een geheel getal van minstens 1");
   mkdirSync(TMP, { recursive: true });
@@ -239,6 +240,17 @@ await runMain(async () => {
     if (data.hergebruikt) log(`  data hergebruikt uit ${relative(PROJECT_ROOT, data.dir)} (verwijder bench/tmp/data-${schaal}.klaar om opnieuw te genereren)`);
     else log(`  data gegenereerd in ${tijd(data.ms)}`);
     const bytes = EXPORTS.reduce((s, e) => s + statSync(join(data.dir, e.bestand)).size, 0);
+
+    // Only the three builds, beside this scale's other figures of an earlier run (a long
+    // scale in two pieces: each piece's figures are kept as soon as it is done).
+    if (values["alleen-build"]) {
+      const eerder = metingen.schalen[schaal];
+      if (!eerder) throw new GebruikersFout(`--alleen-build: van schaal ${schaal} is nog niets gemeten; draai eerst npm run bench -- --scales ${schaal} --geen-build`);
+      eerder.builds = await meetBuilds(data.dir, schaal);
+      if (eerder.duckdbCsv) log(`  koude build / DuckDB   ${(eerder.builds.koud.ms / eerder.duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (DuckDB's read_csv uit de eerdere run van ${eerder.datum.slice(0, 16)})`);
+      writeFileSync(METINGEN, JSON.stringify(metingen, null, 1));
+      continue;
+    }
 
     const ingest = await meetIngest(data.dir);
     const totaalRijen = Object.values(ingest.rijen).reduce((a, b) => a + b, 0);

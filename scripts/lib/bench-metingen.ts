@@ -44,7 +44,7 @@ export interface SchaalMeting {
   gegenereerd: { ms: number | null; hergebruikt: boolean };
   ingest: { ms: number; cpuMs: number | null; rssMb: number | null; rijenPerS: number; load: number };
   /** The publication: suppression and audit of every published cell (ms of the whole step). */
-  publicatie?: Informatieverlies & { procesMs: number };
+  publicatie?: Informatieverlies & { procesMs: number; cpuMs?: number | null; load?: number };
   loaders: LoaderMeting[];
   aggregatie: { rijen: number; groepen: number; duckdbMs: number; arqueroMs: number; verhouding: number; gelijk: boolean };
   builds?: { koud: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };

@@ -89,6 +89,8 @@ export function markdown(m: Metingen): string {
   r.push(rij("ingest peak memory", (x) => mb(x.ingest.rssMb)));
   r.push(rij("load at ingest", (x) => x.ingest.load.toFixed(1)));
   r.push(rij("**suppression + audit** (all published cells)", (x) => (x.publicatie ? `**${tijd(x.publicatie.ms)}**` : "–")));
+  r.push(rij("&nbsp;&nbsp;process: wall / CPU / load", (x) => (x.publicatie
+    ? `${tijd(x.publicatie.procesMs)} / ${tijd(x.publicatie.cpuMs)} / ${x.publicatie.load?.toFixed(1) ?? "–"}` : "–")));
   r.push(rij("&nbsp;&nbsp;cells: primary / secondary / all", (x) => (x.publicatie
     ? `${getal(x.publicatie.primair)} / ${getal(x.publicatie.secundair)} / ${getal(x.publicatie.cellen)}` : "–")));
   r.push(rij("&nbsp;&nbsp;information loss: share of the total count hidden", (x) => (x.publicatie
