@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { PROJECT_ROOT } from "../config.ts";
 import { invoerHash, STAGING_DIR, type Staging } from "../db.ts";
 import { GebruikersFout } from "../errors.ts";
+import { ruimRestenOp } from "../slot.ts";
 import { aanwezig, NODIG, type Uitvoer } from "../nodig.ts";
 import type { Gepubliceerd, Rij } from "../publish.ts";
 import { Koppeling, registreerTabel, tabelSleutel, type TabelOpties } from "./koppeling.ts";
@@ -223,8 +224,9 @@ function schrijfBesluit(pad: string, inhoud: string): void {
   renameSync(tijdelijk, pad);
 }
 
-/** Decisions by content not used for a week go (each new delivery adds one). */
+/** Decisions by content not used for a week go (each new delivery adds one), and what a killed process was writing. */
 function ruimBesluitenOp(dir: string): void {
+  ruimRestenOp(dir, /\.(?<pid>\d+)\.tmp$/);
   const grens = Date.now() - 7 * 24 * 3600_000;
   for (const f of existsSync(dir) ? readdirSync(dir) : []) {
     try {

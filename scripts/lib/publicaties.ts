@@ -20,6 +20,7 @@ import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { openStaging } from "../../loaders/db.ts";
+import { ruimRestenOp } from "../../loaders/slot.ts";
 import { schooljarenInData } from "../../loaders/marts/jaarverslag.ts";
 import { ontbrekend } from "../../loaders/nodig.ts";
 import { maakJaarverslag, vandaag } from "../../reports/jaarverslag.ts";
@@ -103,9 +104,13 @@ function drukker(browser: () => Promise<Browser>, cacheDir: string | null): (inv
   };
 }
 
-/** Entries of the PDF cache unused for a day go (other data directories' builds share the cache). */
+/**
+ * Entries of the PDF cache unused for a day go (other data directories' builds share the
+ * cache), and what a killed build was writing.
+ */
 function ruimPdfCacheOp(cacheDir: string): void {
   if (!existsSync(cacheDir)) return;
+  ruimRestenOp(cacheDir, /\.(?<pid>\d+)\.tmp$/);
   const grens = Date.now() - 24 * 3600_000;
   for (const f of readdirSync(cacheDir)) {
     const pad = join(cacheDir, f);
