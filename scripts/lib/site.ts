@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import {
-  closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+  existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -242,12 +242,15 @@ export function loaders(cacheDir = CACHE_DIR, srcDir = join(PROJECT_ROOT, "src")
 }
 
 /**
- * Runs the loaders whose output Framework lacks, a few at a time, and puts their output where
- * Framework looks for it. Framework runs loaders one after another in one process; side by
- * side they take about the time of the slowest. Each runs exactly as Framework would run it
- * (same command, directory and environment), so the output is the same; Framework finds it
- * fresh and copies it. A loader that fails here is left to Framework, which runs it again
- * and reports the error as usual.
+ * Runs the loaders whose output Framework lacks and puts their output where Framework looks
+ * for it. Framework runs loaders one after another, each in a process of its own; here they
+ * run in as many processes as there are cores, several loaders one after another in each
+ * (loaders-samen.ts), so starting Node with tsx and loading DuckDB is paid once per process,
+ * not once per loader, and the loaders are spread over the processes by their previous times
+ * (longest first, each to the process with the least work). Each runs with Framework's
+ * command line options, directory and environment, and its stdout becomes its output, as
+ * under Framework; Framework finds it fresh and copies it. A loader that fails here is left
+ * to Framework, which runs it again and reports the error as usual.
  */
 export async function draaiLoaders(env: NodeJS.ProcessEnv, log: (m: string) => void, cacheDir = CACHE_DIR,
   tegelijk = Math.max(1, availableParallelism())): Promise<void> {
@@ -257,18 +260,19 @@ export async function draaiLoaders(env: NodeJS.ProcessEnv, log: (m: string) => v
     tijden = JSON.parse(readFileSync(tijdenFile, "utf8"));
   } catch { /* first build */ }
   const nodig = loaders(cacheDir).filter((l) => !isVers(l))
-    // Longest first (as last time), so the slowest does not start last.
     .sort((a, b) => (tijden[b.bron] ?? 0) - (tijden[a.bron] ?? 0));
   if (!nodig.length) return;
-  log(`Data loaders: ${nodig.length} tegelijk met ${Math.min(tegelijk, nodig.length)}…`);
-  const rij = [...nodig];
-  const werker = async () => {
-    for (let l = rij.shift(); l; l = rij.shift()) {
-      const begin = performance.now();
-      if (await draai(l, env)) tijden[l.bron] = performance.now() - begin;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(tegelijk, nodig.length) }, werker));
+  const n = Math.min(tegelijk, nodig.length);
+  const groepen: { werk: number; loaders: Loader[] }[] = Array.from({ length: n }, () => ({ werk: 0, loaders: [] }));
+  for (const l of nodig) {
+    const g = groepen.reduce((a, b) => (b.werk < a.werk ? b : a));
+    g.loaders.push(l);
+    // Unknown times (a first build): one each in turn.
+    g.werk += tijden[l.bron] ?? 1;
+  }
+  log(`Data loaders: ${nodig.length} in ${n} ${n === 1 ? "proces" : "processen"}…`);
+  const uit = await Promise.all(groepen.map((g, i) => draaiSamen(g.loaders, env, join(cacheDir, `.loader-tijden-${i}.json.${process.pid}`))));
+  for (const t of uit) Object.assign(tijden, t);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(tijdenFile, JSON.stringify(tijden));
 }
@@ -279,24 +283,27 @@ function isVers(l: Loader): boolean {
   return statSync(l.uitvoer).mtimeMs >= statSync(join(PROJECT_ROOT, l.bron)).mtimeMs;
 }
 
-function draai(l: Loader, env: NodeJS.ProcessEnv): Promise<boolean> {
-  mkdirSync(dirname(l.uitvoer), { recursive: true });
-  const tijdelijk = `${l.uitvoer}.${process.pid}.voor`;
-  const fd = openSync(tijdelijk, "w");
+/** Runs `ls` one after another in one process; returns the times of those that finished. */
+function draaiSamen(ls: Loader[], env: NodeJS.ProcessEnv, tijdenPad: string): Promise<Record<string, number>> {
+  for (const l of ls) mkdirSync(dirname(l.uitvoer), { recursive: true });
   return new Promise((klaar) => {
     // Through stop-met-ouder.mjs (as Framework, scripts/build.ts): a killed build takes its loaders with it.
-    const p = spawn(process.execPath, [WACHTER, process.execPath, "--import", "tsx", l.bron],
-      { cwd: PROJECT_ROOT, env, stdio: ["pipe", fd, "inherit"] });
-    const einde = (gelukt: boolean) => {
-      closeSync(fd);
-      if (gelukt) renameSync(tijdelijk, l.uitvoer);
-      else rmSync(tijdelijk, { force: true });
-      klaar(gelukt);
+    const p = spawn(process.execPath, [WACHTER, process.execPath, "--import", "tsx", SAMEN, tijdenPad, ...ls.flatMap((l) => [l.bron, l.uitvoer])],
+      { cwd: PROJECT_ROOT, env, stdio: ["pipe", "ignore", "inherit"] });
+    const einde = () => {
+      let t: Record<string, number> = {};
+      try {
+        t = JSON.parse(readFileSync(tijdenPad, "utf8"));
+      } catch { /* stopped before the end: what finished is in place all the same */ }
+      rmSync(tijdenPad, { force: true });
+      klaar(t);
     };
-    p.on("error", () => einde(false));
-    p.on("close", (code) => einde(code === 0));
+    p.on("error", einde);
+    p.on("close", einde);
   });
 }
+
+const SAMEN = join(PROJECT_ROOT, "scripts", "lib", "loaders-samen.ts");
 
 // ------------------------------------------------------------------ nothing changed
 
@@ -313,7 +320,7 @@ export function bouwHash(dataDir: string, distDir: string): string {
     ...bestandenOnder(join(PROJECT_ROOT, "src")),
     // reports/: the jaarverslag PDF and Excel are built with the site (scripts/lib/publicaties.ts).
     ...bestandenOnder(join(PROJECT_ROOT, "reports")),
-    ...["observablehq.config.ts", "package.json", "package-lock.json", "scripts/build.ts", "scripts/lib/site.ts",
+    ...["observablehq.config.ts", "package.json", "package-lock.json", "scripts/build.ts", "scripts/lib/site.ts", "scripts/lib/loaders-samen.ts",
       "scripts/lib/geen-ids.ts", "scripts/lib/bestanden.ts", "scripts/lib/publicaties.ts"]
       .map((f) => join(PROJECT_ROOT, f)).filter(existsSync),
   ].sort();
