@@ -1,4 +1,4 @@
-// `npm run bench [-- --scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-site] [--herhaal N] [--rustig]`
+// `npm run bench [-- --scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-koud] [--geen-site] [--herhaal N] [--rustig]`
 //
 // Performance figures (no tests, nothing asserted): for each scale, sample data generated
 // once into bench/tmp/data-<scale> (reused when present), then
@@ -158,7 +158,14 @@ async function build(dir: string, schaal: number): Promise<BuildMeting> {
   return { ms: m.ms, cpuMs: m.cpuMs, rssMb: m.rssMb, load: m.load, fasen: regel ? JSON.parse(regel[1]) : null };
 }
 
-async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<SchaalMeting["builds"]>> {
+async function meetBuilds(dir: string, schaal: number, geenKoud = false): Promise<NonNullable<SchaalMeting["builds"]>> {
+  if (geenKoud) {
+    // The exports as staged by the ingest step (and the publication stored by its step): the
+    // first build combines them and runs everything after staging.
+    const eerste = await build(dir, schaal);
+    log(`  build eerste (gestaged) ${tijd(eerste.ms).padStart(8)}  ${fasen(eerste)}`);
+    return { eerste, ...(await warmEnGewijzigd(dir, schaal)) };
+  }
   // Cold: no staging file for this data (neither the combined one nor any export's own), no
   // stored publication (by these inputs or by content: suppression and audit run), no
   // Framework cache (loader outputs, bundled modules, printed PDFs).
@@ -168,6 +175,10 @@ async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<Scha
   rmSync(CACHE_DIR, { recursive: true, force: true });
   const koud = await build(dir, schaal);
   log(`  build koud             ${tijd(koud.ms).padStart(9)}  ${fasen(koud)}`);
+  return { koud, ...(await warmEnGewijzigd(dir, schaal)) };
+}
+
+async function warmEnGewijzigd(dir: string, schaal: number): Promise<{ warm: BuildMeting; gewijzigd: BuildMeting }> {
   const warm = await build(dir, schaal);
   log(`  build warm             ${tijd(warm.ms).padStart(9)}  ${fasen(warm)}`);
   // A new delivery of one export: same content, new file, so its key and the inputs' hash
@@ -177,7 +188,7 @@ async function meetBuilds(dir: string, schaal: number): Promise<NonNullable<Scha
   writeFileSync(pad, readFileSync(pad));
   const gewijzigd = await build(dir, schaal);
   log(`  build 1 export nieuw   ${tijd(gewijzigd.ms).padStart(9)}  ${fasen(gewijzigd)}`);
-  return { koud, warm, gewijzigd };
+  return { warm, gewijzigd };
 }
 
 /** The stored publications a cold build must not find: this data's (by its inputs) and every one by content. */
@@ -204,17 +215,17 @@ function schalenUit(tekst: string): number[] {
 }
 
 await runMain(async () => {
-  let values: { scales?: string; "geen-build"?: boolean; "alleen-build"?: boolean; "geen-site"?: boolean; herhaal?: string; rustig?: boolean };
+  let values: { scales?: string; "geen-build"?: boolean; "alleen-build"?: boolean; "geen-koud"?: boolean; "geen-site"?: boolean; herhaal?: string; rustig?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
-        scales: { type: "string" }, "geen-build": { type: "boolean" }, "alleen-build": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" },
+        scales: { type: "string" }, "geen-build": { type: "boolean" }, "alleen-build": { type: "boolean" }, "geen-koud": { type: "boolean" }, "geen-site": { type: "boolean" }, herhaal: { type: "string" },
         rustig: { type: "boolean" },
       },
       strict: true, allowPositionals: false,
     }));
   } catch (e) {
-    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-site] [--herhaal N] [--rustig]`);
+    throw new GebruikersFout(`Onjuiste opdracht: ${(e as Error).message}\nGebruik: npm run bench -- [--scales 1,4,8,16,30] [--geen-build | --alleen-build] [--geen-koud] [--geen-site] [--herhaal N] [--rustig]`);
   }
   const schalen = schalenUit(values.scales ?? "1,4,8,16,30");
   if (values["geen-build"] && values["alleen-build"]) throw new GebruikersFout("--geen-build en --alleen-build sluiten elkaar uit");
@@ -246,8 +257,8 @@ await runMain(async () => {
     if (values["alleen-build"]) {
       const eerder = metingen.schalen[schaal];
       if (!eerder) throw new GebruikersFout(`--alleen-build: van schaal ${schaal} is nog niets gemeten; draai eerst npm run bench -- --scales ${schaal} --geen-build`);
-      eerder.builds = await meetBuilds(data.dir, schaal);
-      if (eerder.duckdbCsv) log(`  koude build / DuckDB   ${(eerder.builds.koud.ms / eerder.duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (DuckDB's read_csv uit de eerdere run van ${eerder.datum.slice(0, 16)})`);
+      eerder.builds = await meetBuilds(data.dir, schaal, values["geen-koud"]);
+      if (eerder.duckdbCsv && eerder.builds.koud) log(`  koude build / DuckDB   ${(eerder.builds.koud.ms / eerder.duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (DuckDB's read_csv uit de eerdere run van ${eerder.datum.slice(0, 16)})`);
       writeFileSync(METINGEN, JSON.stringify(metingen, null, 1));
       continue;
     }
@@ -291,8 +302,8 @@ await runMain(async () => {
       publicatie, loaders, aggregatie, rapporten, duckdbCsv,
     };
     if (!values["geen-build"]) {
-      meting.builds = await meetBuilds(data.dir, schaal);
-      log(`  koude build / DuckDB   ${(meting.builds.koud.ms / duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (${tijd(meting.builds.koud.ms)} tegen ${tijd(duckdbCsv.ms)}, in dezelfde run)`);
+      meting.builds = await meetBuilds(data.dir, schaal, values["geen-koud"]);
+      if (meting.builds.koud) log(`  koude build / DuckDB   ${(meting.builds.koud.ms / duckdbCsv.ms).toFixed(2).replace(".", ",")}×  (${tijd(meting.builds.koud!.ms)} tegen ${tijd(duckdbCsv.ms)}, in dezelfde run)`);
     }
     else if (metingen.schalen[schaal]?.builds) meting.builds = metingen.schalen[schaal].builds;
     metingen.schalen[schaal] = meting;

@@ -47,7 +47,11 @@ export interface SchaalMeting {
   publicatie?: Informatieverlies & { procesMs: number; cpuMs?: number | null; load?: number };
   loaders: LoaderMeting[];
   aggregatie: { rijen: number; groepen: number; duckdbMs: number; arqueroMs: number; verhouding: number; gelijk: boolean };
-  builds?: { koud: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };
+  /**
+   * koud: no staging, publication or cache; with --geen-koud (a scale too slow to stage twice
+   * in one sitting) none, and `eerste` is the first build on the staged data instead.
+   */
+  builds?: { koud?: BuildMeting; eerste?: BuildMeting; warm: BuildMeting; gewijzigd: BuildMeting };
   /** DuckDB's own read_csv of the same files into a DuckDB file, no checks: DuckDB's time (ms) and the whole process. */
   duckdbCsv?: { ms: number; procesMs: number; rssMb: number | null; load: number };
   /** Each report command as a process (npm run jaarverslag / monitor / verdeling), on the staged data. */
