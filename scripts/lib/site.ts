@@ -321,7 +321,7 @@ export function bouwHash(dataDir: string, distDir: string): string {
     // reports/: the jaarverslag PDF and Excel are built with the site (scripts/lib/publicaties.ts).
     ...bestandenOnder(join(PROJECT_ROOT, "reports")),
     ...["observablehq.config.ts", "package.json", "package-lock.json", "scripts/build.ts", "scripts/lib/site.ts", "scripts/lib/loaders-samen.ts",
-      "scripts/lib/geen-ids.ts", "scripts/lib/bestanden.ts", "scripts/lib/publicaties.ts"]
+      "scripts/lib/geen-ids.ts", "scripts/lib/bestanden.ts", "scripts/lib/publicaties.ts", "scripts/lib/csp.ts"]
       .map((f) => join(PROJECT_ROOT, f)).filter(existsSync),
   ].sort();
   for (const f of bestanden) {
