@@ -24,13 +24,20 @@ function aantalTekst(r: OverstapRij | undefined, minimumCel: number): string {
   return getal(r.jongeren);
 }
 
-/** The herkomsten whose total is published and not 0: only those can be drawn as shares. */
+/**
+ * The bars that can be drawn as shares: all herkomsten together (ALLE) first, then each
+ * herkomst; each with its total published and not 0, and at least one destination published
+ * (per gemeente only ALLE has them: a bar of nothing but "afgeschermd" says nothing).
+ */
 export function volledigeHerkomsten(rows: OverstapRij[], o: { gemeente: string; van: string }): string[] {
-  return HERKOMSTEN.filter((h) => {
+  return ["ALLE", ...HERKOMSTEN].filter((h) => {
     const totaal = vind(rows, o, h, "TOTAAL");
-    return totaal?.jongeren != null && totaal.jongeren > 0;
+    return totaal?.jongeren != null && totaal.jongeren > 0 && BESTEMMINGEN.some((b) => vind(rows, o, h, b)?.jongeren != null);
   });
 }
+
+/** The bar's name: ALLE is every herkomst together. */
+const balkLabel = (h: string) => (h === "ALLE" ? "Alle opleidingen" : HERKOMST_LABEL[h]);
 
 /**
  * Where the page starts: the latest period in which the regio's published destinations cover
@@ -58,17 +65,17 @@ export function OverstapBalken(rows: OverstapRij[], { width, gemeente, van }: { 
   const herkomsten = volledigeHerkomsten(rows, o);
   const data = herkomsten.flatMap((h) => {
     const totaal = vind(rows, o, h, "TOTAAL")!.jongeren as number;
-    const delen = BESTEMMINGEN.map((b) => ({ herkomst: HERKOMST_LABEL[h], bestemming: BESTEMMING_LABEL[b], jongeren: vind(rows, o, h, b)?.jongeren ?? 0, totaal }));
+    const delen = BESTEMMINGEN.map((b) => ({ herkomst: balkLabel(h), bestemming: BESTEMMING_LABEL[b], jongeren: vind(rows, o, h, b)?.jongeren ?? 0, totaal }));
     const verborgen = BESTEMMINGEN.some((b) => vind(rows, o, h, b)?.jongeren === null);
     const rest = totaal - delen.reduce((s, d) => s + (d.jongeren ?? 0), 0);
-    return [...delen, ...(verborgen && rest > 0 ? [{ herkomst: HERKOMST_LABEL[h], bestemming: AFGESCHERMD_LABEL, jongeren: rest, totaal }] : [])];
+    return [...delen, ...(verborgen && rest > 0 ? [{ herkomst: balkLabel(h), bestemming: AFGESCHERMD_LABEL, jongeren: rest, totaal }] : [])];
   }).filter((d) => d.jongeren > 0);
   const domein = [...BESTEMMINGEN.map((b) => BESTEMMING_LABEL[b]), AFGESCHERMD_LABEL];
   const stapel = { offset: "normalize", order: domein, x: "jongeren", y: "herkomst", z: "bestemming" };
   return toegankelijk(Plot.plot({
     width, height: 60 + 44 * Math.max(1, herkomsten.length), marginLeft: width < 560 ? 124 : 140, marginRight: 16,
     x: { label: "Aandeel van wie de opleiding verliet (%) →", percent: true, domain: [0, 100], tickFormat: (n: number) => getal(n) },
-    y: { label: null, domain: herkomsten.map((h) => HERKOMST_LABEL[h]) },
+    y: { label: null, domain: herkomsten.map((h) => balkLabel(h)) },
     color: { domain: domein, range: [...KLEUREN, "#e0e0e0"], legend: true, columns: width < 560 ? 1 : 3 } as any,
     marks: [
       Plot.barX(data, Plot.stackX({ ...stapel, fill: "bestemming", stroke: "white" } as any)),

@@ -15,18 +15,20 @@ const ROWS = [
 const O = { gemeente: "GM0001", van: "2024-10-01" };
 
 describe("overstap components", () => {
-  it("volledigeHerkomsten: PrO and VO (VSO and mbo-1 had nobody leave)", () => {
-    expect(volledigeHerkomsten(ROWS, O)).toEqual(["PRO", "VO"]);
+  it("volledigeHerkomsten: all together, PrO and VO (VSO and mbo-1 had nobody leave)", () => {
+    expect(volledigeHerkomsten(ROWS, O)).toEqual(["ALLE", "PRO", "VO"]);
     expect(volledigeHerkomsten([r("VO", "TOTAAL", null)], O)).toEqual([]);
+    // A gemeente: per herkomst the total only, every destination hidden: no bar of nothing but grey.
+    expect(volledigeHerkomsten([r("VO", "TOTAAL", 30), r("VO", "MBO_2", null), r("ALLE", "TOTAAL", 30), r("ALLE", "MBO_2", 30)], O)).toEqual(["ALLE"]);
   });
 
   it("OverstapBalken: a segment per bestemming, the suppressed parts together as one (8 − 5 = 3 for PrO)", () => {
     const el = OverstapBalken(ROWS, { width: 390, ...O }) as unknown as Element;
     const svg = [...el.querySelectorAll("svg")].at(-1)!;
     expect(svg.getAttribute("role")).toBe("img");
-    // VO → mbo-2, VO → hbo/wo; PrO → werk, PrO → afgeschermd.
+    // Alle: mbo-2, hbo/wo, werk, afgeschermd; VO → mbo-2, VO → hbo/wo; PrO → werk, PrO → afgeschermd.
     const balken = [...svg.querySelectorAll("rect[fill]")];
-    expect(balken.length).toBe(4);
+    expect(balken.length).toBe(8);
     const breedte = (kleur: string) => Number(balken.find((b) => b.getAttribute("fill") === kleur)!.getAttribute("width"));
     // Werk (ochre) 5 and afgeschermd (grey) 3 of PrO's 8: widths 5 : 3.
     expect(breedte("#e0e0e0") / breedte("#b38f00")).toBeCloseTo(3 / 5, 5);
