@@ -54,7 +54,7 @@ export function trechterLijnen(van: number, tot: number, stappen = 60): Trechter
  * funnel differs from what its jongeren's kenmerken predict; inside, it does not (as far as
  * one year can tell). Gemeenten whose count is suppressed are not drawn.
  */
-export function Funnel(data: VerwachtRij[], { width }: { width: number }) {
+export function Funnel(data: VerwachtRij[], { width, document: doc }: { width: number; document?: Document }) {
   const punten = data.filter((r) => r.gemeente !== REGIO && r.verhouding != null)
     .map((r) => ({ ...r, uitleg: OORDEEL_TEKST[r.oordeel!] }));
   const alleE = data.filter((r) => r.gemeente !== REGIO).map((r) => r.verwacht);
@@ -64,6 +64,8 @@ export function Funnel(data: VerwachtRij[], { width }: { width: number }) {
   const maxY = Math.min(4, Math.max(2, ...punten.map((p) => (p.verhouding as number) * 1.1)));
   const smal = width < 560;
   return toegankelijk(Plot.plot({
+    // A document of its own where there is no browser (the PDF is drawn in jsdom).
+    ...(doc ? { document: doc } : {}),
     width, height: smal ? 320 : 400, marginLeft: 48, marginRight: 24, marginBottom: 44,
     x: { label: smal ? "Verwacht aantal →" : "Verwacht aantal nieuwe vsv'ers →", domain: [0, maxE], tickFormat: (n: number) => getal(n), ticks: smal ? 4 : 8 },
     y: { label: "↑ Waargenomen gedeeld door verwacht", domain: [0, maxY], grid: true, tickFormat: (n: number) => getal(n, 1) },

@@ -111,7 +111,8 @@ export interface Blok {
   id: string;
   titel: string;
   samenvatting: string;
-  grafiek?: (width: number, doc?: Document) => SVGSVGElement;
+  /** An svg, or a figure of an svg with its legend. */
+  grafiek?: (width: number, doc?: Document) => SVGSVGElement | HTMLElement;
   tabel: Weergave;
   /** Shown under the table, e.g. the peildatum or how a number is counted. */
   toelichting?: string;

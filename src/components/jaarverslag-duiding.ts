@@ -9,6 +9,7 @@ import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { BESTEMMINGEN, BESTEMMING_LABEL, HERKOMSTEN, HERKOMST_LABEL } from "../lib/overstap.js";
 import type { Oordeel } from "../lib/statistiek.js";
 import { StaafGrafiek } from "./jaarverslag-charts.js";
+import { Funnel, type VerwachtRij } from "./duiding.js";
 import { Context, punt, fmt, grootste, type Blok, type Kolom, type Waarde } from "./jaarverslag-blok.js";
 
 const OORDEEL_TEKST: Record<Oordeel, string> = { hoger: "meer dan verwacht", "ongeveer gelijk": "binnen het toeval", lager: "minder dan verwacht" };
@@ -60,9 +61,12 @@ function verwachtBlokken(c: Context): Blok[] {
   const toelichting = "Verwacht: de risicoscore van het CBS, de som van de kansen op voortijdig schoolverlaten van alle vo-leerlingen en mbo-studenten in de gemeente. " +
     "Waargenomen: het officiële aantal nieuwe vsv'ers van OCW/DUO in hetzelfde schooljaar. Marge: het exacte 95 %-betrouwbaarheidsinterval (Poisson, Garwood) " +
     "gedeeld door het verwachte aantal; ligt 1 erbinnen, dan valt het verschil binnen het toeval. Van een afgeschermd aantal is er geen verhouding.";
+  // The funnel of all gemeenten, as on the site (only the regio's report has every gemeente).
+  const punten = gemeenten.map((r) => ({ ...r, naam: c.naam(String(r.gemeente)) }) as unknown as VerwachtRij);
   const uit: Blok[] = [{
     id: "verwacht", titel: `Verwacht en waargenomen VSV, ${c.isRegio ? "per gemeente" : c.naam(c.focus)}, ${jaar}`,
     samenvatting, tabel: { kolommen, rijen: tabelRijen }, toelichting,
+    ...(c.isRegio && punten.some((p) => p.verhouding != null) ? { grafiek: (width: number, doc?: Document) => Funnel(punten, { width, document: doc }) } : {}),
   }];
   if (c.isRegio) {
     uit.push({
