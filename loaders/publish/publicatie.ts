@@ -23,7 +23,10 @@ export interface TabelPublicatie extends TabelOpties {
   afgeleid?: Record<string, string[]>;
   /**
    * Rows that are published (default all). A breakdown too fine to protect without hiding
-   * most of it is published coarser: its other rows are null, in no relation, and marked.
+   * most of it is published coarser: its other rows are null and marked, and stay in their
+   * relations as unknowns. Give those rows as a full grid, 0 included (a mart's `cellen`, the
+   * overstap's `volGrid`): the audit takes 0 as their lower bound, which holds only when a
+   * row's presence does not tell that someone is in it.
    */
   gepubliceerd?: (rij: Rij) => boolean;
 }
