@@ -46,13 +46,15 @@ export function siteInvoerHash(dataDir: string): string {
   return h.digest("hex");
 }
 
-/** Stage (validating) and clear stale loader output. Returns the staging file's path. */
-export async function voorbereiden(dataDir: string, log: (m: string) => void, cacheDir = CACHE_DIR): Promise<string> {
+/**
+ * Stage (validating), publish once, and clear stale loader output. No staging path is handed
+ * on: whoever needs the staging later asks for it then (another build may clear it meanwhile).
+ */
+export async function voorbereiden(dataDir: string, log: (m: string) => void, cacheDir = CACHE_DIR): Promise<void> {
   log(`Gegevens lezen en controleren uit ${dataDir}…`);
-  const staging = await zorgVoorStaging(dataDir, { melding: (m) => log(`  ${m}`) });
+  await zorgVoorStaging(dataDir, { melding: (m) => log(`  ${m}`) });
   await publicatieVoorbereiden(dataDir, log);
   leegCacheBijWijziging(siteInvoerHash(dataDir), cacheDir, log);
-  return staging;
 }
 
 /**
