@@ -10,6 +10,7 @@ import { ledenIn } from "./jaarverslag-basis.ts";
 import { sqlSchooljaarPeildatum } from "./dashboard.ts";
 import { cijferMetInterval } from "../../src/lib/statistiek.ts";
 import { BBV_INDICATOREN, BBV_LEEFTIJD, type BbvIndicator } from "../../src/lib/bbv.ts";
+import { productKop, type ProductKop } from "./kop.ts";
 
 export const LANDELIJK = "LANDELIJK";
 
@@ -29,10 +30,7 @@ export interface BbvRij {
   onderdrukt?: true;
 }
 
-export interface Bbv {
-  regio: string;
-  minimumCel: number;
-  gemeenten: { code: string; naam: string }[];
+export interface Bbv extends ProductKop {
   schooljaren: string[];
   rijen: BbvRij[];
 }
@@ -116,8 +114,7 @@ export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie
   const volgorde = BBV_INDICATOREN.map((d) => d.indicator);
   rijen.sort((a, b) => volgorde.indexOf(a.indicator) - volgorde.indexOf(b.indicator) || a.schooljaar.localeCompare(b.schooljaar) || a.gemeente.localeCompare(b.gemeente));
   return {
-    regio: db.regio.naam, minimumCel,
-    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    ...productKop(db, minimumCel),
     schooljaren: [...new Set(rijen.map((r) => r.schooljaar))].sort(),
     rijen,
   };

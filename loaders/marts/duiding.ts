@@ -15,6 +15,7 @@ import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
 import { poissonInterval, TRECHTERGRENZEN, type Oordeel } from "../../src/lib/statistiek.ts";
 import { verwachtZin } from "../../src/lib/duiding.ts";
+import { productKop, type ProductKop } from "./kop.ts";
 
 
 export interface VerwachtRij {
@@ -41,10 +42,7 @@ export interface VerwachtRij {
   onderdrukt?: true;
 }
 
-export interface Duiding {
-  regio: string;
-  minimumCel: number;
-  gemeenten: { code: string; naam: string }[];
+export interface Duiding extends ProductKop {
   /** The schooljaren with both a risicoscore and an official count, oldest first. */
   schooljaren: string[];
   verwacht: VerwachtRij[];
@@ -120,8 +118,7 @@ export async function duiding(db: Staging, opties: { minimumCel?: number; public
     });
   }
   return {
-    regio: db.regio.naam, minimumCel,
-    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    ...productKop(db, minimumCel),
     schooljaren, verwacht,
   };
 }

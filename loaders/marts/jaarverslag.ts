@@ -27,6 +27,7 @@ import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { inzetTabel } from "./inzet.ts";
 import { leesTeksten } from "./teksten.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
+import { productKop } from "./kop.ts";
 
 export { REGIO };
 export { ledenIn, type JaarverslagTabel };
@@ -779,10 +780,8 @@ function nietNul(r: Rij): boolean {
 export async function jaarverslagData(db: Staging, jaren: string[], opties: JaarverslagOpties & { compact?: boolean }): Promise<JvData & { meldingen: string[] }> {
   const schooljaren = await schooljarenInData(db);
   const data: JvData & { meldingen: string[] } = {
-    regio: db.regio.naam,
+    ...productKop(db, opties.minimumCel),
     definities: definitiesVan(db.regio),
-    minimumCel: opties.minimumCel,
-    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
     schooljaren,
     jaren: {},
     meldingen: [],

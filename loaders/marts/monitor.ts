@@ -27,6 +27,7 @@ import {
   REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR,
   type StatusRij, type OvergangRij, type MonitorMoment, type MonitorSite, type Kubus, type Matrix,
 } from "../../src/lib/monitor.ts";
+import { productKop } from "./kop.ts";
 
 export { REGIO, ALLE, TOTAAL, NIEUW_IN_MONITOR, UIT_MONITOR };
 export type { StatusRij, OvergangRij, MonitorMoment, MonitorSite };
@@ -329,9 +330,7 @@ export async function monitorSite(db: Staging, opties: { minimumCel?: number; pu
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const alle = await alleMomenten(db, minimumCel, opties.publicatie);
   return {
-    regio: db.regio.naam,
-    minimumCel,
-    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    ...productKop(db, minimumCel),
     groepen: GROEPEN_MET_ALLE,
     herkomsten: HERKOMSTEN_MET_ALLE,
     statussen: STATUSSEN,

@@ -10,6 +10,7 @@ import { publicatie as publicatieVan, type Publicatie } from "../publish/publica
 import { REGIO } from "../../src/lib/codes.ts";
 
 import { HERKOMSTEN, BESTEMMINGEN } from "../../src/lib/overstap.ts";
+import { productKop, type ProductKop } from "./kop.ts";
 
 export { HERKOMSTEN, BESTEMMINGEN };
 
@@ -24,10 +25,7 @@ export interface OverstapRij {
   onderdrukt?: true;
 }
 
-export interface Overstap {
-  regio: string;
-  minimumCel: number;
-  gemeenten: { code: string; naam: string }[];
+export interface Overstap extends ProductKop {
   overgangen: { van: string; naar: string }[];
   rijen: OverstapRij[];
 }
@@ -98,8 +96,7 @@ export async function overstap(db: Staging, opties: { minimumCel?: number; publi
   });
   const overgangen = [...new Map(rijen.map((r) => [`${r.van}|${r.naar}`, { van: r.van, naar: r.naar }])).values()];
   return {
-    regio: db.regio.naam, minimumCel,
-    gemeenten: db.regio.gemeenten.map((g) => ({ code: g.code, naam: g.naam })),
+    ...productKop(db, minimumCel),
     overgangen, rijen: gepubliceerd as OverstapRij[],
   };
 }
