@@ -49,7 +49,21 @@ export function marges(width: number, links: number, rechts: number): { links: n
 }
 
 /** Pixels per character of an 11 px label. */
-const TEKEN = 6.2;
+export const TEKEN = 6.2;
+
+/**
+ * The value axis of horizontal bars whose value label stands after the bar: it runs far
+ * enough that the longest label ends inside the chart (the bars keep at least 30 % of the
+ * width), with no more ticks than their labels have room for (at 390 px "60.000" six times
+ * ran together).
+ */
+export function staafAs(data: { x: number; label: string }[], binnen: number, rechts: number, decimalen: number): number[] {
+  // A label that fits in the right margin needs nothing more than its bar (ruimte = binnen).
+  const ruimte = (label: string) => Math.min(binnen, Math.max(binnen * 0.3, binnen + rechts - label.length * TEKEN - 4));
+  const nodig = Math.max(1, ...data.map((d) => (d.x * binnen) / ruimte(d.label)));
+  const breedsteTick = (getal(nodig, decimalen).length + 1) * TEKEN + 10;
+  return ticks(nodig, decimalen, Math.max(2, Math.min(6, Math.floor(binnen / breedsteTick))));
+}
 
 function tekst(p: Punt, o: GrafiekOpties): string {
   if (p.onderdrukt) return ONDERDRUKT;
@@ -84,7 +98,6 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
       titel: `${p.categorie}${gegroepeerd ? `, ${serie}` : ""}: ${p.onderdrukt ? AFGESCHERMD : w || "–"}`,
     };
   });
-  const max = Math.max(1, ...data.map((d) => d.x));
   const langsteLabel = Math.max(...data.map((d) => d.label.length));
   const kleur = (s: string) => KLEUREN[Math.max(0, series.indexOf(s)) % KLEUREN.length];
   const m = marges(o.width, Math.min(240, 14 + Math.max(...categorieen.map((c) => c.length)) * TEKEN), Math.min(160, 12 + langsteLabel * TEKEN));
@@ -99,7 +112,7 @@ export function StaafGrafiek(punten: Punt[], o: GrafiekOpties): SVGSVGElement {
     marginLeft: m.links,
     marginRight: m.rechts,
     x: (() => {
-      const t = ticks(max, o.decimalen ?? 0);
+      const t = staafAs(data, o.width - m.links - m.rechts, m.rechts, o.decimalen ?? 0);
       return { grid: true, label: null, domain: [0, t[t.length - 1]], ticks: t, tickFormat: (d: number) => getal(d, Number.isInteger(d) ? 0 : 1) };
     })(),
     y: gegroepeerd ? { axis: null, domain: series } : { label: null, domain: categorieen, tickFormat: (c: string) => afbreken(c, perRegel) },

@@ -3,7 +3,8 @@
 // grouped bars that name their series once, month labels that do not run together.
 import { describe, it, expect } from "vitest";
 import { afbreken, regelsNodig } from "../../src/lib/afbreken.ts";
-import { StaafGrafiek, MaandGrafiek, LijnGrafiek, marges } from "../../src/components/jaarverslag-charts.ts";
+import { StaafGrafiek, MaandGrafiek, LijnGrafiek, marges, staafAs, TEKEN } from "../../src/components/jaarverslag-charts.ts";
+import { getal } from "../../src/lib/format.ts";
 import { TrechterChart } from "../../src/components/monitorCharts.ts";
 
 const breedtes = (svg: Element) => [...svg.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width") ?? 0));
@@ -17,6 +18,21 @@ describe("afbreken", () => {
     expect(afbreken("Toegankelijkheidsverklaring nu", 10)).toBe("Toegankelijkheidsverklaring\nnu");
     expect(regelsNodig(["a b c", "Kort"], 3)).toBe(2);
   });
+  it("the bars' axis: every value label ends inside the chart, and the tick labels have room", () => {
+    // Jongeren per doelgroep at 390 px (the chart is 330 wide): 53.136 with its series name.
+    const data = [{ x: 53136, label: "2024-2025: 53.136" }, { x: 7995, label: "7.995" }, { x: 530, label: "530" }];
+    const m = marges(330, 240, 160);
+    const binnen = 330 - m.links - m.rechts;
+    const t = staafAs(data, binnen, m.rechts, 0);
+    const eind = t[t.length - 1];
+    for (const d of data) expect((d.x / eind) * binnen + d.label.length * TEKEN + 4).toBeLessThanOrEqual(binnen + m.rechts);
+    const plaats = binnen / (t.length - 1);
+    expect(Math.max(...t.map((x) => getal(x).length * TEKEN))).toBeLessThan(plaats);
+    // Wide: the axis ends just past the largest bar, with up to six ticks.
+    const wijd = staafAs([{ x: 53136, label: "53.136" }], 600, 160, 0);
+    expect(wijd).toEqual([0, 10000, 20000, 30000, 40000, 50000, 60000]);
+  });
+
   it("margins leave the bars room at any width", () => {
     expect(marges(390, 240, 160)).toEqual({ links: 148, rechts: 85 });
     expect(marges(1280, 240, 160)).toEqual({ links: 240, rechts: 160 });
