@@ -1,49 +1,18 @@
 // Observable Framework configuration. The gemeente pages come from regio.json of the
 // data directory in use (VSV_DATA, set by scripts/build.ts from --data), so another regio
 // needs no code change.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { join, extname, relative, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { dataDir, PROJECT_ROOT } from "./loaders/config.ts";
 import { loadRegio } from "./loaders/regio.ts";
-import { GebruikersFout } from "./loaders/errors.ts";
+import { siteRand, randNaBouw } from "./loaders/site-rand.ts";
 import { HOOFDSTUKKEN, hoofdstukPad } from "./src/lib/hoofdstukken.ts";
 
 const dir = dataDir([], process.env);
 const regio = loadRegio(dir);
 
-/** The regio's logo (optional, a file in the data directory), inlined: nothing comes from another host. */
-const MIME: Record<string, string> = { ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
-const logoPad = regio.logo ? join(dir, regio.logo) : null;
-if (logoPad && !existsSync(logoPad)) throw new GebruikersFout(`regio.json: logo ${regio.logo} staat niet in de datamap ${dir}`);
-// The logo's bytes go into every page: only an image, and only from the data directory itself
-// (not "../../…" or a link to elsewhere), so regio.json cannot publish another file.
-if (logoPad && !MIME[extname(logoPad).toLowerCase()]) {
-  throw new GebruikersFout(`regio.json: logo ${regio.logo} moet een afbeelding zijn (${Object.keys(MIME).join(", ")})`);
-}
-if (logoPad && relative(realpathSync(dir), realpathSync(logoPad)).split(sep)[0] === "..") {
-  throw new GebruikersFout(`regio.json: logo ${regio.logo} moet in de datamap ${dir} zelf staan`);
-}
-const logo = logoPad ? `data:${MIME[extname(logoPad).toLowerCase()]};base64,${readFileSync(logoPad).toString("base64")}` : null;
-/**
- * Text from regio.json as HTML text: Framework inserts `header` and `footer` as HTML, so a name
- * such as `IJssel<svg onload="…">Vecht` would otherwise run as script on every page (and an
- * <img src=…> would be taken for a file to copy). `title` and the pages' `name`s are escaped by
- * Framework itself (its html`` template), so they are given as plain text: escaping them here
- * too would show "&amp;" on the page.
- */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
-/** The regio's contact (optional, checked by loaders/regio.ts) for the footer of every page. */
-function contactRegel(c: typeof regio.contact): string {
-  if (!c || !(c.naam || c.email || c.telefoon || c.url)) return "";
-  const delen = [
-    c.naam ? esc(c.naam) : "",
-    c.email ? `<a href="mailto:${esc(c.email)}">${esc(c.email)}</a>` : "",
-    c.telefoon ? `telefoon ${esc(c.telefoon)}` : "",
-    c.url ? `<a href="${esc(c.url)}">${esc(c.url.replace(/^https?:\/\//, ""))}</a>` : "",
-  ].filter(Boolean);
-  return `<br>Vragen over deze cijfers of de toegankelijkheid? Neem contact op met ${delen.join(", ")}.`;
-}
+/** Head, header and footer of every page; the build inserts them after Framework (loaders/site-rand.ts says why). */
+const rand = siteRand(regio, dir);
 
 type Pagina = { name: string; path: string };
 /** Only pages that exist: sections are filled in as their chapters are written. */
@@ -115,9 +84,7 @@ export default {
     ...pagina("Over deze cijfers", "/over"),
     ...pagina("Toegankelijkheid", "/toegankelijkheid"),
   ],
-  // No favicon request (a 404 in the console) and nothing else from outside.
-  head: `<link rel="icon" href="data:,">`,
-  // alt="": the regio's name stands beside the logo.
-  header: `<div class="regio-kop">${logo ? `<img src="${logo}" alt="" height="40">` : ""}<span>${esc(regio.naam)}</span></div>`,
-  footer: `${esc(regio.naam)} · gegevens geanonimiseerd; aantallen kleiner dan ${regio.publicatie.minimumCel} zijn onderdrukt.${contactRegel(regio.contact)}`,
+  // null, not "" (Framework parses even an empty fragment) nor left out (then Framework writes
+  // its own footer, "Built with Observable").
+  ...(randNaBouw(process.env) ? { head: null, header: null, footer: null } : rand),
 };

@@ -13,6 +13,7 @@ import { controleerDataMap, ruimStagingRestenOp, zorgVoorStaging } from "../load
 import { loadRegio } from "../loaders/regio.ts";
 import { runMain, GebruikersFout, leesOpties } from "../loaders/errors.ts";
 import { metSlot } from "../loaders/slot.ts";
+import { RAND_NA_BOUW, siteRand } from "../loaders/site-rand.ts";
 import {
   voorbereiden, nabewerken, dynamischeTitels, draaiLoaders, bouwHash, isActueel, zetStempel, controleerGeenIds,
   nieuweMap, wisselIn, ruimPublicatieRestenOp, ruimCacheRestenOp, CACHE_DIR, WACHTER,
@@ -100,7 +101,8 @@ await runMain(async () => {
           await draaiLoaders(env, log);
           t2 = performance.now();
           c2 = cpuMs();
-          await observable(["build"], { ...env, VSV_DIST: nieuw });
+          // Without head, header and footer: put in by nabewerken (loaders/site-rand.ts says why).
+          await observable(["build"], { ...env, VSV_DIST: nieuw, [RAND_NA_BOUW]: "1" });
         } catch (e) {
           // Not before the jaarverslagen are done: nothing of this build may run on unseen.
           await jaarverslagen.catch(() => {});
@@ -108,7 +110,8 @@ await runMain(async () => {
         }
         const t3 = performance.now();
         const c3 = cpuMs();
-        nabewerken(nieuw, log, dynamischeTitels(loadRegio(dir)));
+        const regio = loadRegio(dir);
+        nabewerken(nieuw, log, dynamischeTitels(regio), siteRand(regio, dir));
         // Into the new site too, so the pages and their downloads are published together.
         const bekend = schrijfJaarverslagen(nieuw, await jaarverslagen);
         log("Controle: geen pseudo_id of record-id uit de invoer in de nieuwe site…");

@@ -19,6 +19,7 @@ import { leeft, ruimRestenOp } from "../../loaders/slot.ts";
 import { HOOFDSTUKKEN, hoofdstukPad } from "../../src/lib/hoofdstukken.ts";
 import { bestandenOnder } from "./bestanden.ts";
 import { metCsp } from "./csp.ts";
+import { randInvoegen, type SiteRand } from "../../loaders/site-rand.ts";
 
 // The check that no identifier of the input reached the site, for build.ts with the other steps.
 export { woordenVan, ID_KOLOMMEN, zoekIds, controleerGeenIds, type IdVondst } from "./geen-ids.ts";
@@ -131,13 +132,17 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 // The Content-Security-Policy of every page (csp.ts), for build.ts and the tests with the other steps.
 export { inlineScripts, cspVoor, metCsp } from "./csp.ts";
 
-/** Post-build: fix the HTML of every page and give it its Content-Security-Policy. */
-export function nabewerken(distDir: string, log: (m: string) => void, titels: Record<string, string> = {}): void {
+/**
+ * Post-build: fix the HTML of every page, put in the head, header and footer (`rand`, when
+ * Framework built without them: loaders/site-rand.ts) and give it its Content-Security-Policy.
+ */
+export function nabewerken(distDir: string, log: (m: string) => void, titels: Record<string, string> = {}, rand?: SiteRand): void {
   let paginas = 0;
   for (const f of bestandenOnder(distDir)) {
     if (/[\\/]_observablehq[\\/]search(\.[\w-]+)?\.js$/.test(f)) writeFileSync(f, zoekenBijwerken(readFileSync(f, "utf8")));
     if (!f.endsWith(".html")) continue;
     let html = htmlBijwerken(readFileSync(f, "utf8"));
+    if (rand) html = randInvoegen(html, rand, relative(distDir, f));
     const titel = titels[relative(distDir, f).replace(/\\/g, "/")];
     if (titel) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(titel)}</title>`);
     writeFileSync(f, metCsp(html));
