@@ -11,7 +11,7 @@ import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from ".
 import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
 import { BREUKEN, deelCode } from "../../src/lib/breuken.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
-import { peildatumDelen, trajectDelen } from "./gelijk.ts";
+import { monitorDelen, peildatumDelen, trajectDelen } from "./gelijk.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
 
@@ -53,6 +53,7 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     })));
 
   const monitorRijen = monitorUitSite(site);
+  const nietInBeeld = nietInBeeldPerSchooljaar(site);
   const gelijk = await leeftijdsDelen(db, pub);
   const sleutelsD = ["gemeente", "peildatum", "doelgroep"];
   const totalen = [{ kolom: "gemeente", totaal: REGIO }];
@@ -71,10 +72,11 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
     monitor: monitorRijen,
     kerncijfers: [
       ...kernPub.map(({ peildatum: _p, ...r }) => r),
-      ...nietInBeeldPerSchooljaar(site),
+      ...nietInBeeld.rijen,
       // Like with like across a break (loaders/marts/gelijk.ts): the part counted as before it.
       ...peildatumDelen(kernPub, gelijk),
       ...await trajectDelen(db, pub, kernPub),
+      ...await monitorDelen(db, pub, nietInBeeld.rijen, nietInBeeld.laatste),
     ],
   };
   controleerGeenIds([...uit.doelgroepen, ...uit.monitor, ...uit.kerncijfers], "dashboard");
@@ -222,7 +224,7 @@ function monitorUitSite(site: MonitorSite): MonitorRij[] {
  * Key figure "niet in beeld": the latest moment of each schooljaar, JIKP and VSV together —
  * the monitor page's own (suppressed) cell, not a sum of two suppressed ones.
  */
-function nietInBeeldPerSchooljaar(site: MonitorSite): KerncijferRij[] {
+function nietInBeeldPerSchooljaar(site: MonitorSite): { rijen: KerncijferRij[]; laatste: Map<string, string> } {
   const iNiet = site.statussen.indexOf("NIET_IN_BEELD");
   const laatste = new Map<string, MonitorSite["momenten"][number]>();
   for (const m of site.momenten) {
@@ -238,5 +240,5 @@ function nietInBeeldPerSchooljaar(site: MonitorSite): KerncijferRij[] {
         : { gemeente, schooljaar: sj, maat: "jikp_niet_in_beeld", waarde });
     }
   }
-  return uit;
+  return { rijen: uit, laatste: new Map([...laatste].map(([sj, m]) => [sj, m.moment])) };
 }

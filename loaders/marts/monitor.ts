@@ -217,8 +217,8 @@ function volledig(db: Staging, cellen: Cellen[], momenten: { moment: string; dat
 }
 
 /** The key of a status cell: the same cell wherever it is published (dashboard, monitor, overgangen). */
-function statusSleutel(moment: string, gemeente: string, groep: string, herkomst: string, status: string): string {
-  return celSleutel("monitor.status", { moment, gemeente, groep, herkomst, status }, { gemeente: REGIO, groep: ALLE, herkomst: ALLE, status: TOTAAL });
+export function statusSleutel(moment: string, gemeente: string, groep: string, herkomst: string, status: string, leeftijden = ALLE): string {
+  return celSleutel("monitor.status", { moment, gemeente, groep, herkomst, status, leeftijden }, { gemeente: REGIO, groep: ALLE, herkomst: ALLE, status: TOTAAL, leeftijden: ALLE });
 }
 
 /**

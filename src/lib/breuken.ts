@@ -44,7 +44,7 @@ export const BREUKEN: readonly Breuk[] = [
     maten: ["vsv_nieuw", "vsv_oud", "vsv_benaderd", "jikp_niet_in_beeld", "VSV_NIEUW", "VSV_OUD", "JIKP", "VSV"],
     // jongeren_telling.onder_oude_grens (loaders/definitions.ts) splits the VSV'ers by the old limit.
     gelijk: {
-      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], kerncijfers: ["vsv_nieuw", "vsv_oud", "vsv_benaderd"], onder: WET_SDW.maxLeeftijdOud, deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
+      doelgroepen: ["VSV_NIEUW", "VSV_OUD"], kerncijfers: ["vsv_nieuw", "vsv_oud", "vsv_benaderd", "jikp_niet_in_beeld"], onder: WET_SDW.maxLeeftijdOud, deel: `18_${WET_SDW.maxLeeftijdOud - 1}`, rest: `${WET_SDW.maxLeeftijdOud}_${WET_SDW.maxLeeftijdNieuw - 1}`,
       deelTekst: `18–${WET_SDW.maxLeeftijdOud - 1} jaar, zoals vóór de wet`, heelTekst: `18–${WET_SDW.maxLeeftijdNieuw - 1} jaar`,
     },
   },

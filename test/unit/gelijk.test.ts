@@ -83,3 +83,58 @@ describe("the trajecten of VSV'ers benaderd under the old age limit", () => {
     }
   }, 60_000);
 });
+
+describe("those nowhere in view in the monitor, under the old age limit", () => {
+  afterAll(ruimDataMappenOp);
+  const j = (p: string, id: string) => rij("jongeren.csv", { peildatum: p, pseudo_id: id, geboortemaand: "2012-05", onderwijssoort: "VO", laatste_uitschrijving: "", werk: "" });
+  // Nowhere in view: not moved, not enrolled, no startkwalificatie, no work, in view of no one.
+  const m = (moment: string, id: string, leeftijd: number) => rij("jikp_monitor.csv", {
+    moment, pseudo_id: id, gemeente_code: "GM0100", leeftijd: String(leeftijd), groep: "VSV", herkomst: "MBO2", cohort: "2022",
+    verhuisd: "N", ingeschreven: "N", startkwalificatie: "N", werk: "N", wajong: "N", in_beeld_doorstroompunt: "N", in_beeld_zorg: "N", in_beeld_participatie: "N",
+  });
+  const regio = { ...STANDAARD_REGIO, gemeenten: STANDAARD_REGIO.gemeenten.slice(0, 2) };
+  const dir = () => maakDataMap({
+    "regio.json": JSON.stringify(regio),
+    "jongeren.csv": csv("jongeren.csv", [j("2024-10-01", "a1"), j("2025-10-01", "a1")]),
+    // 2024-2025 (before the law): 20 and 21 nowhere in view; 24 was outside the target group then.
+    // 2025-2026 (after it): 21 under the old limit, 24, 25 and 26 above it.
+    "jikp_monitor.csv": csv("jikp_monitor.csv", [
+      m("2025-02-01", "m1", 20), m("2025-02-01", "m2", 21), m("2025-02-01", "m3", 24),
+      m("2026-02-01", "m1", 21), m("2026-02-01", "m5", 24), m("2026-02-01", "m6", 25), m("2026-02-01", "m7", 26),
+    ]),
+  });
+
+  test("the part beside the whole: before the break the whole itself, after it those under 23; the card compares the parts", async () => {
+    const db = await openMartStaging(dir());
+    try {
+      const d = await dashboard(db, { minimumCel: 0, publicatie: EXACT });
+      const w = (sj: string, maat: string) => d.kerncijfers.find((r) => r.gemeente === "REGIO" && r.schooljaar === sj && r.maat === maat)?.waarde;
+      expect([w("2024-2025", "jikp_niet_in_beeld"), w("2024-2025", "jikp_niet_in_beeld_18_22")]).toEqual([2, 2]);
+      expect([w("2025-2026", "jikp_niet_in_beeld"), w("2025-2026", "jikp_niet_in_beeld_18_22")]).toEqual([4, 1]);
+      expect(d.kerncijfers.some((r) => r.gemeente !== "REGIO" && r.maat === "jikp_niet_in_beeld_18_22")).toBe(false);
+      const kaart = [...(kerncijferKaarten(d.kerncijfers, { gemeente: "REGIO", schooljaar: "2025-2026", minimumCel: 0, dekking: d.dekking }) as HTMLElement)
+        .querySelectorAll(".kaart")].find((k) => k.querySelector("h3")!.textContent === "Niet in beeld (monitor)")!;
+      expect(kaart.textContent).toContain("geen vergelijking met 2024-2025: breuk in de reeks");
+      expect(kaart.querySelector(".gelijk")!.textContent).toMatch(/^Gelijk geteld \(18–22 jaar, zoals vóór de wet\): 1, ↓ lager: .1 \(.50,0 %\) t\.o\.v\. 2 in 2024-2025$/);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  test("the part and the rest are cells of the publication layer, the whole the monitor's own status cell", async () => {
+    const db = await openMartStaging(dir());
+    try {
+      const k = await verzamel(db, 5);
+      const cel = (leeftijden: string) => k.zoek(celSleutel("monitor.status",
+        { moment: "2026-02-01", gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status: "NIET_IN_BEELD", leeftijden },
+        { gemeente: "REGIO", groep: "ALLE", herkomst: "ALLE", status: "TOTAAL", leeftijden: "ALLE" }));
+      const [heel, deel, rest] = [cel("ALLE"), cel("18_22"), cel("23_26")];
+      expect(heel).toBe(k.zoek(celSleutel("monitor.status", { moment: "2026-02-01", status: "NIET_IN_BEELD" }, {})));
+      expect([heel, deel, rest].every((i) => i >= 0)).toBe(true);
+      expect([k.waarden[heel], k.waarden[deel], k.waarden[rest]]).toEqual([4, 1, 3]);
+      expect(k.relaties.some((r) => r.totaal === heel && [...r.delen].sort().join() === [deel, rest].sort().join())).toBe(true);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});
