@@ -9,18 +9,20 @@ const MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "s
 
 // Made on first use: creating a number format loads locale data (~15 ms), which a module that
 // only imports datum() (a data loader) need not pay.
-let nf0: Intl.NumberFormat | null = null;
+const formatters = new Map<number, Intl.NumberFormat>();
 
 /** A whole number with dots for thousands: 1.234.567. */
 export function getal(n: number | null | undefined, decimalen = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return "–";
-  if (decimalen === 0) {
-    nf0 ??= new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
-    return nf0.format(n);
+  // One formatter per number of decimals: making one costs far more than formatting with it.
+  let nf = formatters.get(decimalen);
+  if (!nf) {
+    nf = new Intl.NumberFormat("nl-NL", {
+      minimumFractionDigits: decimalen, maximumFractionDigits: decimalen, useGrouping: "always",
+    } as unknown as Intl.NumberFormatOptions);
+    formatters.set(decimalen, nf);
   }
-  return new Intl.NumberFormat("nl-NL", {
-    minimumFractionDigits: decimalen, maximumFractionDigits: decimalen, useGrouping: "always",
-  } as unknown as Intl.NumberFormatOptions).format(n);
+  return nf.format(n);
 }
 
 /** € 1.423.884 (whole euros unless decimals are asked for). */
