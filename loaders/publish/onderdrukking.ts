@@ -2,7 +2,8 @@
 // Secondary: first the classic rule on every relation (one hidden member of "total = sum of
 // parts" is given back by subtraction, so a second one is hidden: the smallest positive
 // part, else the total), then the interval audit over everything; where the audit can still
-// pin a hidden cell or show it small, one more cell beside it is hidden, and so on until the
+// pin a hidden cell or show it small, one more cell is hidden for it (the cheapest of those
+// the duals of its maximum say would give it room; else one beside it), and so on until the
 // audit passes. Zeros are never hidden: "nobody" reveals no one, and it keeps the outsider's
 // lower bound of a hidden cell at 1, which the audit assumes.
 import { audit, nieuweKennis, type AuditUitkomst } from "./audit.ts";
