@@ -24,10 +24,7 @@ const marge = (onder: unknown, boven: unknown, d: number): Waarde =>
 
 function verwachtBlokken(c: Context): Blok[] {
   const rijen = c.rijen("vsv_verwacht");
-  if (!c.data.jaren[c.sj]?.tabellen.some((t) => t.id === "vsv_verwacht")) {
-    return [{ id: "verwacht-ontbreekt", titel: "Verwacht en waargenomen VSV", tabel: { kolommen: [], rijen: [] },
-      samenvatting: "Voor deze vergelijking zijn de risicoscores van het CBS per gemeente nodig (het bestand cbs_risicoscores.csv); dat bestand zit nog niet in de gegevens van de regio." }];
-  }
+  // Without its exports the chapter is not computed and says what it needs (jaarverslag.ts hoofdstukElement).
   const jaren = [...new Set(rijen.map((r) => String(r.schooljaar)))].filter((j) => j <= c.sj).sort();
   const jaar = jaren[jaren.length - 1];
   if (!jaar) {
