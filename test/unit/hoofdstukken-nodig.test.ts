@@ -6,6 +6,7 @@
 import { describe, it, expect, afterAll } from "vitest";
 import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+// @ts-expect-error jsdom ships without type declarations (@types/jsdom is not installed)
 import { JSDOM } from "jsdom";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { EXPORTS } from "../../loaders/schema.ts";
