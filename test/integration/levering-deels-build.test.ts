@@ -166,7 +166,9 @@ describe("without inzet.csv", () => {
       expect((await melding.textContent())?.trim()).toBe(tekst);
       expect(await page.locator("#observablehq-main svg, #observablehq-main table").count()).toBe(0);
       await page.goto(`${srv.url}/jaarverslag/verzuim`);
-      await page.locator("#observablehq-main table").first().waitFor({ timeout: 30_000 });
+      // Its tables are there (each folded in a <details> under its chart).
+      await page.locator("#observablehq-main table.cijfers").first().waitFor({ state: "attached", timeout: 30_000 });
+      await page.locator("#observablehq-main figure svg").first().waitFor({ timeout: 30_000 });
       expect(await page.locator(".vsv-ontbreekt").count()).toBe(0);
       expect(fouten).toEqual([]);
       await page.close();
