@@ -15,7 +15,7 @@ import {
 } from "../loaders/marts/jaarverslag.ts";
 import { monitorSite } from "../loaders/marts/monitor.ts";
 import type { MonitorSite } from "../src/lib/monitor.ts";
-import { aanwezig } from "../loaders/nodig.ts";
+import { aanwezig, opsomming } from "../loaders/nodig.ts";
 import { exportsIn, ontbrekendeHoofdstukken, type HoofdstukOntbreekt } from "../loaders/hoofdstukken-nodig.ts";
 import { definitiesVan, eigenLabels } from "../src/lib/definities.ts";
 import type { GedruktJaarverslag, PdfInvoer } from "./pdf.ts";
@@ -54,6 +54,8 @@ export interface JaarverslagBestanden {
   json: string;
   /** The text the PDF was printed from (its HTML), for the site's check on identifiers. */
   pdfBron: string;
+  /** The chapters not made (their exports were not delivered); empty with a full delivery. */
+  ontbreekt: HoofdstukOntbreekt[];
 }
 
 /**
@@ -101,7 +103,7 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
   const druk = o.druk ?? (await import("./pdf.ts")).drukJaarverslag;
   const invoer: PdfInvoer = { data, monitor, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
   const { pdf, html } = await druk(invoer);
-  return { pdf, xlsx, json, pdfBron: html };
+  return { pdf, xlsx, json, pdfBron: html, ontbreekt };
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
@@ -129,7 +131,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const b = await maakJaarverslag(db, schooljaar, { gemeente, intern: Boolean(a.intern), opgesteld: vandaag(), voortgang });
     voortgang(`Bestanden schrijven naar ${out}…`);
     schrijfAtomisch(out, { "jaarverslag.pdf": b.pdf, "tabellen.xlsx": b.xlsx, "tabellen.json": b.json });
-    voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json`);
+    voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json` + (b.ontbreekt.length
+      ? (b.ontbreekt.length === 1 ? `, zonder het hoofdstuk ${b.ontbreekt[0].titel}: op zijn plaats staat welke export het nodig heeft`
+        : `, zonder de hoofdstukken ${opsomming(b.ontbreekt.map((o) => o.titel))}: op hun plaats staat welke export ze nodig hebben`)
+      : ""));
   } finally {
     db.close();
   }

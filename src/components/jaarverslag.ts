@@ -357,7 +357,7 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   // A partial delivery: the chapter says which export it needs, and nothing else (no text, no empty chart).
   const mist = ontbreektVan(data, id);
   if (mist) {
-    sectie.append(el(doc, "div", { class: "note vsv-ontbreekt jv-ontbreekt", role: "status" }, el(doc, "p", {}, mist.tekst)));
+    sectie.append(el(doc, "div", { class: "note vsv-ontbreekt jv-ontbreekt", role: "status", label: "Nog niet aangeleverd" }, el(doc, "p", {}, mist.tekst)));
     return sectie;
   }
   const tekst = tekstVan(data, keuze, id);

@@ -164,6 +164,7 @@ describe("without inzet.csv", () => {
       const melding = page.locator(".vsv-ontbreekt");
       await melding.waitFor({ state: "visible", timeout: 30_000 });
       expect((await melding.textContent())?.trim()).toBe(tekst);
+      expect(await melding.getAttribute("label")).toBe("Nog niet aangeleverd");
       expect(await page.locator("#observablehq-main svg, #observablehq-main table").count()).toBe(0);
       await page.goto(`${srv.url}/jaarverslag/verzuim`);
       // Its tables are there (each folded in a <details> under its chart).

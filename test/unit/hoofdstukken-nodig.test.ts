@@ -124,6 +124,8 @@ describe("the mart and the publication layer on a partial delivery", () => {
           expect(blokken(data, o.hoofdstuk as never, { schooljaar: sj, gemeente: "REGIO" })).toEqual([]);
           const sectie = hoofdstukElement(data, o.hoofdstuk as never, { schooljaar: sj, gemeente: "REGIO" }, { width: 600, document: doc });
           expect(sectie.textContent).toBe(o.tekst);
+          // Framework labels a note "Note": this one says it in Dutch.
+          expect(sectie.querySelector(".note")?.getAttribute("label")).toBe("Nog niet aangeleverd");
         }
         // The key figures are made from the chapters that are there (no error, no figure from nothing).
         expect(() => kerncijfers(data, sj, "REGIO", String)).not.toThrow();

@@ -122,6 +122,7 @@ describe("without inzet.csv", () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("let op: hoofdstuk Inzet niet gemaakt: inzet.csv ontbreekt in de datamap");
+    expect(r.stderr).toContain("tabellen.json, zonder het hoofdstuk Inzet: op zijn plaats staat welke export het nodig heeft");
     expect(readdirSync(uit).sort()).toEqual(["jaarverslag.pdf", "tabellen.json", "tabellen.xlsx"]);
     const tekst = hoofdstukOntbreektTekst("Inzet", ["inzet.csv"]);
     const json = JSON.parse(readFileSync(join(uit, "tabellen.json"), "utf8"));
