@@ -4,14 +4,14 @@
 // mistake is reported in Dutch without a stack trace (runMain).
 import { openStaging, type Staging } from "./db.ts";
 import { runMain } from "./errors.ts";
-import { ontbrekend, ontbreektUitvoer, type Uitvoer } from "./nodig.ts";
+import { tekort, ontbreektUitvoer, type Uitvoer } from "./nodig.ts";
 
 /** `uitvoer` null: the output needs no particular export (site information beside the figures). */
 export async function schrijfSiteData(uitvoer: Uitvoer | null, mart: (db: Staging) => Promise<unknown>): Promise<void> {
   await runMain(async () => {
     const db = await openStaging();
     try {
-      const mist = uitvoer ? await ontbrekend(db, uitvoer) : [];
+      const mist = uitvoer ? await tekort(db, uitvoer) : [];
       const data = mist.length ? ontbreektUitvoer(db.regio.naam, uitvoer!, mist) : await mart(db);
       process.stdout.write(JSON.stringify(data));
     } finally {

@@ -1,6 +1,8 @@
 // npm run jaarverslag -- --schooljaar 2022-2023 --out DIR [--gemeente GMnnnn] [--intern] [--data DIR]
 // Writes DIR/jaarverslag.pdf, DIR/tabellen.xlsx and DIR/tabellen.json (docs/uitvoer.md §2),
-// all three or none. Without --intern the publication layer's suppression applies.
+// all three or none. Without --intern the publication layer's suppression applies. A chapter
+// whose exports are not in the data directory is left out of all three, each saying so in its
+// place (loaders/hoofdstukken-nodig.ts); only when no chapter can be made does it stop.
 import { pathToFileURL } from "node:url";
 import { args, kiesDataDir, verplicht, voortgang, schrijfAtomisch } from "./cli.ts";
 import { werkboek } from "./xlsx.ts";
@@ -13,15 +15,20 @@ import {
 } from "../loaders/marts/jaarverslag.ts";
 import { monitorSite } from "../loaders/marts/monitor.ts";
 import type { MonitorSite } from "../src/lib/monitor.ts";
-import { aanwezig } from "../loaders/nodig.ts";
+import { aanwezig, opsomming } from "../loaders/nodig.ts";
+import { exportsIn, ontbrekendeHoofdstukken, type HoofdstukOntbreekt } from "../loaders/hoofdstukken-nodig.ts";
 import { definitiesVan, eigenLabels } from "../src/lib/definities.ts";
 import type { GedruktJaarverslag, PdfInvoer } from "./pdf.ts";
 
-/** tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] }. */
-export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[]): string {
+/**
+ * tabellen.json exactly as the contract: { regio, schooljaar, minimumCel, tabellen: [{ id, titel, rijen }] },
+ * and with a partial delivery `ontbreekt`: [{ hoofdstuk, titel, bestanden, tekst }] of the chapters not made.
+ */
+export function tabellenJson(regio: string, schooljaar: string, minimumCel: number, tabellen: JaarverslagTabel[], ontbreekt: HoofdstukOntbreekt[] = []): string {
   return JSON.stringify({
     regio, schooljaar, minimumCel,
     tabellen: tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen })),
+    ...(ontbreekt.length ? { ontbreekt } : {}),
   }, null, 2) + "\n";
 }
 
@@ -47,6 +54,8 @@ export interface JaarverslagBestanden {
   json: string;
   /** The text the PDF was printed from (its HTML), for the site's check on identifiers. */
   pdfBron: string;
+  /** The chapters not made (their exports were not delivered); empty with a full delivery. */
+  ontbreekt: HoofdstukOntbreekt[];
 }
 
 /**
@@ -65,13 +74,16 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
 
   meld(`Tabellen berekenen voor ${schooljaar}${gemeente ? ` (gemeente ${gemeente})` : ""}${o.intern ? ", exacte aantallen (intern)" : ""}…`);
   const tabellen = await jaarverslagTabellen(db, schooljaar, { minimumCel, gemeente });
-  const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen);
+  // A partial delivery: the chapters whose exports are missing say so in all three files.
+  const ontbreekt = ontbrekendeHoofdstukken(await exportsIn(db));
+  for (const o of ontbreekt) meld(`  let op: hoofdstuk ${o.titel} niet gemaakt: ${o.bestanden.join(", ")} ${o.bestanden.length === 1 ? "ontbreekt" : "ontbreken"} in de datamap`);
+  const json = tabellenJson(db.regio.naam, schooljaar, minimumCel, tabellen, ontbreekt);
 
   meld("Excel schrijven…");
   const definities = definitiesVan(db.regio);
   const peildatum = tabellen.find((t) => t.id === "leerlingen")?.rijen.find((r) => typeof r.peildatum === "string")?.peildatum as string | undefined;
   const xlsx = await werkboek(tabellen.map((t) => ({ id: t.id, titel: t.titel, rijen: t.rijen, kolommen: t.kolommen, formaten: t.formaten, labels: t.labels, koppen: t.koppen })), {
-    minimumCel, maker: db.regio.naam, labels: eigenLabels(definities),
+    minimumCel, maker: db.regio.naam, labels: eigenLabels(definities), ontbreekt,
     toelichting: jaarverslagToelichting({
       regio: db.regio.naam, schooljaar, minimumCel, peildatum, opgesteld: o.opgesteld, definities,
       gemeenteNaam: gemeente ? db.regio.gemeenten.find((g) => g.code === gemeente)?.naam ?? gemeente : undefined,
@@ -91,7 +103,7 @@ export async function maakJaarverslag(db: Staging, schooljaar: string, o: {
   const druk = o.druk ?? (await import("./pdf.ts")).drukJaarverslag;
   const invoer: PdfInvoer = { data, monitor, keuze: { schooljaar, gemeente: gemeente ?? REGIO }, opgesteld: o.opgesteld, intern: Boolean(o.intern) };
   const { pdf, html } = await druk(invoer);
-  return { pdf, xlsx, json, pdfBron: html };
+  return { pdf, xlsx, json, pdfBron: html, ontbreekt };
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
@@ -119,7 +131,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const b = await maakJaarverslag(db, schooljaar, { gemeente, intern: Boolean(a.intern), opgesteld: vandaag(), voortgang });
     voortgang(`Bestanden schrijven naar ${out}…`);
     schrijfAtomisch(out, { "jaarverslag.pdf": b.pdf, "tabellen.xlsx": b.xlsx, "tabellen.json": b.json });
-    voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json`);
+    voortgang(`Klaar: ${out}/jaarverslag.pdf, tabellen.xlsx en tabellen.json` + (b.ontbreekt.length
+      ? (b.ontbreekt.length === 1 ? `, zonder het hoofdstuk ${b.ontbreekt[0].titel}: op zijn plaats staat welke export het nodig heeft`
+        : `, zonder de hoofdstukken ${opsomming(b.ontbreekt.map((o) => o.titel))}: op hun plaats staat welke export ze nodig hebben`)
+      : ""));
   } finally {
     db.close();
   }

@@ -94,6 +94,7 @@ dl.definities dd { margin: 0 0 0 0; }
 .kern-verschil, .kern-per1000 { font-size: 8.5pt; }
 .kern-uitleg { font-size: 7.5pt; color: #454545; }
 .jv-breuk, .jv-dekking { font-size: 8.5pt; border-left: 3px solid #8a6d00; padding-left: 6pt; }
+.jv-ontbreekt { border-left: 3px solid #8a6d00; padding: 4pt 0 4pt 8pt; margin: 6pt 0; }
 .kern-grafieken { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 4pt 12px; margin-top: 8pt; }
 figure.kern-grafiek { margin: 0; break-inside: avoid; }
 figure.kern-grafiek figcaption { font-weight: 700; font-size: 9pt; color: #01689b; }

@@ -110,11 +110,18 @@ function breedte(kol: Kolom, rijen: Record<string, unknown>[]): number {
   return Math.max(10, Math.min(60, langste + 2));
 }
 
+/** A part of the report that was not made (a partial delivery): its name and the sentence saying what it needs. */
+export interface Ontbrekend { titel: string; tekst: string }
+
+/** The sheet of the parts that were not made: placed after the Toelichting, before the tables. */
+export const ONTBREEKT_BLAD = "Ontbrekende hoofdstukken";
+
 /**
  * The workbook. With `toelichting` the first sheet explains the workbook; `minimumCel`
- * only decides whether the suppression legend applies; `labels` names codes as the regio does.
+ * only decides whether the suppression legend applies; `labels` names codes as the regio does;
+ * `ontbreekt` (a partial delivery) gives a sheet saying which chapters are not in it and why.
  */
-export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string; toelichting?: Toelichting; labels?: EigenLabels } = {}): Promise<Buffer> {
+export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number; maker?: string; toelichting?: Toelichting; labels?: EigenLabels; ontbreekt?: Ontbrekend[] } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = opties.maker ?? "VSV-regio dashboard";
   wb.created = new Date(0); // deterministic output for the same input
@@ -129,6 +136,16 @@ export async function werkboek(tabellen: Tabel[], opties: { minimumCel?: number;
       rij.alignment = { wrapText: true, vertical: "top" };
     }
     ws.getColumn(1).width = 28;
+    ws.getColumn(2).width = 100;
+    ws.views = [{ state: "frozen", ySplit: 2 }];
+  }
+
+  if (opties.ontbreekt?.length) {
+    const ws = wb.addWorksheet(bladNaam(ONTBREEKT_BLAD, gebruikt));
+    ws.addRow(["Niet in dit werkboek: deze hoofdstukken missen een export van de regio"]).font = { bold: true, size: 13 };
+    ws.addRow(["Hoofdstuk", "Wat ontbreekt"]).font = { bold: true };
+    for (const o of opties.ontbreekt) ws.addRow([ontwapen(o.titel), ontwapen(o.tekst)]).alignment = { wrapText: true, vertical: "top" };
+    ws.getColumn(1).width = 32;
     ws.getColumn(2).width = 100;
     ws.views = [{ state: "frozen", ySplit: 2 }];
   }

@@ -6,7 +6,7 @@
 import type { Staging } from "../db.ts";
 import type { Rij } from "../publish.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
-import { aanwezig, NODIG } from "../nodig.ts";
+import { exportsIn, kanHoofdstuk } from "../hoofdstukken-nodig.ts";
 import { schooljaar as schooljaarVan } from "../../src/lib/schooljaar.ts";
 import { BBV_INDICATOREN } from "../../src/lib/bbv.ts";
 import { HERKOMSTEN, BESTEMMINGEN, HERKOMST_LABEL, BESTEMMING_LABEL } from "../../src/lib/overstap.ts";
@@ -15,11 +15,11 @@ import { bbv, type Bbv } from "./bbv.ts";
 import { overstap, type Overstap } from "./overstap.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 
-interface Uitkomst { duiding: Duiding | null; bbv: Bbv; overstap: Overstap }
+interface Uitkomst { duiding: Duiding | null; bbv: Bbv | null; overstap: Overstap | null }
 
 const cache = new WeakMap<Staging, WeakMap<Publicatie, Promise<Uitkomst>>>();
 
-/** The three marts for this publication, once. Without cbs_risicoscores.csv there is no duiding. */
+/** The three marts for this publication, once; each only when its chapter's exports are there (src/lib/hoofdstukken.ts). */
 function uitkomst(db: Staging, pub: Publicatie): Promise<Uitkomst> {
   let perPub = cache.get(db);
   if (!perPub) cache.set(db, (perPub = new WeakMap()));
@@ -27,9 +27,11 @@ function uitkomst(db: Staging, pub: Publicatie): Promise<Uitkomst> {
   if (!p) {
     const o = { minimumCel: pub.minimumCel, publicatie: pub };
     p = (async () => {
-      const er = await aanwezig(db);
+      const er = await exportsIn(db);
       const [d, b, s] = await Promise.all([
-        NODIG.duiding.every((x) => er.has(x)) ? duiding(db, o) : Promise.resolve(null), bbv(db, o), overstap(db, o),
+        kanHoofdstuk("duiding", er) ? duiding(db, o) : null,
+        kanHoofdstuk("bbv", er) ? bbv(db, o) : null,
+        kanHoofdstuk("overstap", er) ? overstap(db, o) : null,
       ]);
       return { duiding: d, bbv: b, overstap: s };
     })();
@@ -60,7 +62,7 @@ export async function duidingTabellen(db: Staging, pub: Publicatie, sj: string):
     });
   }
   const eenheid = new Map(BBV_INDICATOREN.map((d) => [d.indicator, d.eenheid]));
-  uit.push({
+  if (u.bbv) uit.push({
     id: "bbv", codes: { indicator: BBV_INDICATOREN.map((d) => d.indicator) },
     titel: "BBV-indicatoren onderwijs: absoluut en relatief verzuim per 1.000 inwoners van 5–18 jaar en het vsv-percentage, met de marge van 95 %",
     rijen: u.bbv.rijen.filter((r) => r.schooljaar <= sj).map((r) => ({ ...(r as unknown as Rij), eenheid: eenheid.get(r.indicator) })),
@@ -69,7 +71,7 @@ export async function duidingTabellen(db: Staging, pub: Publicatie, sj: string):
   });
   const inJaar = new Set(ledenIn(db, sj));
   const leden = (g: string) => g === "REGIO" || inJaar.has(g);
-  uit.push({
+  if (u.overstap) uit.push({
     id: "overstap", codes: { herkomst: [...HERKOMSTEN, "ALLE"], bestemming: [...BESTEMMINGEN, "TOTAAL"] },
     titel: "De overstap: jongeren die tussen twee peildata PrO, VSO, VO of mbo-1 verlieten, naar waar ze op de tweede peildatum waren (een ontbrekende regel is 0)",
     // Only what the mart publishes: per gemeente the bestemmingen of all herkomsten together and each herkomst's total.

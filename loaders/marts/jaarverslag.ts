@@ -28,6 +28,8 @@ import { inzetTabel } from "./inzet.ts";
 import { leesTeksten } from "./teksten.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 import { productKop } from "./kop.ts";
+import { SCHOOLJAAR_EXPORTS } from "../nodig.ts";
+import { exportsIn, ontbrekendeHoofdstukken, tabellenVan, TABEL_VOLGORDE } from "../hoofdstukken-nodig.ts";
 
 export { REGIO };
 export { ledenIn, type JaarverslagTabel };
@@ -72,14 +74,23 @@ export function schooljarenInData(db: Staging): Promise<string[]> {
   return p;
 }
 
+/** Per export with dates (loaders/nodig.ts SCHOOLJAAR_EXPORTS): its schooljaren. */
+const SCHOOLJAREN_SQL: Record<(typeof SCHOOLJAAR_EXPORTS)[number], string> = {
+  "jongeren.csv": "SELECT schooljaar FROM jongeren_telling",
+  "verzuimmeldingen.csv": "SELECT schooljaar FROM verzuim_def",
+  "vrijstellingen.csv": "SELECT schooljaar FROM vrijstelling_def",
+  "inzet.csv": "SELECT schooljaar FROM inzet",
+  "vsv_trajecten.csv": `SELECT schooljaar FROM traject_schooljaar t
+        WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)`,
+};
+
 async function leesSchooljaren(db: Staging): Promise<string[]> {
+  // Of the exports delivered only (a partial delivery: loaders/hoofdstukken-nodig.ts).
+  const er = await exportsIn(db);
+  const delen = SCHOOLJAAR_EXPORTS.filter((b) => er.has(b)).map((b) => SCHOOLJAREN_SQL[b]);
+  if (!delen.length) return [];
   const rows = await db.all<{ schooljaar: string }>(`
-    SELECT DISTINCT schooljaar FROM (
-      SELECT schooljaar FROM jongeren_telling UNION ALL SELECT schooljaar FROM verzuim_def
-      UNION ALL SELECT schooljaar FROM vrijstelling_def UNION ALL SELECT schooljaar FROM inzet
-      UNION ALL SELECT schooljaar FROM traject_schooljaar t
-        WHERE t.startdatum BETWEEN CAST(substr(schooljaar, 1, 4) || '-08-01' AS DATE) AND CAST(substr(schooljaar, 6, 4) || '-07-31' AS DATE)
-    ) ORDER BY schooljaar`);
+    SELECT DISTINCT schooljaar FROM (${delen.join("\n      UNION ALL ")}) ORDER BY schooljaar`);
   return rows.map((r) => r.schooljaar);
 }
 
@@ -282,7 +293,7 @@ function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
  * the counting. Nothing in a table depends on the order of a source's rows (sums, lookups by
  * key, sorted code lists), except where an ORDER BY says so.
  */
-const BRONNEN: Record<string, (db: Staging) => string> = {
+const BRONNEN = {
   /** Every peildatum of every schooljaar: per gemeente and onderwijssoort, all jongeren and each doelgroep. */
   jongeren: () => `
       SELECT schooljaar, peildatum, gemeente_code AS gemeente, onderwijssoort, SUM(jongeren)::INTEGER AS leerlingen,
@@ -335,6 +346,13 @@ const BRONNEN: Record<string, (db: Staging) => string> = {
     WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = ${lit(String(db.regio.nummer))}` : ""})
        OR (niveau = 'GEMEENTE' AND code IN (${lijst(db.regio.gemeenten.map((g) => g.code))}))
     ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`,
+} satisfies Record<string, (db: Staging) => string>;
+
+/** The export each source reads: the source of an export not delivered is empty (its chapters are not made). */
+const BRON_EXPORT: Record<keyof typeof BRONNEN, string> = {
+  jongeren: "jongeren.csv", lp: "verzuimmeldingen.csv", dsp: "verzuimmeldingen.csv", verzuimJongeren: "verzuimmeldingen.csv",
+  luxe: "verzuimmeldingen.csv", thuiszitters: "verzuimmeldingen.csv", vrijstellingen: "vrijstellingen.csv",
+  dspJongeren: "verzuimmeldingen.csv", vsv: "vsv_trajecten.csv", vsvJongeren: "vsv_trajecten.csv", vsvCijfers: "vsv_cijfers.csv",
 };
 
 const bronCache = new WeakMap<Staging, Map<string, Promise<{ alle: Rij[]; perJaar: Map<unknown, Rij[]> }>>>();
@@ -347,8 +365,10 @@ function bronnen(db: Staging) {
   let perNaam = bronCache.get(db);
   if (!perNaam) {
     bronCache.set(db, (perNaam = new Map()));
+    const er = exportsIn(db);
     for (const [naam, sql] of Object.entries(BRONNEN)) {
-      const p = db.all(sql(db)).then((alle) => ({ alle, perJaar: splits(alle, "schooljaar") }));
+      const p = er.then((e) => (e.has(BRON_EXPORT[naam as keyof typeof BRONNEN]) ? db.all(sql(db)) : []))
+        .then((alle) => ({ alle, perJaar: splits(alle, "schooljaar") }));
       // A failure is reported where the source is used, not also as an unhandled rejection.
       p.catch(() => {});
       perNaam.set(naam, p);
@@ -420,6 +440,8 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   const min = opties.minimumCel;
   const pub = opties.publicatie ?? await publicatieVan(db, min);
   const tabellen: JaarverslagTabel[] = [];
+  // Only the chapters whose exports were delivered (src/lib/hoofdstukken.ts): the others publish nothing.
+  const maak = tabellenVan(await exportsIn(db));
 
   // ---------------------------------------------------------------- leerlingen, doelgroepen
   // The schooljaar's peildata (latest first) and the counts on the one it is reported on: the
@@ -440,302 +462,317 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
     ...somIn(cel.filter((c) => c.gemeente !== REGIO), maak(opEigenPeildatum), telling, { gemeente: REGIO, ...totalen }),
   ];
   const dekkingNoot = dekkingTekst(dk);
-  // With the total of all onderwijssoorten (HO and GEEN are no leerlingen): the figure a
-  // gemeente looks for first, published even where a small onderwijssoort is hidden.
-  const leerlingBron = (rijen: Rij[]) => rijen.filter((r) => (LEERLING_SOORTEN as readonly unknown[]).includes(r.onderwijssoort))
-    .map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
-  const leerlingen = pas(pub, "jongeren", {
-    rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", [TOTAAL, ...LEERLING_SOORTEN]]]), leerlingBron, "leerlingen", { onderwijssoort: TOTAAL })
-      // A member on none of the year's peildata has no count on a peildatum (not 0).
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, onderwijssoort: r.onderwijssoort,
-        leerlingen: peilVan.get(r.gemeente) ? r.leerlingen : null })),
-    tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"],
-    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
-    // The same jongeren as the dashboard counts on that peildatum.
-    sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
-  });
-  tabellen.push({
-    id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] },
-    titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: leerlingen,
-    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
-  });
+  if (maak.has("leerlingen")) {
+    // With the total of all onderwijssoorten (HO and GEEN are no leerlingen): the figure a
+    // gemeente looks for first, published even where a small onderwijssoort is hidden.
+    const leerlingBron = (rijen: Rij[]) => rijen.filter((r) => (LEERLING_SOORTEN as readonly unknown[]).includes(r.onderwijssoort))
+      .map((r) => ({ schooljaar: sj, gemeente: r.gemeente, onderwijssoort: r.onderwijssoort, leerlingen: r.leerlingen }));
+    const leerlingen = pas(pub, "jongeren", {
+      rijen: opPeil(cellen(db, [sj], () => [["onderwijssoort", [TOTAAL, ...LEERLING_SOORTEN]]]), leerlingBron, "leerlingen", { onderwijssoort: TOTAAL })
+        // A member on none of the year's peildata has no count on a peildatum (not 0).
+        .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, onderwijssoort: r.onderwijssoort,
+          leerlingen: peilVan.get(r.gemeente) ? r.leerlingen : null })),
+      tellingen: ["leerlingen"], sleutels: ["gemeente", "schooljaar", "peildatum", "onderwijssoort"],
+      totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }],
+      // The same jongeren as the dashboard counts on that peildatum.
+      sleutel: (r) => celSleutel("jongeren.TOTAAL", { gemeente: r.gemeente, peildatum: r.peildatum, onderwijssoort: r.onderwijssoort }, { gemeente: REGIO }),
+    });
+    tabellen.push({
+      id: "leerlingen", codes: { onderwijssoort: [...LEERLING_SOORTEN] },
+      titel: `Leerlingen per onderwijssoort ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: leerlingen,
+      kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "onderwijssoort", "leerlingen"],
+    });
 
-  const doelgroepBron = (rijen: Rij[]) => rijen.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
-  const doelgroepen = pas(pub, "jongeren", {
-    rijen: opPeil(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren")
-      .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, doelgroep: r.doelgroep,
-        jongeren: peilVan.get(r.gemeente) ? r.jongeren : null })),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "peildatum", "doelgroep"], totalen: [gemeenteTotaal],
-    // One cell per doelgroep, gemeente and peildatum: the dashboard publishes it too.
-    sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
-  });
-  tabellen.push({
-    id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] },
-    titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: doelgroepen,
-    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
-  });
-
-  // ---------------------------------------------------------------- verzuim Leerplicht
-  // One run for soort × maand with their totals: the month table, the year per soort
-  // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
-  const lpBron = await bron(db, "lp", beide);
-  const lp = pas(pub, "lp", {
-    rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
-      lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
-    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "maand", "verzuimsoort"],
-    totalen: [gemeenteTotaal, { kolom: "maand", totaal: TOTAAL }, { kolom: "verzuimsoort", totaal: TOTAAL }],
-    // Months × verzuimsoort per gemeente are mostly small counts: published for the regio;
-    // per gemeente the months (all soorten) and the soorten (the whole year).
-    gepubliceerd: (r) => r.gemeente === REGIO || r.maand === TOTAAL || r.verzuimsoort === TOTAAL,
-  });
-
-  // ---------------------------------------------------------------- Doorstroompunt preventief
-  // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
-  const dspBron = await bron(db, "dsp", beide);
-  const dspResultaten = codesMet(DSP_RESULTATEN, dspBron.map((r) => r.resultaat));
-  const dspCellen = [
-    ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
-    ...cellen(db, beide, () => [["verzuimsoort", [TOTAAL]], ["resultaat", [TOTAAL, ...dspResultaten]]]),
-  ];
-  const dsp = pas(pub, "dsp", {
-    rijen: somIn(dspCellen, dspBron, "meldingen", { gemeente: REGIO, verzuimsoort: TOTAAL, resultaat: TOTAAL }),
-    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "verzuimsoort", "resultaat"],
-    totalen: [gemeenteTotaal, { kolom: "verzuimsoort", totaal: TOTAAL }, { kolom: "resultaat", totaal: TOTAAL }],
-  });
-
-  // ---------------------------------------------------------------- verzuimmeldingen (both years)
-  const jongerenBron = await bron(db, "verzuimJongeren", beide);
-  const jongeren = pas(pub, "verzuim_jongeren", {
-    rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
-  });
-  // Only year totals are looked up in lp.
-  const lpRij = vindIn(lp.filter((r) => r.maand === TOTAAL), ["gemeente", "schooljaar", "maand", "verzuimsoort"]);
-  const dspRij = vindIn(dsp, ["gemeente", "schooljaar", "verzuimsoort", "resultaat"]);
-  const verzuimmeldingen = jongeren.map((j) => {
-    const m = j.regeling === "LEERPLICHT"
-      ? lpRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, maand: TOTAAL, verzuimsoort: j.verzuimsoort })
-      : dspRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, verzuimsoort: j.verzuimsoort, resultaat: TOTAAL });
-    const rij: Rij = {
-      gemeente: j.gemeente, schooljaar: j.schooljaar, regeling: j.regeling, verzuimsoort: j.verzuimsoort,
-      meldingen: m.meldingen, jongeren: j.jongeren,
-    };
-    if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
-    return rij;
-  });
-  tabellen.push({
-    id: "verzuimmeldingen", codes: { regeling: ["LEERPLICHT", "DOORSTROOMPUNT"], verzuimsoort: [...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen naar soort", rijen: verzuimmeldingen,
-    kolommen: ["gemeente", "naam", "schooljaar", "regeling", "verzuimsoort", "meldingen", "jongeren"],
-  });
-
-  tabellen.push({
-    id: "verzuim_per_maand", codes: { maand: maanden(sj), verzuimsoort: [TOTAAL, ...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen Leerplicht per maand",
-    rijen: lp.filter((r) => r.maand !== TOTAAL).map((r) => ({
-      gemeente: r.gemeente, schooljaar: r.schooljaar, maand: r.maand, verzuimsoort: r.verzuimsoort, meldingen: r.meldingen,
-      ...(r.onderdrukt ? { onderdrukt: true } : {}),
-    })),
-    kolommen: ["gemeente", "naam", "schooljaar", "maand", "verzuimsoort", "meldingen"],
-  });
-
-  // ---------------------------------------------------------------- luxe verzuim
-  const luxeBron = await bron(db, "luxe", [sj]);
-  const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
-  // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
-  const luxe = pas(pub, "luxe", {
-    rijen: somIn(cellen(db, [sj], () => [["handhaving", [TOTAAL, ...handhavingen]]]), luxeBron, "meldingen", { gemeente: REGIO, handhaving: TOTAAL }),
-    tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "handhaving"],
-    totalen: [gemeenteTotaal, { kolom: "handhaving", totaal: TOTAAL }],
-    // Luxe verzuim's meldingen split by handhaving: its total is lp's LUXE cell of the year.
-    sleutel: (r) => celSleutel("lp.meldingen", { gemeente: r.gemeente, schooljaar: r.schooljaar, verzuimsoort: "LUXE", handhaving: r.handhaving },
-      { gemeente: REGIO, handhaving: TOTAAL }),
-  }).filter((r) => r.handhaving !== TOTAAL);
-  tabellen.push({
-    id: "luxe_verzuim_afhandeling", codes: { handhaving: handhavingen }, titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
-    kolommen: ["gemeente", "naam", "schooljaar", "handhaving", "meldingen"],
-  });
-
-  // ---------------------------------------------------------------- thuiszitters
-  // One row per thuiszitter (leerplichtig, under 18): in the soort the regio's definition puts
-  // first when the jongere has both, counted in the gemeente and onderwijssoort of the latest
-  // melding of that soort, so gemeenten add up. Both soorten are shown; the total (soort
-  // TOTAAL) is the definition's: the sum of its soorten.
-  const tzBron = await bron(db, "thuiszitters", [sj]);
-  const tzSleutel = (r: Rij) => thuiszitterSleutel(db, r as Parameters<typeof thuiszitterSleutel>[1]);
-  const tzRun = pas(pub, "thuiszitters", {
-    rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
-      tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
-    totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }], sleutel: tzSleutel,
-  });
-  // An outsider reads the jongeren with an absoluut (or LRV) melding in verzuimmeldingen as
-  // those thuiszitters: where the two counts are equal, they are linked (Koppeling.som keeps
-  // a relation only where it holds), so one cannot be hidden while the other gives it away.
-  if (pub.koppeling) {
-    const k = pub.koppeling;
-    const vjSleutel = tabelSleutel("verzuim_jongeren", { tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal] });
-    for (const r of tzRun) {
-      if (r.onderwijssoort !== TOTAAL || typeof r.jongeren !== "number") continue;
-      const a = k.zoek(vjSleutel({ gemeente: r.gemeente, schooljaar: sj, regeling: "LEERPLICHT", verzuimsoort: r.soort }, "jongeren"));
-      const b = k.zoek(tzSleutel(r));
-      if (a >= 0 && b >= 0 && a !== b) k.som(a, [b]);
-    }
+    const doelgroepBron = (rijen: Rij[]) => rijen.flatMap((r) => DOELGROEPEN.map((d) => ({ schooljaar: sj, gemeente: r.gemeente, doelgroep: d, jongeren: r[d] })));
+    const doelgroepen = pas(pub, "jongeren", {
+      rijen: opPeil(cellen(db, [sj], () => [["doelgroep", DOELGROEPEN]]), doelgroepBron, "jongeren")
+        .map((r) => ({ gemeente: r.gemeente, schooljaar: r.schooljaar, peildatum: peilVan.get(r.gemeente) ?? null, doelgroep: r.doelgroep,
+          jongeren: peilVan.get(r.gemeente) ? r.jongeren : null })),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "peildatum", "doelgroep"], totalen: [gemeenteTotaal],
+      // One cell per doelgroep, gemeente and peildatum: the dashboard publishes it too.
+      sleutel: (r) => jongerenSleutel(String(r.doelgroep), r.gemeente, r.peildatum),
+    });
+    tabellen.push({
+      id: "doelgroepen", codes: { doelgroep: [...DOELGROEPEN] },
+      titel: `Jongeren per doelgroep ${peildatumTekst(pd, db, sj)}${dekkingNoot ? `. ${dekkingNoot}` : ""}`, rijen: doelgroepen,
+      kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "doelgroep", "jongeren"],
+    });
   }
-  const inTotaal = totaalSoorten(db);
-  const tzTotaal = pas(pub, "thuiszitters", {
-    rijen: [
-      ...tzRun.filter((r) => r.onderwijssoort === TOTAAL),
-      ...somIn(cellen(db, [sj], () => [["soort", [TZ_TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
-        tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TOTAAL }),
-    ],
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"], sleutel: tzSleutel,
-    // The total beside its soorten only where it is their sum (a definition of one soort: the same cell).
-    totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TZ_TOTAAL }] : [])],
-  });
-  tabellen.push({
-    id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
-    titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
-    kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
-  });
-  // The totals per soort and the definition's total, from the same cells (so they never give a hidden part back).
-  tabellen.push({
-    id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TZ_TOTAAL] },
-    titel: inTotaal.length > 1 ? "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim); totaal: absoluut verzuim en LRV"
-      : "Thuiszitters per soort (wie beide heeft telt als LRV); totaal: alleen LRV (de definitie van de regio)",
-    rijen: tzTotaal.map(({ onderwijssoort: _o, ...r }) => r),
-    kolommen: ["gemeente", "naam", "schooljaar", "soort", "jongeren"],
-  });
 
-  // ---------------------------------------------------------------- vrijstellingen (both years)
-  const vrBron = await bron(db, "vrijstellingen", beide);
-  const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
-  const vrijstellingen = pas(pub, "vrijstellingen", {
-    rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
-    tellingen: ["vrijstellingen"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
-  });
-  tabellen.push({
-    id: "vrijstellingen", codes: { artikel: artikelen }, titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
-    kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
-  });
+  // Every table of verzuimmeldingen.csv (the chapters Verzuim, Thuiszitters and Doorstroompunt): their runs share totals.
+  if (maak.has("verzuimmeldingen")) {
+    // ---------------------------------------------------------------- verzuim Leerplicht
+    // One run for soort × maand with their totals: the month table, the year per soort
+    // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
+    const lpBron = await bron(db, "lp", beide);
+    const lp = pas(pub, "lp", {
+      rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
+        lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
+      tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "maand", "verzuimsoort"],
+      totalen: [gemeenteTotaal, { kolom: "maand", totaal: TOTAAL }, { kolom: "verzuimsoort", totaal: TOTAAL }],
+      // Months × verzuimsoort per gemeente are mostly small counts: published for the regio;
+      // per gemeente the months (all soorten) and the soorten (the whole year).
+      gepubliceerd: (r) => r.gemeente === REGIO || r.maand === TOTAAL || r.verzuimsoort === TOTAAL,
+    });
 
-  // ---------------------------------------------------------------- vrijgestelde jeugdigen op de peildatum
-  // The stock beside the flow above: jongeren with a granted vrijstelling running on the
-  // schooljaar's peildatum (src/lib/definities.ts), per artikel; distinct jongeren, so the
-  // regio row is counted over the regio, not summed.
-  const vrPeildatum = pd.peildatum ?? regioPeildatum(db, sj);
-  const vrVoorraad = pas(pub, "vrijgesteld_op_peildatum", {
-    rijen: zoekIn(cellen(db, [sj], () => [["artikel", artikelen]]), await db.all(`
-      SELECT '${sj}' AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, artikel, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
-      FROM vrijstellingen WHERE ${SQL_VRIJGESTELD_OP(`DATE '${vrPeildatum}'`)}
-        -- Only gemeenten that are members on the peildatum: the regio row is theirs.
-        AND gemeente_code IN (SELECT code FROM gemeenten WHERE (vanaf IS NULL OR vanaf <= DATE '${vrPeildatum}') AND (tot IS NULL OR tot >= DATE '${vrPeildatum}'))
-      GROUP BY GROUPING SETS ((gemeente_code, artikel), (artikel))`), "jongeren")
-      .map((r) => ({ ...r, peildatum: vrPeildatum })),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
-  });
-  tabellen.push({
-    id: "vrijgesteld_op_peildatum", codes: { artikel: artikelen },
-    titel: `Vrijgestelde jeugdigen op ${formatDatum(vrPeildatum)}: toegekende vrijstelling die op de peildatum loopt, per artikel`, rijen: vrVoorraad,
-    kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "artikel", "jongeren"],
-  });
+    // ---------------------------------------------------------------- Doorstroompunt preventief
+    // Per verzuimsoort and per resultaat: two ways of splitting the same meldingen, sharing one total.
+    const dspBron = await bron(db, "dsp", beide);
+    const dspResultaten = codesMet(DSP_RESULTATEN, dspBron.map((r) => r.resultaat));
+    const dspCellen = [
+      ...cellen(db, beide, () => [["verzuimsoort", VERZUIMSOORTEN], ["resultaat", [TOTAAL]]]),
+      ...cellen(db, beide, () => [["verzuimsoort", [TOTAAL]], ["resultaat", [TOTAAL, ...dspResultaten]]]),
+    ];
+    const dsp = pas(pub, "dsp", {
+      rijen: somIn(dspCellen, dspBron, "meldingen", { gemeente: REGIO, verzuimsoort: TOTAAL, resultaat: TOTAAL }),
+      tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "verzuimsoort", "resultaat"],
+      totalen: [gemeenteTotaal, { kolom: "verzuimsoort", totaal: TOTAAL }, { kolom: "resultaat", totaal: TOTAAL }],
+    });
 
-  // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
-  const dspJongerenBron = await bron(db, "dspJongeren", [sj]);
-  const dspJongeren = pas(pub, "dsp_jongeren", {
-    rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
-  });
-  const dspResultaat = dspJongeren.map((j) => {
-    const m = dspRij({ gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
-    const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, resultaat: j.resultaat, meldingen: m.meldingen, jongeren: j.jongeren };
-    if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
-    return rij;
-  });
-  tabellen.push({
-    id: "doorstroompunt_preventief_resultaat", codes: { resultaat: dspResultaten }, titel: "Doorstroompunt preventief (18+): resultaat van de meldingen", rijen: dspResultaat,
-    kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "meldingen", "jongeren"],
-  });
+    // ---------------------------------------------------------------- verzuimmeldingen (both years)
+    const jongerenBron = await bron(db, "verzuimJongeren", beide);
+    const jongeren = pas(pub, "verzuim_jongeren", {
+      rijen: zoekIn(cellen(db, beide, () => [["regeling", ["LEERPLICHT", "DOORSTROOMPUNT"]], ["verzuimsoort", VERZUIMSOORTEN]]), jongerenBron, "jongeren"),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal],
+    });
+    // Only year totals are looked up in lp.
+    const lpRij = vindIn(lp.filter((r) => r.maand === TOTAAL), ["gemeente", "schooljaar", "maand", "verzuimsoort"]);
+    const dspRij = vindIn(dsp, ["gemeente", "schooljaar", "verzuimsoort", "resultaat"]);
+    const verzuimmeldingen = jongeren.map((j) => {
+      const m = j.regeling === "LEERPLICHT"
+        ? lpRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, maand: TOTAAL, verzuimsoort: j.verzuimsoort })
+        : dspRij({ gemeente: j.gemeente, schooljaar: j.schooljaar, verzuimsoort: j.verzuimsoort, resultaat: TOTAAL });
+      const rij: Rij = {
+        gemeente: j.gemeente, schooljaar: j.schooljaar, regeling: j.regeling, verzuimsoort: j.verzuimsoort,
+        meldingen: m.meldingen, jongeren: j.jongeren,
+      };
+      if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+      return rij;
+    });
+    tabellen.push({
+      id: "verzuimmeldingen", codes: { regeling: ["LEERPLICHT", "DOORSTROOMPUNT"], verzuimsoort: [...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen naar soort", rijen: verzuimmeldingen,
+      kolommen: ["gemeente", "naam", "schooljaar", "regeling", "verzuimsoort", "meldingen", "jongeren"],
+    });
 
-  // ---------------------------------------------------------------- VSV'ers benaderd
-  // One run over a small hierarchy: result within report group within all, and NIEUW/OUD
-  // beside it; the total also feeds inzet's trajecten per fte.
-  const groepVan = (r: string) => rapportgroep(r) ?? (r === "LOPEND" ? "LOPEND" : "OVERIG_RESULTAAT");
-  const vsvBron = (await bron(db, "vsv", [sj]))
-    .map((r): Rij => ({ ...r, groep: groepVan(String(r.resultaat)) }));
-  const vsvResultaten = codesMet(VSV_RESULTATEN_JAAR, vsvBron.map((r) => r.resultaat));
-  const groepen = [...new Set(vsvResultaten.map(groepVan))];
-  const vsvCellen = [
-    ...groepen.flatMap((g) => cellen(db, [sj], () => [["vsv_type", [ALLE]], ["groep", [g]],
-      ["resultaat", [TOTAAL, ...vsvResultaten.filter((r) => groepVan(r) === g)]]])),
-    ...cellen(db, [sj], () => [["vsv_type", [ALLE, ...VSV_TYPES]], ["groep", [ALLE]], ["resultaat", [TOTAAL]]]),
-  ];
-  const vsv = pas(pub, "vsv", {
-    rijen: somIn(vsvCellen, vsvBron, "trajecten", { gemeente: REGIO, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }),
-    tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"],
-    totalen: [gemeenteTotaal, { kolom: "resultaat", totaal: TOTAAL }, { kolom: "groep", totaal: ALLE }, { kolom: "vsv_type", totaal: ALLE }],
-  });
+    tabellen.push({
+      id: "verzuim_per_maand", codes: { maand: maanden(sj), verzuimsoort: [TOTAAL, ...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen Leerplicht per maand",
+      rijen: lp.filter((r) => r.maand !== TOTAAL).map((r) => ({
+        gemeente: r.gemeente, schooljaar: r.schooljaar, maand: r.maand, verzuimsoort: r.verzuimsoort, meldingen: r.meldingen,
+        ...(r.onderdrukt ? { onderdrukt: true } : {}),
+      })),
+      kolommen: ["gemeente", "naam", "schooljaar", "maand", "verzuimsoort", "meldingen"],
+    });
 
-  const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
-  const vsvJongerenBron = await bron(db, "vsvJongeren", [sj]);
-  const vsvJongeren = pas(pub, "vsv_jongeren", {
-    rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
-    tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
-  });
-  const vsvRij = vindIn(vsv, ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"]);
-  const vsvBenaderd = vsvJongeren.map((j) => {
-    const c = String(j.categorie);
-    const sleutel = c === "TOTAAL" ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
-      : (VSV_TYPES as readonly string[]).includes(c) ? { vsv_type: c, groep: ALLE, resultaat: TOTAAL }
-      : { vsv_type: ALLE, groep: c, resultaat: TOTAAL };
-    const t = vsvRij({ gemeente: j.gemeente, schooljaar: sj, ...sleutel });
-    const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, categorie: c, trajecten: t.trajecten, jongeren: j.jongeren };
-    if (t.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
-    return rij;
-  });
-  tabellen.push({
-    id: "vsv_benaderd", codes: { categorie: categorieen }, titel: "VSV'ers benaderd door het Doorstroompunt (nieuw en oud) en rapportgroepen", rijen: vsvBenaderd,
-    kolommen: ["gemeente", "naam", "schooljaar", "categorie", "trajecten", "jongeren"],
-  });
-  tabellen.push({
-    id: "vsv_resultaat", codes: { resultaat: vsvResultaten, ...RAPPORTGROEPEN }, titel: "VSV-trajecten: resultaat in het schooljaar",
-    rijen: vsv.filter((r) => r.vsv_type === ALLE && r.groep !== ALLE && r.resultaat !== TOTAAL)
-      .sort((a, b) => vsvResultaten.indexOf(String(a.resultaat)) - vsvResultaten.indexOf(String(b.resultaat))).map((r) => ({
-      gemeente: r.gemeente, schooljaar: r.schooljaar, resultaat: r.resultaat,
-      rapportgroep: rapportgroep(String(r.resultaat)), trajecten: r.trajecten, ...(r.onderdrukt ? { onderdrukt: true } : {}),
-    })),
-    kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "rapportgroep", "trajecten"],
-  });
+    // ---------------------------------------------------------------- luxe verzuim
+    const luxeBron = await bron(db, "luxe", [sj]);
+    const handhavingen = codesMet(HANDHAVINGEN, luxeBron.map((r) => r.handhaving));
+    // The total is published in verzuimmeldingen (LUXE): a helper total row, dropped after.
+    const luxe = pas(pub, "luxe", {
+      rijen: somIn(cellen(db, [sj], () => [["handhaving", [TOTAAL, ...handhavingen]]]), luxeBron, "meldingen", { gemeente: REGIO, handhaving: TOTAAL }),
+      tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "handhaving"],
+      totalen: [gemeenteTotaal, { kolom: "handhaving", totaal: TOTAAL }],
+      // Luxe verzuim's meldingen split by handhaving: its total is lp's LUXE cell of the year.
+      sleutel: (r) => celSleutel("lp.meldingen", { gemeente: r.gemeente, schooljaar: r.schooljaar, verzuimsoort: "LUXE", handhaving: r.handhaving },
+        { gemeente: REGIO, handhaving: TOTAAL }),
+    }).filter((r) => r.handhaving !== TOTAAL);
+    tabellen.push({
+      id: "luxe_verzuim_afhandeling", codes: { handhaving: handhavingen }, titel: "Luxe verzuim: afhandeling van de meldingen", rijen: luxe,
+      kolommen: ["gemeente", "naam", "schooljaar", "handhaving", "meldingen"],
+    });
 
-  // ---------------------------------------------------------------- official VSV percentages
-  // Public OCW figures: every year in the file for the country, the regio and the gemeenten
-  // that are members this schooljaar. Only primary suppression of gemeente counts: the official
-  // regio figure is not the sum of its gemeenten (school and home location differ).
-  const leden = ledenIn(db, sj);
-  const vsvCijfers = ((await bron(db, "vsvCijfers")) as { schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }[])
-    .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
-  const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
-  const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
-    gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : "LANDELIJK",
-    niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
-    percentage: percentage(r.vsv, r.deelnemers),
-  });
-  const gemeentePct = pub.tabel("ocw", vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
-    tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
-  });
-  tabellen.push({
-    id: "vsv_percentage", titel: "Officiële VSV-percentages (OCW/DUO): gemeente, regio en Nederland",
-    rijen: [...vsvCijfers.filter((r) => r.niveau !== "GEMEENTE").map(pctRij), ...gemeentePct],
-    kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
-  });
+    // ---------------------------------------------------------------- thuiszitters
+    // One row per thuiszitter (leerplichtig, under 18): in the soort the regio's definition puts
+    // first when the jongere has both, counted in the gemeente and onderwijssoort of the latest
+    // melding of that soort, so gemeenten add up. Both soorten are shown; the total (soort
+    // TOTAAL) is the definition's: the sum of its soorten.
+    const tzBron = await bron(db, "thuiszitters", [sj]);
+    const tzSleutel = (r: Rij) => thuiszitterSleutel(db, r as Parameters<typeof thuiszitterSleutel>[1]);
+    const tzRun = pas(pub, "thuiszitters", {
+      rijen: somIn(cellen(db, [sj], () => [["soort", ["ABSOLUUT", "LRV"]], ["onderwijssoort", [TOTAAL, ...ONDERWIJSSOORTEN]]]),
+        tzBron, "jongeren", { gemeente: REGIO, onderwijssoort: TOTAAL }),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"],
+      totalen: [gemeenteTotaal, { kolom: "onderwijssoort", totaal: TOTAAL }], sleutel: tzSleutel,
+    });
+    // An outsider reads the jongeren with an absoluut (or LRV) melding in verzuimmeldingen as
+    // those thuiszitters: where the two counts are equal, they are linked (Koppeling.som keeps
+    // a relation only where it holds), so one cannot be hidden while the other gives it away.
+    if (pub.koppeling) {
+      const k = pub.koppeling;
+      const vjSleutel = tabelSleutel("verzuim_jongeren", { tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "regeling", "verzuimsoort"], totalen: [gemeenteTotaal] });
+      for (const r of tzRun) {
+        if (r.onderwijssoort !== TOTAAL || typeof r.jongeren !== "number") continue;
+        const a = k.zoek(vjSleutel({ gemeente: r.gemeente, schooljaar: sj, regeling: "LEERPLICHT", verzuimsoort: r.soort }, "jongeren"));
+        const b = k.zoek(tzSleutel(r));
+        if (a >= 0 && b >= 0 && a !== b) k.som(a, [b]);
+      }
+    }
+    const inTotaal = totaalSoorten(db);
+    const tzTotaal = pas(pub, "thuiszitters", {
+      rijen: [
+        ...tzRun.filter((r) => r.onderwijssoort === TOTAAL),
+        ...somIn(cellen(db, [sj], () => [["soort", [TZ_TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
+          tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TOTAAL }),
+      ],
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"], sleutel: tzSleutel,
+      // The total beside its soorten only where it is their sum (a definition of one soort: the same cell).
+      totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TZ_TOTAAL }] : [])],
+    });
+    tabellen.push({
+      id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
+      titel: "Thuiszitters: absoluut verzuim en langdurig relatief verzuim (LRV)", rijen: tzRun.filter((r) => r.onderwijssoort !== TOTAAL),
+      kolommen: ["gemeente", "naam", "schooljaar", "soort", "onderwijssoort", "jongeren"],
+    });
+    // The totals per soort and the definition's total, from the same cells (so they never give a hidden part back).
+    tabellen.push({
+      id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TZ_TOTAAL] },
+      titel: inTotaal.length > 1 ? "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim); totaal: absoluut verzuim en LRV"
+        : "Thuiszitters per soort (wie beide heeft telt als LRV); totaal: alleen LRV (de definitie van de regio)",
+      rijen: tzTotaal.map(({ onderwijssoort: _o, ...r }) => r),
+      kolommen: ["gemeente", "naam", "schooljaar", "soort", "jongeren"],
+    });
+
+    // ---------------------------------------------------------------- Doorstroompunt resultaat (this year)
+    const dspJongerenBron = await bron(db, "dspJongeren", [sj]);
+    const dspJongeren = pas(pub, "dsp_jongeren", {
+      rijen: zoekIn(cellen(db, [sj], () => [["resultaat", dspResultaten]]), dspJongerenBron, "jongeren"),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "resultaat"], totalen: [gemeenteTotaal],
+    });
+    const dspResultaat = dspJongeren.map((j) => {
+      const m = dspRij({ gemeente: j.gemeente, schooljaar: sj, verzuimsoort: TOTAAL, resultaat: j.resultaat });
+      const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, resultaat: j.resultaat, meldingen: m.meldingen, jongeren: j.jongeren };
+      if (m.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+      return rij;
+    });
+    tabellen.push({
+      id: "doorstroompunt_preventief_resultaat", codes: { resultaat: dspResultaten }, titel: "Doorstroompunt preventief (18+): resultaat van de meldingen", rijen: dspResultaat,
+      kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "meldingen", "jongeren"],
+    });
+  }
+
+  if (maak.has("vrijstellingen")) {
+    // ---------------------------------------------------------------- vrijstellingen (both years)
+    const vrBron = await bron(db, "vrijstellingen", beide);
+    const artikelen: string[] = ARTIKELEN.filter((a) => ["5A", "5B", "5C"].includes(a) || vrBron.some((r) => r.artikel === a));
+    const vrijstellingen = pas(pub, "vrijstellingen", {
+      rijen: somIn(cellen(db, beide, () => [["artikel", artikelen]]), vrBron, "vrijstellingen", { gemeente: REGIO }),
+      tellingen: ["vrijstellingen"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
+    });
+    tabellen.push({
+      id: "vrijstellingen", codes: { artikel: artikelen }, titel: "Vrijstellingen afgegeven per artikel (Leerplichtwet)", rijen: vrijstellingen,
+      kolommen: ["gemeente", "naam", "schooljaar", "artikel", "vrijstellingen"],
+    });
+
+    // ---------------------------------------------------------------- vrijgestelde jeugdigen op de peildatum
+    // The stock beside the flow above: jongeren with a granted vrijstelling running on the
+    // schooljaar's peildatum (src/lib/definities.ts), per artikel; distinct jongeren, so the
+    // regio row is counted over the regio, not summed.
+    const vrPeildatum = pd.peildatum ?? regioPeildatum(db, sj);
+    const vrVoorraad = pas(pub, "vrijgesteld_op_peildatum", {
+      rijen: zoekIn(cellen(db, [sj], () => [["artikel", artikelen]]), await db.all(`
+        SELECT '${sj}' AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, artikel, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren
+        FROM vrijstellingen WHERE ${SQL_VRIJGESTELD_OP(`DATE '${vrPeildatum}'`)}
+          -- Only gemeenten that are members on the peildatum: the regio row is theirs.
+          AND gemeente_code IN (SELECT code FROM gemeenten WHERE (vanaf IS NULL OR vanaf <= DATE '${vrPeildatum}') AND (tot IS NULL OR tot >= DATE '${vrPeildatum}'))
+        GROUP BY GROUPING SETS ((gemeente_code, artikel), (artikel))`), "jongeren")
+        .map((r) => ({ ...r, peildatum: vrPeildatum })),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "artikel"], totalen: [gemeenteTotaal],
+    });
+    tabellen.push({
+      id: "vrijgesteld_op_peildatum", codes: { artikel: artikelen },
+      titel: `Vrijgestelde jeugdigen op ${formatDatum(vrPeildatum)}: toegekende vrijstelling die op de peildatum loopt, per artikel`, rijen: vrVoorraad,
+      kolommen: ["gemeente", "naam", "schooljaar", "peildatum", "artikel", "jongeren"],
+    });
+  }
+
+  if (maak.has("vsv_benaderd")) {
+    // ---------------------------------------------------------------- VSV'ers benaderd
+    // One run over a small hierarchy: result within report group within all, and NIEUW/OUD
+    // beside it; the total also feeds inzet's trajecten per fte.
+    const groepVan = (r: string) => rapportgroep(r) ?? (r === "LOPEND" ? "LOPEND" : "OVERIG_RESULTAAT");
+    const vsvBron = (await bron(db, "vsv", [sj]))
+      .map((r): Rij => ({ ...r, groep: groepVan(String(r.resultaat)) }));
+    const vsvResultaten = codesMet(VSV_RESULTATEN_JAAR, vsvBron.map((r) => r.resultaat));
+    const groepen = [...new Set(vsvResultaten.map(groepVan))];
+    const vsvCellen = [
+      ...groepen.flatMap((g) => cellen(db, [sj], () => [["vsv_type", [ALLE]], ["groep", [g]],
+        ["resultaat", [TOTAAL, ...vsvResultaten.filter((r) => groepVan(r) === g)]]])),
+      ...cellen(db, [sj], () => [["vsv_type", [ALLE, ...VSV_TYPES]], ["groep", [ALLE]], ["resultaat", [TOTAAL]]]),
+    ];
+    const vsv = pas(pub, "vsv", {
+      rijen: somIn(vsvCellen, vsvBron, "trajecten", { gemeente: REGIO, vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }),
+      tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"],
+      totalen: [gemeenteTotaal, { kolom: "resultaat", totaal: TOTAAL }, { kolom: "groep", totaal: ALLE }, { kolom: "vsv_type", totaal: ALLE }],
+    });
+
+    const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
+    const vsvJongerenBron = await bron(db, "vsvJongeren", [sj]);
+    const vsvJongeren = pas(pub, "vsv_jongeren", {
+      rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
+      tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "categorie"], totalen: [gemeenteTotaal],
+    });
+    const vsvRij = vindIn(vsv, ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"]);
+    const vsvBenaderd = vsvJongeren.map((j) => {
+      const c = String(j.categorie);
+      const sleutel = c === "TOTAAL" ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
+        : (VSV_TYPES as readonly string[]).includes(c) ? { vsv_type: c, groep: ALLE, resultaat: TOTAAL }
+        : { vsv_type: ALLE, groep: c, resultaat: TOTAAL };
+      const t = vsvRij({ gemeente: j.gemeente, schooljaar: sj, ...sleutel });
+      const rij: Rij = { gemeente: j.gemeente, schooljaar: sj, categorie: c, trajecten: t.trajecten, jongeren: j.jongeren };
+      if (t.onderdrukt || j.onderdrukt) rij.onderdrukt = true;
+      return rij;
+    });
+    tabellen.push({
+      id: "vsv_benaderd", codes: { categorie: categorieen }, titel: "VSV'ers benaderd door het Doorstroompunt (nieuw en oud) en rapportgroepen", rijen: vsvBenaderd,
+      kolommen: ["gemeente", "naam", "schooljaar", "categorie", "trajecten", "jongeren"],
+    });
+    tabellen.push({
+      id: "vsv_resultaat", codes: { resultaat: vsvResultaten, ...RAPPORTGROEPEN }, titel: "VSV-trajecten: resultaat in het schooljaar",
+      rijen: vsv.filter((r) => r.vsv_type === ALLE && r.groep !== ALLE && r.resultaat !== TOTAAL)
+        .sort((a, b) => vsvResultaten.indexOf(String(a.resultaat)) - vsvResultaten.indexOf(String(b.resultaat))).map((r) => ({
+        gemeente: r.gemeente, schooljaar: r.schooljaar, resultaat: r.resultaat,
+        rapportgroep: rapportgroep(String(r.resultaat)), trajecten: r.trajecten, ...(r.onderdrukt ? { onderdrukt: true } : {}),
+      })),
+      kolommen: ["gemeente", "naam", "schooljaar", "resultaat", "rapportgroep", "trajecten"],
+    });
+  }
+
+  if (maak.has("vsv_percentage")) {
+    // ---------------------------------------------------------------- official VSV percentages
+    // Public OCW figures: every year in the file for the country, the regio and the gemeenten
+    // that are members this schooljaar. Only primary suppression of gemeente counts: the official
+    // regio figure is not the sum of its gemeenten (school and home location differ).
+    const leden = ledenIn(db, sj);
+    const vsvCijfers = ((await bron(db, "vsvCijfers")) as { schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }[])
+      .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
+    const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
+    const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
+      gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : "LANDELIJK",
+      niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
+      percentage: percentage(r.vsv, r.deelnemers),
+    });
+    const gemeentePct = pub.tabel("ocw", vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
+      tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
+    });
+    tabellen.push({
+      id: "vsv_percentage", titel: "Officiële VSV-percentages (OCW/DUO): gemeente, regio en Nederland",
+      rijen: [...vsvCijfers.filter((r) => r.niveau !== "GEMEENTE").map(pctRij), ...gemeentePct],
+      kolommen: ["gemeente", "naam", "niveau", "code", "schooljaar", "deelnemers", "vsv", "percentage"],
+    });
+  }
 
   // ---------------------------------------------------------------- duiding, BBV, overstap (loaders/marts/jaarverslag-duiding.ts)
   // Imported late: the BBV mart reads the dashboard's peildata, and the dashboard this module.
   const { duidingTabellen } = await import("./jaarverslag-duiding.ts");
   tabellen.push(...await duidingTabellen(db, pub, sj));
 
-  // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)
-  tabellen.push(await inzetTabel(db, pub, sj, await schooljarenInData(db)));
+  if (maak.has("inzet")) {
+    // ---------------------------------------------------------------- inzet (loaders/marts/inzet.ts)
+    tabellen.push(await inzetTabel(db, pub, sj, await schooljarenInData(db)));
+  }
 
   // ---------------------------------------------------------------- order, one gemeente
+  // The tables in the registry's order (src/lib/hoofdstukken.ts), whatever order they were made in.
+  tabellen.sort((a, b) => TABEL_VOLGORDE.indexOf(a.id) - TABEL_VOLGORDE.indexOf(b.id));
   // Place of each code in the order: REGIO, LANDELIJK, then the gemeenten of regio.json.
   const plaats = new Map([REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)].map((code, i) => [code, i]));
   const gemeente = opties.gemeente?.toUpperCase();
@@ -786,6 +823,9 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     jaren: {},
     meldingen: [],
   };
+  // A partial delivery: the chapters whose exports are missing, each with the sentence in its place.
+  const ontbreekt = ontbrekendeHoofdstukken(await exportsIn(db));
+  if (ontbreekt.length) data.ontbreekt = ontbreekt;
   const gemeente = opties.gemeente?.toUpperCase();
   // The compact data has no names in its rows.
   const tabellenVan = opties.compact ? tabellenZonderNamen : jaarverslagTabellen;

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from "../config.ts";
 import { invoerHash, STAGING_DIR, type Staging } from "../db.ts";
 import { GebruikersFout } from "../errors.ts";
 import { ruimRestenOp } from "../slot.ts";
-import { aanwezig, NODIG, type Uitvoer } from "../nodig.ts";
+import { aanwezig, kanMaken, type Uitvoer } from "../nodig.ts";
 import type { Gepubliceerd, Rij } from "../publish.ts";
 import { Koppeling, registreerTabel, tabelSleutel, type TabelOpties } from "./koppeling.ts";
 import { onderdrukKoppeling, AuditMislukt } from "./onderdrukking.ts";
@@ -148,9 +148,10 @@ export async function verzamel(db: Staging, minimumCel: number): Promise<Koppeli
   // The dashboard runs the monitor too; the site's jaarverslag holds every schooljaar, and the
   // reports (per schooljaar, per gemeente) publish subsets of the same cells. A mart whose
   // exports are not there (a partial delivery, a test's own staging) publishes nothing: its
-  // page says what is missing (loaders/nodig.ts).
+  // page says what is missing (loaders/nodig.ts); of the jaarverslag, only the chapters whose
+  // exports are there are computed, so only their cells are registered and audited.
   const er = await aanwezig(db);
-  const heeft = (u: Uitvoer) => NODIG[u].every((b) => er.has(b));
+  const heeft = (u: Uitvoer) => kanMaken(u, er);
   if (heeft("dashboard")) await dashboard(db, { minimumCel, publicatie: pub });
   else if (heeft("monitor")) await (await import("../marts/monitor.ts")).monitorSite(db, { minimumCel, publicatie: pub });
   if (heeft("jaarverslag")) {

@@ -22,7 +22,7 @@ import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { openStaging } from "../../loaders/db.ts";
 import { ruimRestenOp } from "../../loaders/slot.ts";
 import { schooljarenInData } from "../../loaders/marts/jaarverslag.ts";
-import { ontbrekend } from "../../loaders/nodig.ts";
+import { tekort } from "../../loaders/nodig.ts";
 import { maakJaarverslag, vandaag } from "../../reports/jaarverslag.ts";
 import type { GedruktJaarverslag, PdfInvoer } from "../../reports/pdf.ts";
 import { bestandenOnder } from "./bestanden.ts";
@@ -130,8 +130,9 @@ export async function maakJaarverslagen(dataDir: string, log: (m: string) => voi
   const db = await openStaging(dataDir);
   let browser: Promise<Browser> | null = null;
   try {
-    // A partial delivery without the jaarverslag's exports: no files (its pages say what is missing).
-    const mist = await ontbrekend(db, "jaarverslag");
+    // A partial delivery from which no chapter can be made: no files (its pages say what is
+    // missing). With some chapters the files are made, the others saying what they need.
+    const mist = await tekort(db, "jaarverslag");
     if (mist.length) {
       log(`Geen jaarverslag als PDF en Excel: ${mist.join(", ")} ontbreekt.`);
       return uit;

@@ -6,6 +6,7 @@ import { datum, getal, ONDERDRUKT } from "../lib/format.js";
 import { REGIO, type Rij } from "../lib/jaarverslag-data.js";
 import { BBV_INDICATOREN, type BbvDefinitie } from "../lib/bbv.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
+import { oordelenZin } from "../lib/duiding.js";
 import { BESTEMMINGEN, BESTEMMING_LABEL, HERKOMSTEN, HERKOMST_LABEL } from "../lib/overstap.js";
 import type { Oordeel } from "../lib/statistiek.js";
 import { StaafGrafiek } from "./jaarverslag-charts.js";
@@ -24,10 +25,7 @@ const marge = (onder: unknown, boven: unknown, d: number): Waarde =>
 
 function verwachtBlokken(c: Context): Blok[] {
   const rijen = c.rijen("vsv_verwacht");
-  if (!c.data.jaren[c.sj]?.tabellen.some((t) => t.id === "vsv_verwacht")) {
-    return [{ id: "verwacht-ontbreekt", titel: "Verwacht en waargenomen VSV", tabel: { kolommen: [], rijen: [] },
-      samenvatting: "Voor deze vergelijking zijn de risicoscores van het CBS per gemeente nodig (het bestand cbs_risicoscores.csv); dat bestand zit nog niet in de gegevens van de regio." }];
-  }
+  // Without its exports the chapter is not computed and says what it needs (jaarverslag.ts hoofdstukElement).
   const jaren = [...new Set(rijen.map((r) => String(r.schooljaar)))].filter((j) => j <= c.sj).sort();
   const jaar = jaren[jaren.length - 1];
   if (!jaar) {
@@ -54,8 +52,7 @@ function verwachtBlokken(c: Context): Blok[] {
   const afgeschermd = gemeenten.filter((r) => r.oordeel == null).length;
   const eigen = vind(c.focus);
   const samenvatting = later + (c.isRegio
-    ? `Van de ${gemeenten.length} gemeenten hadden er in ${jaar} ${telOordeel("hoger")} meer nieuwe vsv'ers dan verwacht, ${telOordeel("lager")} minder, ` +
-      `en bij ${telOordeel("ongeveer gelijk")} viel het verschil binnen het toeval${afgeschermd ? `; van ${afgeschermd} is het aantal afgeschermd` : ""}.` +
+    ? oordelenZin({ gemeenten: gemeenten.length, jaar, hoger: telOordeel("hoger"), lager: telOordeel("lager"), gelijk: telOordeel("ongeveer gelijk"), afgeschermd }) +
       (regio?.zin ? ` ${regio.zin}` : "")
     : String(eigen?.zin ?? `Voor ${c.naam(c.focus)} is er in ${jaar} geen vergelijking.`));
   const toelichting = "Verwacht: de risicoscore van het CBS, de som van de kansen op voortijdig schoolverlaten van alle vo-leerlingen en mbo-studenten in de gemeente. " +

@@ -9,7 +9,7 @@ import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js
 import { noot } from "../lib/lidmaatschap.js";
 import { BREUKEN, breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
-import { REGIO, type JvData } from "../lib/jaarverslag-data.js";
+import { REGIO, type JvData, type JvOntbreekt } from "../lib/jaarverslag-data.js";
 import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
 import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 import {
@@ -21,7 +21,7 @@ import { inzetBlokken, inzetTekstenPerGemeente } from "./jaarverslag-inzet.js";
 import { duidingBlokken } from "./jaarverslag-duiding.js";
 
 export {
-  REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
+  REGIO, inpakken, uitpakken, type Rij, type JvTabel, type JvOntbreekt, type JvJaar, type JvData, type JvTabelKort, type JvDataKort,
 } from "../lib/jaarverslag-data.js";
 
 export { label, Context, alsGetal, type Keuze, type Waarde, type Kolom, type Weergave, type Blok } from "./jaarverslag-blok.js";
@@ -32,6 +32,8 @@ export { HOOFDSTUKKEN, type HoofdstukId } from "../lib/hoofdstukken.js";
 // ------------------------------------------------------------------ chapters
 
 export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blok[] {
+  // A chapter whose exports were not delivered has no tables: it shows what it needs (hoofdstukElement).
+  if (ontbreektVan(data, hoofdstuk)) return [];
   const c = new Context(data, keuze);
   // In titles "hele regio", in sentences "de regio"; a gemeente by its name.
   const titelWie = c.isRegio ? "hele regio" : c.naam(c.focus);
@@ -352,6 +354,12 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   const sectie = el(doc, "section", { class: "jv-hoofdstuk", id: `hoofdstuk-${id}` });
   const h = hoofdstuk(id);
   if (o.kop) sectie.append(el(doc, "h2", {}, h.titel));
+  // A partial delivery: the chapter says which export it needs, and nothing else (no text, no empty chart).
+  const mist = ontbreektVan(data, id);
+  if (mist) {
+    sectie.append(el(doc, "div", { class: "note vsv-ontbreekt jv-ontbreekt", role: "status", label: "Nog niet aangeleverd" }, el(doc, "p", {}, mist.tekst)));
+    return sectie;
+  }
   const tekst = tekstVan(data, keuze, id);
   if (tekst) {
     const div = el(doc, "div", { class: "jv-tekst" });
@@ -376,6 +384,11 @@ export function hoofdstukElement(data: JvData, id: HoofdstukId, keuze: Keuze, o:
   const perGemeente = id === "inzet" ? inzetTekstenPerGemeente(data, keuze, doc) : null;
   if (perGemeente) sectie.append(perGemeente);
   return sectie;
+}
+
+/** What a chapter lacks when its exports were not delivered (the sentence in its place), else undefined. */
+export function ontbreektVan(data: JvData, id: HoofdstukId): JvOntbreekt | undefined {
+  return data.ontbreekt?.find((x) => x.hoofdstuk === id);
 }
 
 /** Whether a chapter has anything to show: a text-only chapter (Verhalen) is left out without a text. */

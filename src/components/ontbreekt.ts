@@ -28,12 +28,12 @@ export function compleet<T>(d: T | Ontbreekt): T | Promise<T> {
  * The sentence of each data file whose exports are missing (once per sentence), or undefined
  * when nothing is missing (a cell showing null would print "null" on the page). While it is shown, the page's waiting cells and the headings and texts
  * that would hold figures are hidden (src/style.css, .vsv-ontbreekt): only the page title and
- * this remain.
+ * this remain. The note's label is Dutch (Framework's own would say "Note").
  */
 export function ontbreektMelding(...data: unknown[]): HTMLElement | undefined {
   const teksten = [...new Set(data.filter(isOntbreekt).map((d) => d.ontbreekt.tekst))];
   if (!teksten.length) return undefined;
-  return html`<div class="note vsv-ontbreekt" role="status">
+  return html`<div class="note vsv-ontbreekt" role="status" label="Nog niet aangeleverd">
     ${teksten.map((t) => html`<p>${t}</p>`)}
   </div>` as HTMLElement;
 }

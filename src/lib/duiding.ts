@@ -37,3 +37,29 @@ export function verwachtZin(z: VerwachtZin): string {
     : "Dat verschil valt binnen het toeval.";
   return `${z.naam} had in ${z.schooljaar} ${heel.format(z.waargenomen)} ${vsvers(z.waargenomen)}; ${verwacht}. ${slot}`;
 }
+
+export interface OordelenTelling {
+  /** The gemeenten compared (with a published count or not). */
+  gemeenten: number;
+  jaar: string;
+  hoger: number;
+  lager: number;
+  gelijk: number;
+  /** Gemeenten whose count is suppressed: no verdict. */
+  afgeschermd: number;
+}
+
+/** A count in a sentence: "geen" for 0 (never "0 meer nieuwe vsv'ers"), else the number. */
+const telwoord = (n: number) => (n === 0 ? "geen" : heel.format(n));
+
+/**
+ * The regio's verdicts counted: "Van de 12 gemeenten hadden er in 2023-2024 3 meer nieuwe
+ * vsv'ers dan verwacht, 1 minder, en bij 8 viel het verschil binnen het toeval." A count of 0
+ * is "geen" ("geen enkele" where it stands alone), one takes the singular.
+ */
+export function oordelenZin(t: OordelenTelling): string {
+  const had = t.hoger > 1 ? "hadden" : "had";
+  return `Van de ${heel.format(t.gemeenten)} ${t.gemeenten === 1 ? "gemeente" : "gemeenten"} ${had} er in ${t.jaar} ${telwoord(t.hoger)} meer nieuwe vsv'ers dan verwacht, ` +
+    `${telwoord(t.lager)} minder, en bij ${t.gelijk === 0 ? "geen enkele" : heel.format(t.gelijk)} viel het verschil binnen het toeval` +
+    `${t.afgeschermd ? `; van ${heel.format(t.afgeschermd)} is het aantal afgeschermd` : ""}.`;
+}

@@ -27,8 +27,19 @@ export interface JvJaar {
   /** Per gemeente: texts that replace the regio's text in that gemeente's jaarverslag. */
   gemeenteTeksten: Record<string, Record<string, string>>;
 }
+/** A chapter that was not computed because an export it needs was not delivered (loaders/hoofdstukken-nodig.ts). */
+export interface JvOntbreekt {
+  hoofdstuk: string;
+  titel: string;
+  /** The chapter's exports that are missing. */
+  bestanden: string[];
+  /** The sentence shown in the chapter's place (site, PDF, Excel, JSON). */
+  tekst: string;
+}
 export interface JvData {
   regio: string;
+  /** Only with a partial delivery: the chapters that are not computed, in the jaarverslag's order. */
+  ontbreekt?: JvOntbreekt[];
   /** The regio's definitions in force (regio.json "definities", defaults filled in). */
   definities?: Definities;
   minimumCel: number;

@@ -48,6 +48,11 @@ export class Lezer {
     return this.data.jaren[sj]?.tabellen.find((t) => t.id === id)?.rijen ?? [];
   }
 
+  /** Whether schooljaar `sj`'s data has table `id` (a chapter whose export was not delivered has none). */
+  heeft(id: string, sj: string): boolean {
+    return this.data.jaren[sj]?.tabellen.some((t) => t.id === id) ?? false;
+  }
+
   /** Whether gemeente is counted in sj (REGIO always; a gemeente that was a member). */
   telt(gemeente: string, sj: string): boolean {
     return gemeente === REGIO || (this.data.jaren[sj]?.leden ?? []).includes(gemeente);
@@ -108,8 +113,11 @@ export const KERN_DEFINITIES: readonly KernDefinitie[] = [
     waarde: (l, g, sj) => l.cel("doelgroepen", sj, { gemeente: g, doelgroep: "LEERPLICHTIG" }, "jongeren") },
   { id: "verzuimmeldingen", label: "Verzuimmeldingen Leerplicht", uitleg: "meldingen van jongeren onder de 18 in het schooljaar, alle soorten",
     per1000: { noemer: "leerplichtig", naam: "leerplichtigen" },
-    // The year total of the Leerplicht meldingen is published once, beside the fte (inzet).
-    waarde: (l, g, sj) => l.cel("inzet", sj, { gemeente: g, functie: "LEERPLICHTAMBTENAAR" }, "meldingen", false) },
+    // The year total of the Leerplicht meldingen is published once, beside the fte (inzet);
+    // without inzet.csv (a partial delivery) it is the sum of the published verzuimsoorten.
+    waarde: (l, g, sj) => (l.heeft("inzet", sj)
+      ? l.cel("inzet", sj, { gemeente: g, functie: "LEERPLICHTAMBTENAAR" }, "meldingen", false)
+      : l.som("verzuimmeldingen", sj, { gemeente: g, regeling: "LEERPLICHT" }, "meldingen")) },
   { id: "thuiszitters", label: "Thuiszitters", uitleg: "leerplichtige jongeren die thuiszaten, volgens de definitie van de regio",
     per1000: { noemer: "leerplichtig", naam: "leerplichtigen" },
     waarde: (l, g, sj) => l.cel("thuiszitters_totaal", sj, { gemeente: g, soort: "TOTAAL" }, "jongeren") },

@@ -8,15 +8,18 @@
 // 1 January 2026 (mid-year in 2025-2026, the schooljaar compared), on that day also the break
 // of the Doorstroompunt age limit, and with a regio's own definitions instead of the national
 // ones. minimumCel 3 (the least allowed), so that at this scale most cells are shown and compared.
+// The same regio without inzet.csv (a partial delivery) gives the same numbers in every output
+// for the chapters that are made. Then the sample regio's own profile at 5 % (its own joiner,
+// the break, its own definitions).
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
 import { spawnSync, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { getal, ONDERDRUKT } from "../../src/lib/format.ts";
 import { celWaarde } from "../../src/lib/werkblad.ts";
-import { kopVan } from "../../reports/xlsx.ts";
+import { kopVan, ONTBREEKT_BLAD } from "../../reports/xlsx.ts";
 import { uitpakken, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
 import type { Dashboard } from "../../loaders/marts/dashboard.ts";
 
@@ -40,7 +43,7 @@ interface Uitvoer {
   data: string;
   dashboard: Dashboard;
   site: ReturnType<typeof uitpakken>;
-  json: { regio: string; schooljaar: string; minimumCel: number; tabellen: Tabel[] };
+  json: { regio: string; schooljaar: string; minimumCel: number; tabellen: Tabel[]; ontbreekt?: { hoofdstuk: string; bestanden: string[]; tekst: string }[] };
   xlsx: ExcelJS.Workbook;
   pdf: string;
 }
@@ -82,9 +85,10 @@ function controleer(u: Uitvoer, schooljaar: string): { cellen: number } {
     if (a !== b && !(a == null && b == null)) verschillen.push(`${waar}: ${String(a)} ≠ ${String(b)}`);
   };
 
-  // 1. tabellen.xlsx: after the Toelichting one sheet per table in the same order, every count
-  //    cell the same ("•" where suppressed; a percentage as the fraction the cell holds).
-  const bladen = u.xlsx.worksheets.slice(1);
+  // 1. tabellen.xlsx: after the Toelichting (and, with a partial delivery, the sheet of the
+  //    chapters not made) one sheet per table in the same order, every count cell the same
+  //    ("•" where suppressed; a percentage as the fraction the cell holds).
+  const bladen = u.xlsx.worksheets.slice(1).filter((w) => w.name !== ONTBREEKT_BLAD);
   if (bladen.length !== u.json.tabellen.length) verschillen.push(`xlsx: ${bladen.length} bladen voor ${u.json.tabellen.length} tabellen`);
   u.json.tabellen.forEach((t, ti) => {
     const ws = bladen[ti];
@@ -139,7 +143,8 @@ function controleer(u: Uitvoer, schooljaar: string): { cellen: number } {
       expect(rij, `${maat} ${g}`).toBeDefined();
       gelijk(`dashboard ${maat} ${g}`, kern(g, maat)?.waarde ?? null, rij![kolom] ?? null);
     };
-    paar("verzuimmeldingen", zoek("inzet", { functie: "LEERPLICHTAMBTENAAR", schooljaar }), "meldingen");
+    // The Leerplicht year total is published beside the fte; without inzet.csv nowhere in the jaarverslag.
+    if (u.json.tabellen.some((t) => t.id === "inzet")) paar("verzuimmeldingen", zoek("inzet", { functie: "LEERPLICHTAMBTENAAR", schooljaar }), "meldingen");
     paar("vsv_benaderd", zoek("vsv_benaderd", { categorie: "TOTAAL" }), "trajecten");
     paar("thuiszitters", zoek("thuiszitters_totaal", { soort: "TOTAAL" }), "jongeren");
     for (const d of ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"]) {
@@ -195,8 +200,10 @@ const SCHOOLJAAR = "2025-2026";
 
 describe("one truth on a regio with a mid-year joiner, a break and its own definitions", () => {
   let u: Uitvoer;
+  let deels: Uitvoer;
   let laat: string;
   const data = join(WERK, "regio");
+  const zonderInzet = join(WERK, "regio-zonder-inzet");
   beforeAll(async () => {
     mkdirSync(WERK, { recursive: true });
     const profiel = JSON.parse(readFileSync(join(PROJECT_ROOT, "test", "fixtures", "andere-regio.profiel.json"), "utf8"));
@@ -212,7 +219,20 @@ describe("one truth on a regio with a mid-year joiner, a break and its own defin
     execFileSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--out", data, "--scale", "0.3", "--profiel", pad],
       { cwd: PROJECT_ROOT, stdio: "ignore" });
     u = await alleUitvoer(data, SCHOOLJAAR, "regio");
-  }, 300_000);
+    cpSync(data, zonderInzet, { recursive: true });
+    rmSync(join(zonderInzet, "inzet.csv"));
+    deels = await alleUitvoer(zonderInzet, SCHOOLJAAR, "regio-zonder-inzet");
+  }, 420_000);
+
+  test("without inzet.csv: every number the same in all outputs, and each says the chapter Inzet is missing", () => {
+    const { cellen } = controleer(deels, SCHOOLJAAR);
+    expect(cellen).toBeGreaterThan(300);
+    expect(deels.json.ontbreekt).toMatchObject([{ hoofdstuk: "inzet", bestanden: ["inzet.csv"] }]);
+    expect(deels.site.ontbreekt).toEqual(deels.json.ontbreekt);
+    expect(deels.xlsx.worksheets[1].name).toBe(ONTBREEKT_BLAD);
+    expect(deels.pdf.replace(/\s+/g, " ")).toContain(`Inzet ${deels.json.ontbreekt![0].tekst}`);
+    expect(deels.json.tabellen.map((t) => t.id)).toEqual(u.json.tabellen.map((t) => t.id).filter((id) => id !== "inzet"));
+  });
 
   test("every number the same in the site's data, tabellen.json, tabellen.xlsx and the PDF", () => {
     const { cellen } = controleer(u, SCHOOLJAAR);

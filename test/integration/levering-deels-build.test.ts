@@ -1,9 +1,10 @@
 // The real build on partial deliveries (issue 13), from the tiny sample (docs/voorbeeld): with
 // only regio.json + cbs_risicoscores.csv the site is built, its verdeling has figures and every
 // other page says in Dutch which export it needs (shown in Chromium, with nothing else on the
-// page and no console error); without inzet.csv everything but the jaarverslag has figures.
+// page and no console error); without inzet.csv everything has figures but the jaarverslag's
+// chapter Inzet, which says what it needs (on its page and in the regio's PDF and Excel).
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
@@ -11,6 +12,7 @@ import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { stagingBestanden } from "../../loaders/db.ts";
 import { EXPORTS } from "../../loaders/schema.ts";
 import { serveer, startBrowser, type Bediening } from "../../scripts/lib/browser.ts";
+import { hoofdstukOntbreektTekst } from "../../loaders/hoofdstukken-nodig.ts";
 
 const WERK = join(PROJECT_ROOT, "tmp", `levering-test-${process.pid}`);
 const VOORBEELD = join(PROJECT_ROOT, "docs", "voorbeeld");
@@ -120,12 +122,57 @@ describe("only regio.json and cbs_risicoscores.csv", () => {
 });
 
 describe("without inzet.csv", () => {
-  it("builds the rest: dashboard and monitor have their figures, the jaarverslag names inzet.csv", () => {
-    expect(zonderInzet.uit!.code).toBe(0);
+  const tekst = hoofdstukOntbreektTekst("Inzet", ["inzet.csv"]);
+
+  it("builds everything: dashboard, monitor and jaarverslag have their figures, the chapter Inzet names inzet.csv", () => {
+    expect(zonderInzet.uit!.code, zonderInzet.uit!.stderr).toBe(0);
     expect(zonderInzet.uit!.stderr).toContain("inzet.csv staat niet in de datamap");
     expect(dataBestand(zonderInzet.dist, "dashboard").kerncijfers.length).toBeGreaterThan(0);
     expect(dataBestand(zonderInzet.dist, "monitor").ontbreekt).toBeUndefined();
     expect(dataBestand(zonderInzet.dist, "verdeling").jaren.length).toBeGreaterThan(0);
-    expect(dataBestand(zonderInzet.dist, "jaarverslag").ontbreekt.bestanden).toEqual(["inzet.csv"]);
+    const jv = dataBestand(zonderInzet.dist, "jaarverslag");
+    expect(jv.ontbreekt).toEqual([{ hoofdstuk: "inzet", titel: "Inzet", bestanden: ["inzet.csv"], tekst }]);
+    expect(jv.schooljaren.length).toBeGreaterThan(0);
+  });
+
+  it("publishes the regio's jaarverslag as PDF and Excel, its chapter Inzet saying what it needs", () => {
+    const map = join(zonderInzet.dist, "jaarverslag", "bestanden");
+    const pdf = readdirSync(map).find((n) => n.endsWith(".pdf"));
+    expect(pdf, readdirSync(map).join(", ")).toBeTruthy();
+    expect(readdirSync(map).some((n) => n.endsWith(".xlsx"))).toBe(true);
+    expect(execFileSync("pdftotext", [join(map, pdf!), "-"], { encoding: "utf8" }).replace(/\s+/g, " ")).toContain(`Inzet ${tekst}`);
+  });
+
+  describe("in Chromium", () => {
+    let srv: Bediening;
+    let browser: Browser;
+    beforeAll(async () => {
+      srv = await serveer(zonderInzet.dist);
+      browser = await startBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await srv?.close();
+    });
+
+    it("/jaarverslag/inzet shows the chapter's sentence and nothing else; /jaarverslag/verzuim its figures", async () => {
+      const page = await browser.newPage();
+      const fouten: string[] = [];
+      page.on("console", (m) => { if (m.type() === "error") fouten.push(m.text()); });
+      page.on("pageerror", (e) => fouten.push(e.message));
+      await page.goto(`${srv.url}/jaarverslag/inzet`);
+      const melding = page.locator(".vsv-ontbreekt");
+      await melding.waitFor({ state: "visible", timeout: 30_000 });
+      expect((await melding.textContent())?.trim()).toBe(tekst);
+      expect(await melding.getAttribute("label")).toBe("Nog niet aangeleverd");
+      expect(await page.locator("#observablehq-main svg, #observablehq-main table").count()).toBe(0);
+      await page.goto(`${srv.url}/jaarverslag/verzuim`);
+      // Its tables are there (each folded in a <details> under its chart).
+      await page.locator("#observablehq-main table.cijfers").first().waitFor({ state: "attached", timeout: 30_000 });
+      await page.locator("#observablehq-main figure svg").first().waitFor({ timeout: 30_000 });
+      expect(await page.locator(".vsv-ontbreekt").count()).toBe(0);
+      expect(fouten).toEqual([]);
+      await page.close();
+    });
   });
 });

@@ -4,7 +4,7 @@
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import type { Staging } from "../../loaders/db.ts";
 import { duiding, type Duiding } from "../../loaders/marts/duiding.ts";
-import { verwachtZin, verwachtTekst } from "../../src/lib/duiding.ts";
+import { verwachtZin, verwachtTekst, oordelenZin } from "../../src/lib/duiding.ts";
 import { csv, maakDataMap, ruimDataMappenOp, openMartStaging } from "../helpers/datamap.ts";
 
 describe("verwachtZin (B1)", () => {
@@ -21,6 +21,22 @@ describe("verwachtZin (B1)", () => {
     expect(verwachtZin({ naam: "Hattem", schooljaar: "2023-2024", waargenomen: null, verwacht: 4.4, oordeel: null }))
       .toBe("Het aantal nieuwe vsv'ers van Hattem in 2023-2024 is afgeschermd om de privacy te beschermen; gezien de kenmerken van zijn jongeren waren er 4 verwacht. Een vergelijking is daarom niet te maken.");
     expect(verwachtTekst(0.3)).toBe("minder dan 1");
+  });
+});
+
+describe("oordelenZin: the regio's verdicts counted", () => {
+  const zin = (hoger: number, lager: number, gelijk: number, afgeschermd = 0) =>
+    oordelenZin({ gemeenten: hoger + lager + gelijk + afgeschermd, jaar: "2023-2024", hoger, lager, gelijk, afgeschermd });
+
+  it("counts each verdict", () => {
+    expect(zin(3, 1, 8)).toBe("Van de 12 gemeenten hadden er in 2023-2024 3 meer nieuwe vsv'ers dan verwacht, 1 minder, en bij 8 viel het verschil binnen het toeval.");
+    expect(zin(2, 2, 1, 1)).toBe("Van de 6 gemeenten hadden er in 2023-2024 2 meer nieuwe vsv'ers dan verwacht, 2 minder, en bij 1 viel het verschil binnen het toeval; van 1 is het aantal afgeschermd.");
+  });
+
+  it("says geen for 0, never '0 meer nieuwe vsv'ers', and the singular for one", () => {
+    expect(zin(0, 0, 2)).toBe("Van de 2 gemeenten had er in 2023-2024 geen meer nieuwe vsv'ers dan verwacht, geen minder, en bij 2 viel het verschil binnen het toeval.");
+    expect(zin(1, 0, 0, 2)).toBe("Van de 3 gemeenten had er in 2023-2024 1 meer nieuwe vsv'ers dan verwacht, geen minder, en bij geen enkele viel het verschil binnen het toeval; van 2 is het aantal afgeschermd.");
+    for (const [h, l, g] of [[0, 0, 0], [0, 3, 0], [4, 0, 0], [0, 0, 5]]) expect(zin(h, l, g, 1)).not.toMatch(/\b0\b/);
   });
 });
 

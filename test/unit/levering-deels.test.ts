@@ -1,17 +1,23 @@
 // A partial delivery (issue 13): a regio with only regio.json + cbs_risicoscores.csv gets its
 // verdeling from the command, and every data loader of the site runs: the verdeling with its
 // figures, the others with which export they need (the pages show that sentence, see
-// ontbreekt-paginas.test.ts). A regio without inzet.csv gets everything but the jaarverslag.
-// Commands that need a missing export stop with a Dutch message naming the file and write
-// nothing. docs/exports.md lists what each output needs, as loaders/nodig.ts does.
+// ontbreekt-paginas.test.ts). A regio without inzet.csv gets everything, the jaarverslag
+// without its chapter Inzet, which says what it needs (also from `npm run jaarverslag`, which
+// makes the rest and exits 0). Commands that need a missing export stop with a Dutch message
+// naming the file and write nothing. docs/exports.md lists what each output needs, as
+// loaders/nodig.ts does.
 import { describe, it, expect, afterAll } from "vitest";
 import { spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
 import { stagingBestanden } from "../../loaders/db.ts";
 import { EXPORTS } from "../../loaders/schema.ts";
 import { NODIG, OMSCHRIJVING, UITVOER_NAAM, eisExports, ontbreektTekst, type Uitvoer } from "../../loaders/nodig.ts";
+import { hoofdstukOntbreektTekst } from "../../loaders/hoofdstukken-nodig.ts";
+import { ONTBREEKT_BLAD } from "../../reports/xlsx.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import { ruimDataMappenOp, tijdelijkeMap } from "../helpers/datamap.ts";
 
@@ -64,6 +70,9 @@ describe("only regio.json and cbs_risicoscores.csv", () => {
     expect(j.status).toBe(1);
     expect(j.stderr).toContain("Het jaarverslag kan niet gemaakt worden: jongeren.csv");
     expect(j.stderr).toContain("inzet.csv (de inzet (fte) van leerplichtambtenaren en doorstroomcoaches) ontbreken in de datamap");
+    // Not all of them are needed: any chapter's own exports make a jaarverslag.
+    expect(j.stderr).toContain("Elk hoofdstuk heeft alleen zijn eigen exports nodig");
+    expect(j.stderr).not.toContain("cbs_risicoscores.csv (");
     expect(existsSync(uit)).toBe(false);
   });
 
@@ -77,7 +86,8 @@ describe("only regio.json and cbs_risicoscores.csv", () => {
     expect(uitvoer("verdeling.json.ts").jaren.length).toBeGreaterThan(0);
     expect(uitvoer("monitor.json.ts").ontbreekt).toEqual({ uitvoer: "monitor", bestanden: ["jikp_monitor.csv"], tekst: ontbreektTekst("monitor", ["jikp_monitor.csv"]) });
     expect(uitvoer("dashboard.json.ts").ontbreekt.bestanden).toEqual([...NODIG.dashboard]);
-    expect(uitvoer("jaarverslag.json.ts").ontbreekt.bestanden).toEqual([...NODIG.jaarverslag]);
+    // No chapter with figures can be made: the jaarverslag as a whole names what it lacks.
+    expect(uitvoer("jaarverslag.json.ts").ontbreekt.bestanden).toEqual(NODIG.jaarverslag.filter((b) => b !== "cbs_risicoscores.csv"));
     const info = uitvoer("trends.json.ts");
     expect(info.dataDatum).toBeNull();
     expect(info.bronnen.filter((b: { aangeleverd: boolean }) => b.aangeleverd).map((b: { bestand: string }) => b.bestand)).toEqual(["cbs_risicoscores.csv"]);
@@ -87,7 +97,7 @@ describe("only regio.json and cbs_risicoscores.csv", () => {
 describe("without inzet.csv", () => {
   const dir = levering(EXPORTS.map((e) => e.bestand).filter((b) => b !== "inzet.csv"));
 
-  it("the dashboard and the monitor have their figures, the jaarverslag names inzet.csv", () => {
+  it("the dashboard, the monitor and the jaarverslag have their figures; the jaarverslag's chapter Inzet names inzet.csv", () => {
     const env = { VSV_DATA: dir };
     const uitvoer = (loader: string) => {
       const r = run(join("src", "data", loader), [], env);
@@ -98,8 +108,37 @@ describe("without inzet.csv", () => {
     expect(d.ontbreekt).toBeUndefined();
     expect(d.kerncijfers.length).toBeGreaterThan(0);
     expect(uitvoer("monitor.json.ts").ontbreekt).toBeUndefined();
-    expect(uitvoer("jaarverslag.json.ts").ontbreekt).toMatchObject({ bestanden: ["inzet.csv"] });
+    const jv = uitvoer("jaarverslag.json.ts");
+    expect(jv.ontbreekt).toEqual([{ hoofdstuk: "inzet", titel: "Inzet", bestanden: ["inzet.csv"], tekst: hoofdstukOntbreektTekst("Inzet", ["inzet.csv"]) }]);
+    expect(jv.schooljaren.length).toBeGreaterThan(0);
+    const ids = jv.jaren[jv.schooljaren.at(-1)].tabellen.map((t: { id: string }) => t.id);
+    expect(ids).toContain("verzuimmeldingen");
+    expect(ids).not.toContain("inzet");
   });
+
+  it("npm run jaarverslag makes the other chapters, says which one is missing in PDF, Excel and JSON, and exits 0", async () => {
+    const uit = join(tijdelijkeMap("vsv-levering-uit-"), "jv");
+    const r = run("reports/jaarverslag.ts", ["--schooljaar", "2025-2026", "--out", uit, "--data", dir], { JAARVERSLAG_DATUM: "2026-12-01" });
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("let op: hoofdstuk Inzet niet gemaakt: inzet.csv ontbreekt in de datamap");
+    expect(r.stderr).toContain("tabellen.json, zonder het hoofdstuk Inzet: op zijn plaats staat welke export het nodig heeft");
+    expect(readdirSync(uit).sort()).toEqual(["jaarverslag.pdf", "tabellen.json", "tabellen.xlsx"]);
+    const tekst = hoofdstukOntbreektTekst("Inzet", ["inzet.csv"]);
+    const json = JSON.parse(readFileSync(join(uit, "tabellen.json"), "utf8"));
+    expect(json.ontbreekt).toEqual([{ hoofdstuk: "inzet", titel: "Inzet", bestanden: ["inzet.csv"], tekst }]);
+    expect(json.tabellen.map((t: { id: string }) => t.id)).not.toContain("inzet");
+    expect(json.tabellen.map((t: { id: string }) => t.id)).toContain("vsv_benaderd");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(uit, "tabellen.xlsx"));
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["Toelichting", ONTBREEKT_BLAD]);
+    expect(wb.getWorksheet(ONTBREEKT_BLAD)!.getRow(3).values).toEqual([undefined, "Inzet", tekst]);
+    expect(wb.worksheets.map((w) => w.name)).not.toContain("Inzet");
+    // The PDF: the chapter in its place, with only the sentence (pdftotext breaks lines).
+    const pdf = execFileSync("pdftotext", [join(uit, "jaarverslag.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(pdf).toContain(`Inzet ${tekst}`);
+    expect(pdf).toContain("Verzuim Leerplicht");
+  }, 180_000);
 });
 
 describe("loaders/nodig.ts", () => {
