@@ -5,9 +5,9 @@
 // the (small) combination only (db.ts zorgVoorStaging keeps each export's file by its key).
 //
 // Built for national exports (20+ million rows): a valid file is read once by DuckDB, in one
-// pass that stores every row typed beside whether its values passed (typeerSql); only when
-// something fails is it read again, counted and with line numbers, to name the lines (the
-// slow path is the exact one).
+// pass that stores every row typed beside how many of its values failed (typeerSql); only
+// when something fails is it read again, with line numbers, to name the lines (the slow path
+// is the exact one).
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -18,7 +18,7 @@ import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
-  controleerKop, kolomRegel, kolomControleSql, telSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
+  controleerKop, kolomRegel, kolomControleSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
   typeerSql, typeerTellingSql, typeerHulpkolommen, stagedNamen, toonWaarde, lit, q, TOON_TEKENS, type Context,
 } from "./validate.ts";
 import { rijControleSql, lidmaatschapTekst } from "./validate-rijen.ts";
@@ -50,7 +50,7 @@ interface Geladen {
   kop: Omit<Kop, "sprongen">;
   /** What the rules of this file depend on (validate.ts). */
   ctx: Context;
-  /** Values failing a column rule (0 when the one pass found none; then counted exactly). */
+  /** Values failing a column rule (counted in the pass that parsed and typed every row). */
   fouten: number;
   /**
    * The export's staging file in the making (`<doel>.<pid>.tmp`): when every value passed, it
@@ -69,10 +69,9 @@ function csvSql(g: Pick<Geladen, "bron" | "kop">): string {
 
 /**
  * Header checks, decoding, and one pass over every row that parses the file (a malformed row
- * is a finding), types every row into the export's own staging file (`tijdelijk`) and tells
- * whether any value failed its column rule (typeerSql). Only then are the failing values
- * counted, reading the file again (the exact count, as the findings report it). The file is
- * kept only when every value passed; otherwise the slow path makes it afresh.
+ * is a finding), types every row into the export's own staging file (`tijdelijk`) and counts
+ * the values failing their column rule (typeerSql). The file is kept only when every value
+ * passed; otherwise the slow path makes it afresh, to name the failing values.
  */
 async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, tijdelijk: string, werkmap: string, regio: Regio,
   vandaag: string, bevindingen: Bevinding[], meldingen: string[]): Promise<Geladen | null> {
@@ -112,10 +111,8 @@ async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, tijdelij
       bevindingen.push(...bsn);
       return null;
     }
-    if ((telling.fout as number) > 0) {
-      g.fouten = (await rijen(c, telSql(spec, csvSql(g), g.ctx)))[0].n as number;
-      return g;
-    }
+    g.fouten = telling.n as number;
+    if (g.fouten > 0) return g;
     for (const k of typeerHulpkolommen(spec, g.ctx)) await e.run(`ALTER TABLE ${q(opgeslagenTabel(spec))} DROP COLUMN ${q(k)}`);
     houden = true;
     return g;

@@ -360,37 +360,23 @@ function bsnKandidaten(spec: ExportSpec, ctx: Context): string[] {
   });
 }
 
-/**
- * The count of failed value rules (`n`) and, per column that may hold them, the 9-digit
- * values passing the elfproef (`bsn<i>`) among the filled ones (`gevuld<i>`): one pass that
- * also parses every row. Read the BSN columns from its row with `bsnBevindingen`.
- */
-export function telSql(spec: ExportSpec, bron: string, ctx: Context): string {
-  const delen = waardeRegels(spec, ctx).map((r) => `COUNT(*) FILTER (WHERE NOT ${r.ok})`);
-  const bsn = bsnKandidaten(spec, ctx).flatMap((naam, i) => {
-    const { v } = eigenBron(naam);
-    return [`COUNT(*) FILTER (WHERE ${isBsnWaarde(v)})::INTEGER AS bsn${i}`, `COUNT(*) FILTER (WHERE ${v} <> '')::INTEGER AS gevuld${i}`];
-  });
-  return `SELECT ${[`(${delen.join(" + ")})::INTEGER AS n`, ...bsn].join(", ")} FROM ${bron}`;
-}
-
 /** A trimmed value of 9 digits that passes the elfproef (the CASE spares the test on every other length). */
 const isBsnWaarde = (v: string) => `CASE WHEN length(${v}) = 9 THEN ${SQL_IS_BSN(v)} ELSE false END`;
 
 /** The columns typeerSql adds beside the typed ones, to be dropped once read (typeerTellingSql). */
 export function typeerHulpkolommen(spec: ExportSpec, ctx: Context): string[] {
-  return ["__ok", ...bsnKandidaten(spec, ctx).flatMap((_, i) => [`__bsn${i}`, `__gevuld${i}`])];
+  return ["__fouten", ...bsnKandidaten(spec, ctx).flatMap((_, i) => [`__bsn${i}`, `__gevuld${i}`])];
 }
 
 /**
  * One pass over the raw rows (`bron`: the CSV as text) that both types them and checks them:
- * every contract column typed under its own name (kolomRegel's cast), `__ok` whether every
- * value rule of the row held, and per column that may hold BSNs whether the value is one
- * (`__bsn<i>`) and whether it is filled (`__gevuld<i>`), as telSql counts them. Stored as a
- * table, these are counted by typeerTellingSql; the table is the export's only when no rule
+ * every contract column typed under its own name (kolomRegel's cast), `__fouten` the number of
+ * value rules the row fails, and per column that may hold BSNs whether the value is a 9-digit
+ * number passing the elfproef (`__bsn<i>`) and whether it is filled (`__gevuld<i>`). Stored as
+ * a table, these are counted by typeerTellingSql; the table is the export's only when no rule
  * failed (then every cast is the strict one). Each column is trimmed, and each date parsed,
- * once a row (the inner projections), where telSql and a separate typed pass did it in each
- * rule and cast and read the file twice.
+ * once a row (the inner projections), where a pass that counted and a pass that typed did it in
+ * each rule and cast again, reading the file twice.
  */
 export function typeerSql(spec: ExportSpec, bron: string, ctx: Context): string {
   const plek = new Map(ctx.kolommen.map((naam, i) => [naam, i]));
@@ -403,19 +389,24 @@ export function typeerSql(spec: ExportSpec, bron: string, ctx: Context): string 
   const getrimd = `SELECT ${ctx.kolommen.map((naam, i) => `${q(naam)} AS __r${i}, trim(${q(naam)}) AS __v${i}`).join(", ")} FROM ${bron}`;
   const geparst = datums.length ? `SELECT *, ${datums.map((i) => `${DATUM_PARSE(`__v${i}`)} AS __d${i}`).join(", ")} FROM (${getrimd})` : getrimd;
   const casts = spec.kolommen.map((k) => `${kolomRegel(k, ctx, bronVan(k.naam)).cast} AS ${q(k.naam)}`);
-  const ok = waardeRegels(spec, ctx, bronVan).map((r) => r.ok).join("\n    AND ");
+  // Each `ok` is true or false, never NULL: the row's count of failed rules is their sum.
+  const fouten = waardeRegels(spec, ctx, bronVan).map((r) => `CAST(NOT ${r.ok} AS INTEGER)`).join("\n    + ");
   const bsn = bsnKandidaten(spec, ctx).flatMap((naam, i) => {
     const { v } = bronVan(naam);
     return [`${isBsnWaarde(v)} AS __bsn${i}`, `${v} <> '' AS __gevuld${i}`];
   });
-  return `SELECT ${[...casts, `(${ok}) AS __ok`, ...bsn].join(",\n  ")}\nFROM (${geparst})`;
+  return `SELECT ${[...casts, `(${fouten}) AS __fouten`, ...bsn].join(",\n  ")}\nFROM (${geparst})`;
 }
 
-/** From typeerSql's table: `fout`, the rows where a value rule failed, and the BSN counts as telSql gives them. */
+/**
+ * From typeerSql's table: `n`, the values failing their column rule, and per column that may
+ * hold them the BSNs (`bsn<i>`) among the filled values (`gevuld<i>`). Read the BSN columns
+ * from its row with `bsnBevindingen`.
+ */
 export function typeerTellingSql(spec: ExportSpec, tabel: string, ctx: Context): string {
   const bsn = bsnKandidaten(spec, ctx).flatMap((_, i) =>
     [`COUNT(*) FILTER (WHERE __bsn${i})::INTEGER AS bsn${i}`, `COUNT(*) FILTER (WHERE __gevuld${i})::INTEGER AS gevuld${i}`]);
-  return `SELECT ${["COUNT(*) FILTER (WHERE NOT __ok)::INTEGER AS fout", ...bsn].join(", ")} FROM ${tabel}`;
+  return `SELECT ${["coalesce(sum(__fouten), 0)::INTEGER AS n", ...bsn].join(", ")} FROM ${tabel}`;
 }
 
 /** A column mostly of BSNs (BSN_KOLOM_AANDEEL), whatever its name, refuses the file as a whole. */
