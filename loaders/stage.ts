@@ -4,9 +4,10 @@
 // downstream ever sees invalid data. A new delivery of one export restages that export and
 // the (small) combination only (db.ts zorgVoorStaging keeps each export's file by its key).
 //
-// Built for national exports (20+ million rows): a valid file is read twice by DuckDB, once
-// to check every value and once to store it typed; only when something fails is it read a
-// third time with line numbers, to name the lines (the slow path is the exact one).
+// Built for national exports (20+ million rows): a valid file is read once by DuckDB, in one
+// pass that stores every row typed beside how many of its values failed (typeerSql); only
+// when something fails is it read again, with line numbers, to name the lines (the slow path
+// is the exact one).
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -17,8 +18,8 @@ import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
-  controleerKop, kolomRegel, kolomControleSql, telSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
-  stagedNamen, toonWaarde, lit, q, TOON_TEKENS, type Context,
+  controleerKop, kolomRegel, kolomControleSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
+  typeerSql, typeerTellingSql, typeerHulpkolommen, stagedNamen, toonWaarde, lit, q, TOON_TEKENS, type Context,
 } from "./validate.ts";
 import { rijControleSql, lidmaatschapTekst } from "./validate-rijen.ts";
 import {
@@ -49,8 +50,13 @@ interface Geladen {
   kop: Omit<Kop, "sprongen">;
   /** What the rules of this file depend on (validate.ts). */
   ctx: Context;
-  /** Values failing a column rule (counted in the same pass that parsed every row). */
+  /** Values failing a column rule (counted in the pass that parsed and typed every row). */
   fouten: number;
+  /**
+   * The export's staging file in the making (`<doel>.<pid>.tmp`): when every value passed, it
+   * holds the typed table already (with the gemeenten); otherwise it is not there.
+   */
+  tijdelijk: string;
 }
 
 /** The export as rows of text: the contract's own rules decide what a value means, not DuckDB's sniffer. */
@@ -62,12 +68,13 @@ function csvSql(g: Pick<Geladen, "bron" | "kop">): string {
 }
 
 /**
- * Header checks, decoding, and one pass over every row that both parses the file (a malformed
- * row is a finding) and counts the values failing a column rule. Nothing is stored yet: storing
- * the raw text first and reading it back cost more than reading the file twice.
+ * Header checks, decoding, and one pass over every row that parses the file (a malformed row
+ * is a finding), types every row into the export's own staging file (`tijdelijk`) and counts
+ * the values failing their column rule (typeerSql). The file is kept only when every value
+ * passed; otherwise the slow path makes it afresh, to name the failing values.
  */
-async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap: string, regio: Regio, vandaag: string,
-  bevindingen: Bevinding[], meldingen: string[]): Promise<Geladen | null> {
+async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, tijdelijk: string, werkmap: string, regio: Regio,
+  vandaag: string, bevindingen: Bevinding[], meldingen: string[]): Promise<Geladen | null> {
   const kop = leesKopregel(pad);
   const kopCheck = controleerKop(spec, kop);
   bevindingen.push(...kopCheck.bevindingen);
@@ -79,24 +86,63 @@ async function lees(c: DuckDBConnection, spec: ExportSpec, pad: string, werkmap:
     await naarUtf8(pad, bron);
     meldingen.push(`${spec.bestand}: gelezen als Windows-1252`);
   }
-  const g: Geladen = { spec, pad, bron, kop, ctx: { regio, vandaag, kolommen: stagedNamen(kop.kolommen) }, fouten: 0 };
+  const g: Geladen = { spec, pad, bron, kop, ctx: { regio, vandaag, kolommen: stagedNamen(kop.kolommen) }, fouten: 0, tijdelijk };
+  let houden = false;
+  rmSync(tijdelijk, { force: true });
+  rmSync(`${tijdelijk}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(tijdelijk);
+  const e = await instance.connect();
   try {
-    // Whether 1.234 is ambiguous depends on the other values of its column: a quick pass
-    // first, over the small files that have decimals.
-    const decimaal = decimaalGebruikSql(spec, csvSql(g));
-    if (decimaal) g.ctx.dubbelzinnig = dubbelzinnigUit(spec, (await rijen(c, decimaal))[0]);
-    const [telling] = await rijen(c, telSql(spec, csvSql(g), g.ctx));
-    g.fouten = telling.n as number;
+    await gemeentenTabel(e, regio, true);
+    let telling: Record<string, unknown>;
+    try {
+      // Whether 1.234 is ambiguous depends on the other values of its column: a quick pass
+      // first, over the small files that have decimals.
+      const decimaal = decimaalGebruikSql(spec, csvSql(g));
+      if (decimaal) g.ctx.dubbelzinnig = dubbelzinnigUit(spec, (await rijen(c, decimaal))[0]);
+      await maakGetypt(e, g);
+      [telling] = await rijen(e, typeerTellingSql(spec, q(opgeslagenTabel(spec)), g.ctx));
+    } catch (fout) {
+      bevindingen.push(csvFout(spec.bestand, (fout as Error).message, kop.kolommen.length, kop.scheidingsteken));
+      return null;
+    }
     const bsn = bsnBevindingen(spec, g.ctx, telling);
     if (bsn.length) {
       bevindingen.push(...bsn);
       return null;
     }
-  } catch (e) {
-    bevindingen.push(csvFout(spec.bestand, (e as Error).message, kop.kolommen.length, kop.scheidingsteken));
-    return null;
+    g.fouten = telling.n as number;
+    if (g.fouten > 0) return g;
+    for (const k of typeerHulpkolommen(spec, g.ctx)) await e.run(`ALTER TABLE ${q(opgeslagenTabel(spec))} DROP COLUMN ${q(k)}`);
+    houden = true;
+    return g;
+  } finally {
+    e.closeSync();
+    instance.closeSync();
+    if (!houden) rmSync(tijdelijk, { force: true });
+    rmSync(`${tijdelijk}.wal`, { force: true });
   }
-  return g;
+}
+
+/** The table an export is stored as: its own name, or the `_def` one with the stored definitions. */
+const opgeslagenTabel = (spec: ExportSpec) => OPGESLAGEN_DEFINITIES[spec.tabel]?.tabel ?? spec.tabel;
+
+/**
+ * The one pass (typeerSql) stored as the export's table, with the stored definitions beside
+ * the typed columns, and typeerSql's columns after them until they are read.
+ */
+async function maakGetypt(e: DuckDBConnection, g: Geladen): Promise<void> {
+  const def = OPGESLAGEN_DEFINITIES[g.spec.tabel];
+  const tabel = q(opgeslagenTabel(g.spec));
+  const getypt = typeerSql(g.spec, csvSql(g), g.ctx);
+  // Keeping the file's row order would make DuckDB merge and recompress the row groups its
+  // threads write (it doubled the time); no query depends on the physical order.
+  await e.run("SET preserve_insertion_order = false");
+  try {
+    await e.run(def ? `CREATE TABLE ${tabel} AS SELECT *, ${def.kolommen} FROM (${getypt})` : `CREATE TABLE ${tabel} AS ${getypt}`);
+  } finally {
+    await e.run("RESET preserve_insertion_order");
+  }
 }
 
 /** The raw text with line numbers, to list the values that failed a column rule. */
@@ -152,20 +198,10 @@ async function valideerEnType(c: DuckDBConnection, g: Geladen, bevindingen: Bevi
     await verzamel(c, kolomControleSql(spec, await laadRaw(c, g), g.ctx, MAX_BEVINDINGEN), spec.bestand, bevindingen);
     return g.fouten - (bevindingen.length - voor);
   }
-  // Every value passed, so the casts cannot fail: typed straight from the file. Keeping the
-  // file's row order would make DuckDB merge and recompress the row groups its threads
-  // write (it doubled the time); no query depends on the physical order.
+  // Every value passed: the one pass of lees() stored the typed table already.
   const casts = spec.kolommen.map((k) => `${kolomRegel(k, g.ctx).cast} AS ${q(k.naam)}`);
   const def = OPGESLAGEN_DEFINITIES[spec.tabel];
-  const tabel = q(def ? def.tabel : spec.tabel);
-  await c.run("SET preserve_insertion_order = false");
-  try {
-    await c.run(def
-      ? `CREATE TABLE ${tabel} AS SELECT *, ${def.kolommen} FROM (SELECT ${casts.join(", ")} FROM ${csvSql(g)})`
-      : `CREATE TABLE ${tabel} AS SELECT ${casts.join(", ")} FROM ${csvSql(g)}`);
-  } finally {
-    await c.run("RESET preserve_insertion_order");
-  }
+  const tabel = q(opgeslagenTabel(spec));
   if (def) await c.run(`CREATE VIEW ${q(spec.tabel)} AS SELECT ${spec.kolommen.map((k) => q(k.naam)).join(", ")} FROM ${tabel}`);
   const delen = (t: string) => rijControleSql(spec, t, g.ctx, MAX_BEVINDINGEN).join("\nUNION ALL\n");
   if (!delen(tabel)) return 0;
@@ -291,22 +327,23 @@ export async function stageExports(regio: Regio, delen: ExportStaging[], opties:
   // Reading and counting only: the files are staged each into their own database below.
   const lezer = await DuckDBInstance.create(join(werkmap, "lezen.duckdb"));
   const c = await lezer.connect();
+  const geladen: { g: Geladen; doel: string }[] = [];
   try {
-    const geladen: { g: Geladen; doel: string }[] = [];
     for (const d of delen) {
-      const g = await lees(c, d.spec, d.pad, werkmap, regio, vandaag, bevindingen, meldingen);
+      const g = await lees(c, d.spec, d.pad, `${d.doel}.${process.pid}.tmp`, werkmap, regio, vandaag, bevindingen, meldingen);
       if (g) geladen.push({ g, doel: d.doel });
     }
     for (const { g, doel } of geladen) {
       if (bevindingen.length >= MAX_BEVINDINGEN) break;
       const voor = bevindingen.length;
-      const tijdelijk = `${doel}.${process.pid}.tmp`;
-      rmSync(tijdelijk, { force: true });
+      const { tijdelijk } = g;
+      // With a failing value the one pass kept nothing: the slow path starts a file afresh.
+      const opnieuw = g.fouten > 0;
       const instance = await DuckDBInstance.create(tijdelijk);
       const e = await instance.connect();
       let gelukt = false;
       try {
-        await gemeentenTabel(e, regio, true);
+        if (opnieuw) await gemeentenTabel(e, regio, true);
         const extra = await valideerEnType(e, g, bevindingen);
         meer += extra;
         if (bevindingen.length === voor && extra === 0) {
@@ -331,6 +368,11 @@ export async function stageExports(regio: Regio, delen: ExportStaging[], opties:
     }
     return { meldingen };
   } finally {
+    // The exports' files that were typed but not put in place (the findings stopped it first).
+    for (const { g } of geladen) {
+      rmSync(g.tijdelijk, { force: true });
+      rmSync(`${g.tijdelijk}.wal`, { force: true });
+    }
     c.closeSync();
     lezer.closeSync();
     rmSync(werkmap, { recursive: true, force: true });

@@ -85,17 +85,39 @@ function grensTekst(ctx: Context, t: Tijdgrens): string {
 /** "1 oktober" from "10-01". */
 export const dagTekst = (mmdd: string) => `${Number(mmdd.slice(3, 5))} ${maandNaam(Number(mmdd.slice(0, 2)))}`;
 
-const DATUM_PARSE = (v: string) => `COALESCE(try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d-%m-%Y'))`;
+/**
+ * The date a value of the form JJJJ-MM-DD or DD-MM-JJJJ stands for (NULL when there is no such
+ * day). Only read where the form's regex passed, so the 5th character tells the form; DuckDB's
+ * own cast reads JJJJ-MM-DD several times faster than strptime, with the same result there.
+ */
+const DATUM_PARSE = (v: string) =>
+  `CASE WHEN substr(${v}, 5, 1) = '-' THEN TRY_CAST(${v} AS DATE) ELSE CAST(try_strptime(${v}, '%d-%m-%Y') AS DATE) END`;
 
 // ---------------------------------------------------------------- column rules
 
 export interface KolomRegel {
   /** True when the raw text value is acceptable. */
   ok: string;
-  /** The typed value; only evaluated on rows where every `ok` holds. */
+  /**
+   * The typed value. It never fails (an unreadable value gives NULL): one pass over the file
+   * types every row while it checks them (typeerSql), and its table is used only when every
+   * `ok` held, where it is the strict cast's value.
+   */
   cast: string;
   verwacht: string;
 }
+
+/**
+ * How a rule reads its column: the raw text (`ruw`), the trimmed value (`v`) and, for a date,
+ * the day it stands for (`datum`, DATUM_PARSE of `v`). By default each is an expression on the
+ * column itself; the one pass of typeerSql computes each once a row and names them instead.
+ */
+export interface KolomBron {
+  ruw: string;
+  v: string;
+  datum?: string;
+}
+const eigenBron = (naam: string): KolomBron => ({ ruw: q(naam), v: `trim(${q(naam)})` });
 
 /**
  * Control characters: never in a contract column (a NUL or line break inside a code or an id
@@ -110,10 +132,11 @@ const ZONDER_STUURTEKENS = "zonder stuurtekens (zoals NUL, tab of een regeleinde
 const DUIZENDTAL = (v: string, teken: "." | ",") => `regexp_full_match(${v}, '-?[1-9]\\d{0,2}\\${teken}\\d{3}')`;
 
 /** The check and the cast of one column, from its type in schema.ts. */
-export function kolomRegel(k: Kolom, ctx: Context): KolomRegel {
-  const v = `trim(${q(k.naam)})`;
-  const leeg = `(${q(k.naam)} IS NULL OR ${v} = '')`;
-  const geenStuurtekens = `NOT regexp_matches(${q(k.naam)}, ${STUURTEKEN})`;
+export function kolomRegel(k: Kolom, ctx: Context, bron: KolomBron = eigenBron(k.naam)): KolomRegel {
+  const { ruw, v } = bron;
+  const datum = bron.datum ?? DATUM_PARSE(v);
+  const leeg = `(${ruw} IS NULL OR ${v} = '')`;
+  const geenStuurtekens = `NOT regexp_matches(${ruw}, ${STUURTEKEN})`;
   let check: string;
   let cast: string;
   let verwacht: string;
@@ -138,13 +161,13 @@ export function kolomRegel(k: Kolom, ctx: Context): KolomRegel {
     }
     case "datum":
       check = `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}')
-        AND ${DATUM_PARSE(v)} BETWEEN DATE ${lit(EERSTE_DATUM)} AND DATE ${lit(laatsteDag(ctx, t))}`;
-      cast = `CAST(${DATUM_PARSE(v)} AS DATE)`;
+        AND ${datum} BETWEEN DATE ${lit(EERSTE_DATUM)} AND DATE ${lit(laatsteDag(ctx, t))}`;
+      cast = datum;
       verwacht = `een datum als JJJJ-MM-DD of DD-MM-JJJJ, niet vóór ${formatDatum(EERSTE_DATUM)} en ${grensTekst(ctx, t)}`;
       break;
     case "maand":
       check = `regexp_full_match(${v}, '\\d{4}-(0[1-9]|1[0-2])')`;
-      cast = `CAST(strptime(${v} || '-01', '%Y-%m-%d') AS DATE)`;
+      cast = `CAST(try_strptime(${v} || '-01', '%Y-%m-%d') AS DATE)`;
       verwacht = "een maand als JJJJ-MM";
       break;
     case "geheel": {
@@ -161,7 +184,7 @@ export function kolomRegel(k: Kolom, ctx: Context): KolomRegel {
           (t.min !== undefined && t.max !== undefined ? ` van ${t.min} tot en met ${t.max}` : t.min !== undefined ? ` van minstens ${t.min}` : "");
       }
       check = [`regexp_full_match(${v}, '-?\\d{1,9}')`, ...grenzen.filter(Boolean)].join(" AND ");
-      cast = `CAST(${v} AS INTEGER)`;
+      cast = `TRY_CAST(${v} AS INTEGER)`;
       break;
     }
     case "decimaal": {
@@ -169,7 +192,7 @@ export function kolomRegel(k: Kolom, ctx: Context): KolomRegel {
       const d = ctx.dubbelzinnig?.[k.naam];
       check = [`regexp_full_match(${v}, '-?\\d+([.,]\\d+)?')`, t.min !== undefined ? `${getal} >= ${t.min}` : null,
         d?.punt ? `NOT ${DUIZENDTAL(v, ".")}` : null, d?.komma ? `NOT ${DUIZENDTAL(v, ",")}` : null].filter(Boolean).join(" AND ");
-      cast = `CAST(replace(${v}, ',', '.') AS DOUBLE)`;
+      cast = `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)`;
       verwacht = "een getal met een punt of komma als decimaalteken, zonder duizendtallen" +
         (t.min !== undefined ? ` (minstens ${t.min})` : "") +
         (d?.punt && d.komma ? "; deze kolom gebruikt zowel punt als komma, dus bij drie cijfers na het teken (1.234 of 1,234) is niet te zien of het duizendtallen zijn: gebruik één decimaalteken"
@@ -219,18 +242,19 @@ interface WaardeRegel {
  * contract. An extra column is ignored but may hold no control characters other than line
  * breaks and tabs; a nameless one (Excel writes `a;b;c;;;` and `1;2;3;;;`) may hold nothing.
  */
-function waardeRegels(spec: ExportSpec, ctx: Context): WaardeRegel[] {
-  const regels: WaardeRegel[] = spec.kolommen.map((k) => ({ naam: k.naam, kolom: k.naam, ...kolomRegel(k, ctx) }));
+function waardeRegels(spec: ExportSpec, ctx: Context, bronVan: (naam: string) => KolomBron = eigenBron): WaardeRegel[] {
+  const regels: WaardeRegel[] = spec.kolommen.map((k) => ({ naam: k.naam, kolom: k.naam, ...kolomRegel(k, ctx, bronVan(k.naam)) }));
   for (const naam of ctx.kolommen) {
     if (spec.kolommen.some((k) => k.naam === naam)) continue;
+    const b = bronVan(naam);
     if (naam.startsWith(NAAMLOOS)) {
       regels.push({
-        naam, kolom: naamloosTekst(naam), ok: `(${q(naam)} IS NULL OR trim(${q(naam)}) = '')`,
+        naam, kolom: naamloosTekst(naam), ok: `(${b.ruw} IS NULL OR ${b.v} = '')`,
         verwacht: "leeg: deze kolom heeft geen naam in de kopregel; geef de kolom een naam of haal de waarden weg",
       });
     } else {
       regels.push({
-        naam, kolom: naam, ok: `(${q(naam)} IS NULL OR NOT regexp_matches(${q(naam)}, ${STUURTEKEN_BEHALVE_REGELS}))`,
+        naam, kolom: naam, ok: `(${b.ruw} IS NULL OR NOT regexp_matches(${b.ruw}, ${STUURTEKEN_BEHALVE_REGELS}))`,
         verwacht: "tekst zonder stuurtekens zoals NUL (de kolom zelf wordt genegeerd); een stuurteken wijst op een beschadigd bestand of een verkeerde codering",
       });
     }
@@ -336,19 +360,53 @@ function bsnKandidaten(spec: ExportSpec, ctx: Context): string[] {
   });
 }
 
+/** A trimmed value of 9 digits that passes the elfproef (the CASE spares the test on every other length). */
+const isBsnWaarde = (v: string) => `CASE WHEN length(${v}) = 9 THEN ${SQL_IS_BSN(v)} ELSE false END`;
+
+/** The columns typeerSql adds beside the typed ones, to be dropped once read (typeerTellingSql). */
+export function typeerHulpkolommen(spec: ExportSpec, ctx: Context): string[] {
+  return ["__fouten", ...bsnKandidaten(spec, ctx).flatMap((_, i) => [`__bsn${i}`, `__gevuld${i}`])];
+}
+
 /**
- * The count of failed value rules (`n`) and, per column that may hold them, the 9-digit
- * values passing the elfproef (`bsn<i>`) among the filled ones (`gevuld<i>`): one pass that
- * also parses every row. Read the BSN columns from its row with `bsnBevindingen`.
+ * One pass over the raw rows (`bron`: the CSV as text) that both types them and checks them:
+ * every contract column typed under its own name (kolomRegel's cast), `__fouten` the number of
+ * value rules the row fails, and per column that may hold BSNs whether the value is a 9-digit
+ * number passing the elfproef (`__bsn<i>`) and whether it is filled (`__gevuld<i>`). Stored as
+ * a table, these are counted by typeerTellingSql; the table is the export's only when no rule
+ * failed (then every cast is the strict one). Each column is trimmed, and each date parsed,
+ * once a row (the inner projections), where a pass that counted and a pass that typed did it in
+ * each rule and cast again, reading the file twice.
  */
-export function telSql(spec: ExportSpec, bron: string, ctx: Context): string {
-  const delen = waardeRegels(spec, ctx).map((r) => `COUNT(*) FILTER (WHERE NOT ${r.ok})`);
+export function typeerSql(spec: ExportSpec, bron: string, ctx: Context): string {
+  const plek = new Map(ctx.kolommen.map((naam, i) => [naam, i]));
+  const datums = spec.kolommen.filter((k) => k.type.soort === "datum").map((k) => plek.get(k.naam)!);
+  // Only generated names inside, so no column of the file can be taken for one of them.
+  const bronVan = (naam: string): KolomBron => {
+    const i = plek.get(naam)!;
+    return { ruw: `__r${i}`, v: `__v${i}`, datum: datums.includes(i) ? `__d${i}` : undefined };
+  };
+  const getrimd = `SELECT ${ctx.kolommen.map((naam, i) => `${q(naam)} AS __r${i}, trim(${q(naam)}) AS __v${i}`).join(", ")} FROM ${bron}`;
+  const geparst = datums.length ? `SELECT *, ${datums.map((i) => `${DATUM_PARSE(`__v${i}`)} AS __d${i}`).join(", ")} FROM (${getrimd})` : getrimd;
+  const casts = spec.kolommen.map((k) => `${kolomRegel(k, ctx, bronVan(k.naam)).cast} AS ${q(k.naam)}`);
+  // Each `ok` is true or false, never NULL: the row's count of failed rules is their sum.
+  const fouten = waardeRegels(spec, ctx, bronVan).map((r) => `CAST(NOT ${r.ok} AS INTEGER)`).join("\n    + ");
   const bsn = bsnKandidaten(spec, ctx).flatMap((naam, i) => {
-    const v = `trim(${q(naam)})`;
-    return [`COUNT(*) FILTER (WHERE CASE WHEN length(${v}) = 9 THEN ${SQL_IS_BSN(v)} ELSE false END)::INTEGER AS bsn${i}`,
-      `COUNT(*) FILTER (WHERE ${v} <> '')::INTEGER AS gevuld${i}`];
+    const { v } = bronVan(naam);
+    return [`${isBsnWaarde(v)} AS __bsn${i}`, `${v} <> '' AS __gevuld${i}`];
   });
-  return `SELECT ${[`(${delen.join(" + ")})::INTEGER AS n`, ...bsn].join(", ")} FROM ${bron}`;
+  return `SELECT ${[...casts, `(${fouten}) AS __fouten`, ...bsn].join(",\n  ")}\nFROM (${geparst})`;
+}
+
+/**
+ * From typeerSql's table: `n`, the values failing their column rule, and per column that may
+ * hold them the BSNs (`bsn<i>`) among the filled values (`gevuld<i>`). Read the BSN columns
+ * from its row with `bsnBevindingen`.
+ */
+export function typeerTellingSql(spec: ExportSpec, tabel: string, ctx: Context): string {
+  const bsn = bsnKandidaten(spec, ctx).flatMap((_, i) =>
+    [`COUNT(*) FILTER (WHERE __bsn${i})::INTEGER AS bsn${i}`, `COUNT(*) FILTER (WHERE __gevuld${i})::INTEGER AS gevuld${i}`]);
+  return `SELECT ${["coalesce(sum(__fouten), 0)::INTEGER AS n", ...bsn].join(", ")} FROM ${tabel}`;
 }
 
 /** A column mostly of BSNs (BSN_KOLOM_AANDEEL), whatever its name, refuses the file as a whole. */
