@@ -86,20 +86,17 @@ export async function overstap(db: Staging, opties: { minimumCel?: number; publi
       (van, naar, gemeente_code, herkomst, bestemming), (van, naar, gemeente_code, herkomst), (van, naar, gemeente_code, bestemming),
       (van, naar, gemeente_code), (van, naar, herkomst, bestemming), (van, naar, herkomst), (van, naar, bestemming), (van, naar))
     ORDER BY van, gemeente, herkomst, bestemming`);
-  // Per gemeente herkomst × bestemming is too fine to protect without hiding nearly all of it
-  // (and the regio's totals with it): a gemeente gets where its leavers went (all herkomsten
-  // together) and how many left each herkomst; the full breakdown is the regio's.
-  const openbaar = (r: OverstapRij) => r.gemeente === REGIO || r.herkomst === "ALLE" || r.bestemming === "TOTAAL";
   const gepubliceerd = pub.tabel("overstap", volGrid(rijen), {
     tellingen: ["jongeren"], sleutels: ["van", "naar", "gemeente", "herkomst", "bestemming"],
-    gepubliceerd: (r) => openbaar(r as unknown as OverstapRij),
+    // Per gemeente herkomst × bestemming is too fine to protect without hiding nearly all of it
+    // (and the regio's totals with it): a gemeente gets where its leavers went (all herkomsten
+    // together) and how many left each herkomst; the full breakdown is the regio's.
+    gepubliceerd: (r) => r.gemeente === REGIO || r.herkomst === "ALLE" || r.bestemming === "TOTAAL",
     totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "herkomst", totaal: "ALLE" }, { kolom: "bestemming", totaal: "TOTAAL" }],
   });
   const overgangen = [...new Map(rijen.map((r) => [`${r.van}|${r.naar}`, { van: r.van, naar: r.naar }])).values()];
   return {
     ...productKop(db, minimumCel),
-    // The finer rows are registered (their relations bind the published ones) but, published, not written:
-    // always •, some beside figures that give them away (found by the attack, all ≥ minimumCel).
-    overgangen, rijen: minimumCel <= 1 ? gepubliceerd as OverstapRij[] : (gepubliceerd as OverstapRij[]).filter(openbaar),
+    overgangen, rijen: gepubliceerd as OverstapRij[],
   };
 }
