@@ -317,24 +317,12 @@ export async function monitorMoment(db: Staging, moment: string, opties: { minim
     statussen = alle.statussen.get(moment);
     overgangen = alle.overgangen.get(moment);
   }
-  const rijen = overgangen ? alsRijen<OvergangRij>(overgangen) : [];
   return {
     moment,
     vorigMoment,
     statussen: statussen ? alsRijen<StatusRij>(statussen) : [],
-    // Published: the regio's only (regioOvergangen); the exact, internal product has them all.
-    overgangen: minimumCel <= 1 ? rijen : rijen.filter((r) => r.gemeente === REGIO),
+    overgangen: overgangen ? alsRijen<OvergangRij>(overgangen) : [],
   };
-}
-
-/**
- * The transitions are published for the whole regio only: per gemeente they are mostly small
- * counts, always hidden. Left out of the public files rather than written as •: those cells
- * would be • beside their twins shown elsewhere (a column margin is the status count of the
- * dashboard), and the rest told nothing.
- */
-function regioOvergangen<T>(m: Record<string, T>): Record<string, T> {
-  return m[REGIO] ? { [REGIO]: m[REGIO] } : {};
 }
 
 /** The site's data: every moment, suppressed, in the compact form of src/lib/monitor.ts. */
@@ -357,7 +345,7 @@ export async function monitorSite(db: Staging, opties: { minimumCel?: number; pu
         vorigMoment: alle.vorig.get(moment) ?? null,
         maxLeeftijd: maxLeeftijd(moment),
         statussen: alsKubus(s),
-        overgangen: o ? (minimumCel <= 1 ? alsMatrices(o) : regioOvergangen(alsMatrices(o))) : null,
+        overgangen: o ? alsMatrices(o) : null,
         nietInBeeld: s.aantal[nib] ?? null,
       };
     }),
