@@ -5,7 +5,7 @@ import type { Staging } from "../db.ts";
 import { controleerGeenIds } from "../publish.ts";
 import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { jongerenSleutel } from "./jaarverslag.ts";
+import { jongerenSleutel } from "./jaarverslag-basis.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
 import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
