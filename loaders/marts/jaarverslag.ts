@@ -27,6 +27,7 @@ import { leerlingenTabellen } from "./jaarverslag-leerlingen.ts";
 import { verzuimTabellen } from "./jaarverslag-verzuim.ts";
 import { vrijstellingenTabellen } from "./jaarverslag-vrijstellingen.ts";
 import { vsvTabellen } from "./jaarverslag-vsv.ts";
+import { duidingTabellen } from "./jaarverslag-duiding.ts";
 import { inzetTabel } from "./inzet.ts";
 import { leesTeksten } from "./teksten.ts";
 import { productKop } from "./kop.ts";
@@ -105,8 +106,6 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   tabellen.push(...await vsvTabellen(db, pub, sj, maak));
 
   // ---------------------------------------------------------------- duiding, BBV, overstap (loaders/marts/jaarverslag-duiding.ts)
-  // Imported late: the BBV mart reads the dashboard's peildata, and the dashboard this module.
-  const { duidingTabellen } = await import("./jaarverslag-duiding.ts");
   tabellen.push(...await duidingTabellen(db, pub, sj));
 
   if (maak.has("inzet")) {
