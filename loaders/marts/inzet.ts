@@ -17,18 +17,12 @@ import { isLidOp } from "../config.ts";
 import { RAPPORTGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
 import { FUNCTIES } from "../schema.ts";
 import { REGIO } from "../../src/lib/codes.ts";
+import { dagInSchooljaar } from "../../src/lib/schooljaar.ts";
 import { perFte, verschilVan, perFteKolom, INZET_MATEN } from "../../src/lib/inzet.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 
 const gemeenteTotaal: TotaalRelatie = { kolom: "gemeente", totaal: REGIO };
 const lijst = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
-
-/** The regio's peildatum in a schooljaar (its vsvPeildatum): the caseload's day. */
-export function inzetPeildatum(vsvPeildatum: string, sj: string): string {
-  const [mm, dd] = vsvPeildatum.split("-");
-  const start = Number(sj.slice(0, 4));
-  return `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
-}
 
 /** Per schooljaar and gemeente: the trajecten of the year, the lopende, teruggeleid and gestart. */
 const SQL_TRAJECTEN = `
@@ -77,7 +71,7 @@ export function inzetRijen(db: Staging, pub: Publicatie, jaren: string[]): Promi
 async function bereken(db: Staging, pub: Publicatie, jaren: string[]): Promise<Rij[]> {
   const [{ data_datum: dataDatum }] = await db.all<{ data_datum: string | null }>(`SELECT CAST(data_datum AS VARCHAR) AS data_datum FROM meta`);
   // The caseload needs the day to lie within the data: an open traject runs to the data's date.
-  const peildata = jaren.map((sj) => ({ sj, pd: inzetPeildatum(db.regio.vsvPeildatum, sj) })).filter((p) => dataDatum && p.pd <= dataDatum);
+  const peildata = jaren.map((sj) => ({ sj, pd: dagInSchooljaar(db.regio.vsvPeildatum, sj) })).filter((p) => dataDatum && p.pd <= dataDatum);
   const [fteBron, lpBron, trajectBron, openBron] = await Promise.all([
     db.all(`SELECT schooljaar, gemeente_code AS gemeente, functie, SUM(fte)::DOUBLE AS fte FROM inzet GROUP BY ALL`),
     db.all(`SELECT schooljaar, gemeente_code AS gemeente, COUNT(*)::INTEGER AS meldingen FROM verzuim_def WHERE regeling = 'LEERPLICHT' GROUP BY ALL`),

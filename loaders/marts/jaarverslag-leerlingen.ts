@@ -8,39 +8,13 @@ import { DOELGROEPEN } from "../definitions.ts";
 import { ONDERWIJSSOORTEN } from "../schema.ts";
 import { datum as formatDatum } from "../../src/lib/format.ts";
 import { REGIO, TOTAAL } from "../../src/lib/codes.ts";
-import { dekking, dekkingTekst } from "../../src/lib/lidmaatschap.ts";
+import { dekking, dekkingTekst, regioPeildatum, type Peildatum } from "../../src/lib/lidmaatschap.ts";
 import { jongerenSleutel, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
 import { cellen, somIn, pas, gemeenteTotaal } from "./jaarverslag-rooster.ts";
 
 /** Onderwijssoorten of the leerlingen table (the issue's list; HO and GEEN are no leerlingen). */
 export const LEERLING_SOORTEN = ONDERWIJSSOORTEN.filter((o) => o !== "HO" && o !== "GEEN");
-
-export interface Peildatum {
-  peildatum: string | null;
-  /** "vsv": the regio's VSV-peildatum; "laatste": the latest peildatum in the schooljaar; "geen". */
-  bron: "vsv" | "laatste" | "geen";
-}
-
-/**
- * The jongeren peildatum of a schooljaar, among its peildata (latest first): the regio's
- * vsvPeildatum if present, else the latest.
- */
-function kiesPeildatum(db: Staging, sj: string, peildata: string[]): Peildatum {
-  const [mm, dd] = db.regio.vsvPeildatum.split("-");
-  const start = Number(sj.slice(0, 4));
-  const vsv = `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
-  if (peildata.includes(vsv)) return { peildatum: vsv, bron: "vsv" };
-  if (peildata.length) return { peildatum: peildata[0], bron: "laatste" };
-  return { peildatum: null, bron: "geen" };
-}
-
-/** The regio's peildatum in a schooljaar (its vsvPeildatum), whether or not the data has it. */
-export function regioPeildatum(db: Staging, sj: string): string {
-  const [mm, dd] = db.regio.vsvPeildatum.split("-");
-  const start = Number(sj.slice(0, 4));
-  return `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
-}
 
 function peildatumTekst(p: Peildatum, db: Staging, sj: string): string {
   const [mm, dd] = db.regio.vsvPeildatum.split("-");
@@ -60,7 +34,7 @@ export async function leerlingenTabellen(db: Staging, pub: Publicatie, sj: strin
   // is stated for the gemeenten on the regio's peildatum only.
   const jaarRijen = await bron(db, "jongeren", [sj]);
   const peildataJaar = [...new Set(jaarRijen.map((r) => r.peildatum as string))];
-  const pd = kiesPeildatum(db, sj, peildataJaar);
+  const pd = regioPeildatum(db.regio.vsvPeildatum, sj, peildataJaar);
   const dk = dekking(db.regio.gemeenten, sj, peildataJaar, db.regio.vsvPeildatum);
   const peilVan = new Map<unknown, string | null>([[REGIO, pd.peildatum], ...dk.gemeenten.map((g): [string, string | null] => [g.code, g.peildatum])]);
   const opPeildatum = jaarRijen.filter((r) => r.peildatum === pd.peildatum);

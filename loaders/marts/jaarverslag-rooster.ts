@@ -121,14 +121,6 @@ export function vindIn(rows: Rij[], kolommen: string[]): (key: Rij) => Rij {
 
 export const gemeenteTotaal: TotaalRelatie = { kolom: "gemeente", totaal: REGIO };
 
-export function maanden(sj: string): string[] {
-  const start = Number(sj.slice(0, 4));
-  return Array.from({ length: 12 }, (_, i) => {
-    const m = ((7 + i) % 12) + 1;
-    return `${m >= 8 ? start : start + 1}-${String(m).padStart(2, "0")}`;
-  });
-}
-
 /** Codes in a fixed order, plus any unexpected value found in the data (so parts add up). */
 export function codesMet(codes: readonly string[], gevonden: unknown[]): string[] {
   const extra = [...new Set(gevonden.map(String))].filter((v) => !codes.includes(v)).sort();

@@ -9,9 +9,10 @@ import type { Publicatie } from "../publish/publicatie.ts";
 import { vorigSchooljaar } from "../definitions.ts";
 import { ONDERWIJSSOORTEN, VERZUIMSOORTEN, VERZUIM_RESULTATEN, HANDHAVINGEN } from "../schema.ts";
 import { REGIO, TOTAAL } from "../../src/lib/codes.ts";
+import { schooljaarMaanden } from "../../src/lib/schooljaar.ts";
 import type { JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
-import { cellen, somIn, zoekIn, vindIn, pas, gemeenteTotaal, maanden, codesMet } from "./jaarverslag-rooster.ts";
+import { cellen, somIn, zoekIn, vindIn, pas, gemeenteTotaal, codesMet } from "./jaarverslag-rooster.ts";
 import { thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
 
 /** Doorstroompunt results: the verzuim result codes, and DOORLOPEND for meldingen still running. */
@@ -28,7 +29,7 @@ export async function verzuimTabellen(db: Staging, pub: Publicatie, sj: string, 
     // (verzuimmeldingen) and the year total (inzet's meldingen per fte) share it.
     const lpBron = await bron(db, "lp", beide);
     const lp = pas(pub, "lp", {
-      rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...maanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
+      rijen: somIn(cellen(db, beide, (j) => [["maand", [TOTAAL, ...schooljaarMaanden(j)]], ["verzuimsoort", [TOTAAL, ...VERZUIMSOORTEN]]]),
         lpBron, "meldingen", { gemeente: REGIO, maand: TOTAAL, verzuimsoort: TOTAAL }),
       tellingen: ["meldingen"], sleutels: ["gemeente", "schooljaar", "maand", "verzuimsoort"],
       totalen: [gemeenteTotaal, { kolom: "maand", totaal: TOTAAL }, { kolom: "verzuimsoort", totaal: TOTAAL }],
@@ -77,7 +78,7 @@ export async function verzuimTabellen(db: Staging, pub: Publicatie, sj: string, 
     });
 
     tabellen.push({
-      id: "verzuim_per_maand", codes: { maand: maanden(sj), verzuimsoort: [TOTAAL, ...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen Leerplicht per maand",
+      id: "verzuim_per_maand", codes: { maand: schooljaarMaanden(sj), verzuimsoort: [TOTAAL, ...VERZUIMSOORTEN] }, titel: "Verzuimmeldingen Leerplicht per maand",
       rijen: lp.filter((r) => r.maand !== TOTAAL).map((r) => ({
         gemeente: r.gemeente, schooljaar: r.schooljaar, maand: r.maand, verzuimsoort: r.verzuimsoort, meldingen: r.meldingen,
         ...(r.onderdrukt ? { onderdrukt: true } : {}),

@@ -10,7 +10,8 @@ import { SQL_VRIJGESTELD_OP } from "../../src/lib/definities.ts";
 import type { JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
 import { cellen, somIn, zoekIn, pas, gemeenteTotaal } from "./jaarverslag-rooster.ts";
-import { regioPeildatum, type Peildatum } from "./jaarverslag-leerlingen.ts";
+import type { Peildatum } from "../../src/lib/lidmaatschap.ts";
+import { dagInSchooljaar } from "../../src/lib/schooljaar.ts";
 
 /** The tables of vrijstellingen.csv of schooljaar `sj` (and the one before), when `maak` has them; `pd` the schooljaar's peildatum. */
 export async function vrijstellingenTabellen(db: Staging, pub: Publicatie, sj: string, maak: ReadonlySet<string>, pd: Peildatum): Promise<JaarverslagTabel[]> {
@@ -33,7 +34,7 @@ export async function vrijstellingenTabellen(db: Staging, pub: Publicatie, sj: s
     // The stock beside the flow above: jongeren with a granted vrijstelling running on the
     // schooljaar's peildatum (src/lib/definities.ts), per artikel; distinct jongeren, so the
     // regio row is counted over the regio, not summed.
-    const vrPeildatum = pd.peildatum ?? regioPeildatum(db, sj);
+    const vrPeildatum = pd.peildatum ?? dagInSchooljaar(db.regio.vsvPeildatum, sj);
     const vrVoorraad = pas(pub, "vrijgesteld_op_peildatum", {
       rijen: zoekIn(cellen(db, [sj], () => [["artikel", artikelen]]), await db.all(`
         SELECT '${sj}' AS schooljaar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, artikel, COUNT(DISTINCT pseudo_id)::INTEGER AS jongeren

@@ -7,6 +7,7 @@
 // and the PDF import.
 import { getal, datum, maandKort, maandNaam, ONDERDRUKT } from "../lib/format.js";
 import { noot } from "../lib/lidmaatschap.js";
+import { schooljaarMaanden } from "../lib/schooljaar.js";
 import { BREUKEN, breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type JvOntbreekt } from "../lib/jaarverslag-data.js";
@@ -85,10 +86,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       tabel: { kolommen: jaarKolommen(c, ["meldingen", "jongeren"], "Verzuimsoort"), rijen },
       toelichting: "Meldingen van jongeren onder de 18 jaar. 'Jongeren' telt iedere jongere één keer per verzuimsoort.",
     });
-    const maandLijst = Array.from({ length: 12 }, (_, i) => {
-      const m = ((7 + i) % 12) + 1;
-      return `${m >= 8 ? sj.slice(0, 4) : sj.slice(5, 9)}-${String(m).padStart(2, "0")}`;
-    });
+    const maandLijst = schooljaarMaanden(sj);
     const mRijen = maandLijst.map((m) => {
       const r: Record<string, Waarde> = { categorie: maandKort(m + "-01") };
       for (const s of VERZUIMSOORTEN) r[s] = c.w("verzuim_per_maand", { gemeente: c.focus, schooljaar: sj, maand: m, verzuimsoort: s }, "meldingen");

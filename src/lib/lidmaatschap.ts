@@ -11,7 +11,7 @@
 //   day is shown on its own first peildatum in the schooljaar as a member (or, having left,
 //   its last), and is not in that regio total.
 import { datum } from "./format.js";
-import { isLidOp, isLidIn, schooljaarStart, schooljaarEinde } from "./schooljaar.js";
+import { isLidOp, isLidIn, schooljaarStart, schooljaarEinde, dagInSchooljaar } from "./schooljaar.js";
 
 /** A gemeente with its membership (other fields of regio.json may come along). */
 export type Lidmaatschap = { vanaf?: string | null; tot?: string | null; [veld: string]: unknown };
@@ -37,14 +37,18 @@ export function heelJaarLid(g: Lidmaatschap, sj: string): boolean {
   return p !== null && p.van === schooljaarVan(sj) && p.tot === schooljaarTot(sj);
 }
 
+export interface Peildatum {
+  peildatum: string | null;
+  /** "vsv": the regio's VSV-peildatum; "laatste": the latest peildatum in the schooljaar; "geen". */
+  bron: "vsv" | "laatste" | "geen";
+}
+
 /**
  * The regio's peildatum of a schooljaar among the peildata in the data: the one on the regio's
  * vsvPeildatum (`MM-DD`) if present, else the latest; null when the schooljaar has none.
  */
-export function regioPeildatum(vsvPeildatum: string, sj: string, peildata: readonly string[]): { peildatum: string | null; bron: "vsv" | "laatste" | "geen" } {
-  const [mm, dd] = vsvPeildatum.split("-");
-  const start = Number(sj.slice(0, 4));
-  const vsv = `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
+export function regioPeildatum(vsvPeildatum: string, sj: string, peildata: readonly string[]): Peildatum {
+  const vsv = dagInSchooljaar(vsvPeildatum, sj);
   const inJaar = peildata.filter((p) => p >= schooljaarVan(sj) && p <= schooljaarTot(sj)).sort();
   if (inJaar.includes(vsv)) return { peildatum: vsv, bron: "vsv" };
   if (inJaar.length) return { peildatum: inJaar[inJaar.length - 1], bron: "laatste" };

@@ -24,6 +24,22 @@ export function vorigSchooljaar(sj: string): string {
   return `${s}-${s + 1}`;
 }
 
+/** The day `MM-DD` (a regio's vsvPeildatum) in schooljaar `sj`: August to December in its first year, else its second. */
+export function dagInSchooljaar(maandDag: string, sj: string): string {
+  const [mm, dd] = maandDag.split("-");
+  const start = Number(sj.slice(0, 4));
+  return `${Number(mm) >= 8 ? start : start + 1}-${mm}-${dd}`;
+}
+
+/** The twelve months of schooljaar `sj` as `YYYY-MM`, August first. */
+export function schooljaarMaanden(sj: string): string[] {
+  const start = Number(sj.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((7 + i) % 12) + 1;
+    return `${m >= 8 ? start : start + 1}-${String(m).padStart(2, "0")}`;
+  });
+}
+
 // ---------------------------------------------------------------- membership
 
 /** A gemeente's membership of the regio: `vanaf` its first day, `tot` its last day (inclusive); open when absent. */

@@ -13,7 +13,6 @@ import { describe, test, expect, beforeAll, afterAll } from "vitest";
 import { resolve } from "node:path";
 import { openStaging, type Staging } from "../../loaders/db.ts";
 import { jaarverslagTabellen, REGIO, type JaarverslagTabel } from "../../loaders/marts/jaarverslag.ts";
-import { inzetPeildatum } from "../../loaders/marts/inzet.ts";
 import { perFte, verschilVan, perFteKolom, INZET_MATEN, inzetMaat } from "../../src/lib/inzet.ts";
 
 describe("per fte (src/lib/inzet.ts)", () => {
@@ -44,11 +43,6 @@ describe("per fte (src/lib/inzet.ts)", () => {
     expect(inzetMaat("meldingen").functie).toBe("LEERPLICHTAMBTENAAR");
     expect(INZET_MATEN.filter((d) => d.functie === "DOORSTROOMCOACH")).toHaveLength(5);
     expect(perFteKolom("trajecten_open")).toBe("trajecten_open_per_fte");
-  });
-
-  test("the caseload's day is the regio's peildatum in the schooljaar", () => {
-    expect(inzetPeildatum("10-01", "2022-2023")).toBe("2022-10-01");
-    expect(inzetPeildatum("03-15", "2022-2023")).toBe("2023-03-15");
   });
 });
 

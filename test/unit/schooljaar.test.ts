@@ -2,7 +2,7 @@
 // membership of the regio, and the code lists both the pipeline and the pages use.
 import { describe, it, expect } from "vitest";
 import {
-  schooljaar, schooljaarStart, schooljaarEinde, vorigSchooljaar, isLidOp, isLidIn, isLidInSchooljaar, gemeentenInJaar,
+  schooljaar, schooljaarStart, schooljaarEinde, vorigSchooljaar, dagInSchooljaar, schooljaarMaanden, isLidOp, isLidIn, isLidInSchooljaar, gemeentenInJaar,
 } from "../../src/lib/schooljaar.ts";
 import { REGIO, TOTAAL, ALLE, DOELGROEPEN, VERZUIMSOORTEN } from "../../src/lib/codes.ts";
 import * as monitor from "../../src/lib/monitor.ts";
@@ -16,6 +16,19 @@ describe("schooljaar", () => {
     expect(schooljaar("2024-01-15")).toBe("2023-2024");
     expect(schooljaarStart("2023-2024")).toBe("2023-08-01");
     expect(schooljaarEinde("2023-2024")).toBe("2024-07-31");
+  });
+
+  it("puts a regio's peildatum (MM-DD) in the first calendar year from August, else the second", () => {
+    expect(dagInSchooljaar("10-01", "2022-2023")).toBe("2022-10-01");
+    expect(dagInSchooljaar("08-01", "2022-2023")).toBe("2022-08-01");
+    expect(dagInSchooljaar("07-31", "2022-2023")).toBe("2023-07-31");
+    expect(dagInSchooljaar("03-15", "2022-2023")).toBe("2023-03-15");
+  });
+
+  it("has twelve months, August to July", () => {
+    const m = schooljaarMaanden("2022-2023");
+    expect(m).toHaveLength(12);
+    expect([m[0], m[4], m[5], m[11]]).toEqual(["2022-08", "2022-12", "2023-01", "2023-07"]);
   });
 
   it("has a previous schooljaar, also across a century", () => {
