@@ -21,6 +21,7 @@ import { GebruikersFout } from "../errors.ts";
 import { Rng, combineer, hashTekst, pseudoId } from "./prng.ts";
 import { dag, iso, jaarVan, weekdag } from "./datum.ts";
 import { Persoon, DATA_BEGIN, DATA_EIND, type Segment } from "./populatie.ts";
+import { maakTrajecten } from "./trajecten.ts";
 import { definitiesVan } from "../../src/lib/definities.ts";
 import { GEMEENTEN, REGIO as IJSSEL_VECHT, LANDELIJK, AANDEEL_JONGEREN, type GemeenteProfiel } from "./ijsselvecht.ts";
 import {
@@ -139,7 +140,7 @@ export async function genereer(opties: Opties): Promise<Resultaat> {
           index++;
           woonplaatsen(p, r, gi);
           p.bouw();
-          p.maakTrajecten();
+          maakTrajecten(p);
           verwerk(p, r);
         }
       }

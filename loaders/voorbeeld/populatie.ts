@@ -3,10 +3,15 @@
 // episodes). Everything the exports show about a jongere is read from this one life, so
 // the files agree with each other (a VSV-traject starts after a real dropout, an ABSOLUUT
 // melding is about a jongere who is really not enrolled, the monitor flags follow the career).
+//
+// About 500 lines on purpose: the career is one class whose steps (VO, mbo, ho, vavo, dropout,
+// vrijstellingen, thuiszitten) rewrite one timeline of segments through private helpers and
+// draw from one random stream in a fixed order, so the same seed gives the same files; split
+// them only together with making that timeline an object of its own. The trajecten, which
+// only read the finished life, are in trajecten.ts.
 import type { ONDERWIJSSOORTEN, HERKOMSTEN, ARTIKELEN, BESLUITEN, VSV_RESULTATEN } from "../schema.ts";
-import { maxLeeftijd } from "../definitions.ts";
 import { Rng } from "./prng.ts";
-import { dag, iso, jaarVan, maandVan, dagenInMaand, weekdag, schooljaarBegin } from "./datum.ts";
+import { dag, jaarVan, maandVan, dagenInMaand, weekdag, schooljaarBegin } from "./datum.ts";
 
 export type Soort = (typeof ONDERWIJSSOORTEN)[number];
 export type Herkomst = (typeof HERKOMSTEN)[number];
@@ -43,13 +48,13 @@ export const DATA_BEGIN = dag(2021, 8, 1);
 export const DATA_EIND = dag(2026, 7, 31);
 /** Careers are built until here; what happens later is never shown. */
 const STOP = dag(2026, 8, 1);
-const NOOIT = Number.POSITIVE_INFINITY;
+export const NOOIT = Number.POSITIVE_INFINITY;
 
 const AUG = (j: number) => dag(j, 8, 1);
 const INGESCHREVEN = (s: Soort) => s !== "GEEN" && s !== "BUITENLAND";
 
 /** Month weights August..July for dropout dates (most in autumn and around the new year). */
-const UITVAL_MAANDEN = [0.3, 1.2, 1.3, 1.3, 1.0, 1.4, 1.2, 1.0, 0.9, 0.8, 0.7, 0.4];
+export const UITVAL_MAANDEN = [0.3, 1.2, 1.3, 1.3, 1.0, 1.4, 1.2, 1.0, 0.9, 0.8, 0.7, 0.4];
 /** mbo dropout hazard per year, by niveau (entree highest). */
 const MBO_UITVAL = [0, 0.21, 0.125, 0.075, 0.055];
 
@@ -492,90 +497,5 @@ export class Persoon {
       const s = this.op(a);
       if (s && INGESCHREVEN(s.soort)) this.overlay(a, a + r.int(20, 200), "GEEN", false);
     }
-  }
-
-  // ------------------------------------------------------------------ trajecten
-
-  /**
-   * Doorstroompunt trajecten: after a dropout without SK (NIEUW), and for oud-VSV'ers who are
-   * approached later (OUD) — from 2026 also the 23–26-year-olds who are new in the doelgroep.
-   */
-  maakTrajecten(): void {
-    const r = this.r;
-    let vrijVanaf = Number.NEGATIVE_INFINITY;
-    const probeer = (start: number, type: "NIEUW" | "OUD" | null) => {
-      // Coaches work on weekdays.
-      if (weekdag(start) === 6) start += 2;
-      else if (weekdag(start) === 0) start += 1;
-      if (start <= vrijVanaf || start < DATA_BEGIN || start > DATA_EIND) return;
-      const s = this.op(start);
-      if (!s || s.soort !== "GEEN" || s.vrij || this.sk <= start) return;
-      const lft = this.leeftijdOp(start);
-      if (lft < 18 || lft >= maxLeeftijd(iso(start))) return;
-      const t = this.afloop(start, type ?? (s.uit >= 0 && start - s.uit <= 365 ? "NIEUW" : "OUD"));
-      this.trajecten.push(t);
-      vrijVanaf = t.eind ?? NOOIT;
-    };
-    for (const u of this.uitval) {
-      if (u.metSk || !r.kans(0.8)) continue;
-      let start = u.datum + r.int(7, 75);
-      const b18 = this.verjaardag(18);
-      if (start < b18) start = b18 + r.int(0, 60);
-      const s = this.op(start);
-      probeer(start, s && s.uit >= 0 && start - s.uit <= 365 ? "NIEUW" : "OUD");
-    }
-    for (let j = 2021; j <= 2025; j++) {
-      const d = this.schoolDag(j, UITVAL_MAANDEN);
-      const s = this.op(d);
-      if (!s || s.soort !== "GEEN" || (s.uit >= 0 && d - s.uit <= 365)) continue;
-      if (r.kans(0.1)) probeer(d, "OUD");
-    }
-    // Wet van school naar duurzaam werk: 23–26-year-olds are approached from 2026.
-    if (this.leeftijdOp(dag(2026, 1, 1)) >= 23 && r.kans(0.3)) probeer(dag(2026, 1, 5) + r.int(0, 180), "OUD");
-  }
-
-  private afloop(start: number, type: "NIEUW" | "OUD"): Traject {
-    const r = this.r;
-    const terug = this.volgendeInschrijving(start);
-    let verhuisd = NOOIT;
-    for (const w of this.woon) if (w.van > start && w.gem < 0) { verhuisd = w.van; break; }
-    // Under the old law a jongere leaves the doelgroep at 23.
-    const b23 = this.verjaardag(23);
-    const teOud = b23 > start && b23 < dag(2026, 1, 1) ? b23 : NOOIT;
-    let eind: number;
-    let resultaat: Traject["resultaat"];
-    if (terug - start <= 330) {
-      if (this.sk > start && this.sk < terug + 540 && r.kans(0.4)) {
-        eind = this.sk;
-        resultaat = "STARTKWALIFICATIE";
-      } else if (r.kans(0.8)) {
-        eind = terug + r.int(0, 21);
-        resultaat = "ONDERWIJS_GESTART";
-      } else {
-        eind = Math.max(start + 14, terug - r.int(10, 45));
-        resultaat = "ONDERWIJS_AANGEMELD";
-      }
-    } else if (verhuisd - start <= 300 || teOud - start <= 300) {
-      eind = Math.min(verhuisd, teOud);
-      resultaat = "BUITEN_DOELGROEP";
-    } else if (this.op(start + 90)?.werk === "J" && r.kans(0.85)) {
-      eind = start + r.int(30, 160);
-      resultaat = "WERK";
-    } else {
-      resultaat = r.kies<NonNullable<Traject["resultaat"]>>(
-        ["WERKZOEKEND", "NIET_HAALBAAR_PROFIEL", "NIET_HAALBAAR_HULPVERLENING", "NIET_HAALBAAR_UITKERING",
-          "INBURGERING", "GEEN_BEHOEFTE", "NIET_BEREIKT"],
-        [16, 6, 10, 5, 3, 14, 18],
-      );
-      eind = start + Math.round(Math.min(600, Math.max(14, 110 * r.factor(0.6))));
-      if (resultaat === "NIET_HAALBAAR_HULPVERLENING" || resultaat === "NIET_HAALBAAR_PROFIEL") {
-        this.zorgVan = Math.min(this.zorgVan, eind);
-      }
-      if (resultaat === "NIET_HAALBAAR_UITKERING" || resultaat === "WERKZOEKEND") {
-        this.participatieVan = Math.min(this.participatieVan, eind);
-      }
-    }
-    if (eind > DATA_EIND) return { start, eind: null, resultaat: null, type };
-    return { start, eind, resultaat, type };
   }
 }
