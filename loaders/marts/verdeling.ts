@@ -7,7 +7,8 @@
 import { gemeentenInJaar, type Regio } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
 import { euro } from "../../src/lib/format.ts";
-import { verdeel, uitleg, type VerdeelUitkomst } from "../../src/lib/verdeling.ts";
+import { verdeel, type VerdeelUitkomst } from "../../src/lib/verdeling.ts";
+import { uitleg } from "../../src/lib/verdeling-uitleg.ts";
 import type { VerdelingRij } from "../../src/lib/verdeling.ts";
 
 /** What this mart needs of the staging (loaders/db.ts openStaging). */

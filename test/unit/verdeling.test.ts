@@ -1,7 +1,8 @@
 // SPUK verdeling: hand-made cases with known right answers (largest remainder, ties by
 // code, vaste voet, missing risicoscore, members only, warnings, comparison with last year).
 import { describe, it, expect } from "vitest";
-import { verdeel, vergelijk, scenario, uitleg, winnaarsVerliezers, oorzaken, waaromAnders } from "../../src/lib/verdeling.ts";
+import { verdeel, vergelijk, scenario, winnaarsVerliezers } from "../../src/lib/verdeling.ts";
+import { uitleg, oorzaken, waaromAnders } from "../../src/lib/verdeling-uitleg.ts";
 import { maakVerdeling, type RisicoscoreRij } from "../../loaders/marts/verdeling.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import type { Regio } from "../../loaders/config.ts";
