@@ -7,7 +7,8 @@
 // Built for national exports (20+ million rows): a valid file is read once by DuckDB, in one
 // pass that stores every row typed beside how many of its values failed (typeerSql); only
 // when something fails is it read again, with line numbers, to name the lines (the slow path
-// is the exact one).
+// is the exact one). What is stored beside an export and the views over several are in
+// stage-definities.ts.
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -22,10 +23,7 @@ import {
   typeerSql, typeerTellingSql, typeerHulpkolommen, stagedNamen, toonWaarde, lit, q, TOON_TEKENS, type Context,
 } from "./validate.ts";
 import { rijControleSql, lidmaatschapTekst } from "./validate-rijen.ts";
-import {
-  SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
-  SQL_JONGEREN_TELLING,
-} from "./definitions.ts";
+import { OPGESLAGEN_DEFINITIES, DEFINITIE_VIEWS, LAATSTE_DATUM, objectenVan, viewSql } from "./stage-definities.ts";
 import { SQL_VSV_NIEUW_PEILDATA, definitiesVan } from "../src/lib/definities.ts";
 
 /** Findings shown at most per run; the rest are counted. */
@@ -215,76 +213,6 @@ async function valideerEnType(c: DuckDBConnection, g: Geladen, bevindingen: Bevi
   }
   return 0;
 }
-
-/**
- * Definitions stored as columns when the export is staged, rather than computed by a view in
- * every query: the doelgroep flags over all jongeren were most of the dashboard's and the
- * jaarverslag's query time (national: 4 s a query). The table is the `_def` one; the export's
- * own name is a view on its columns, so both read as before. `afgeleid`: tables computed from
- * this export alone, stored in its own staging file (restaged only when it changes).
- */
-const OPGESLAGEN_DEFINITIES: Record<string, { tabel: string; kolommen: string; afgeleid: { naam: string; sql: string }[] }> = {
-  jongeren: {
-    tabel: "jongeren_def",
-    kolommen: `${SQL_SCHOOLJAAR("peildatum")} AS schooljaar,
-     ${SQL_LEEFTIJD("geboortemaand", "peildatum")} AS leeftijd, ${SQL_DOELGROEP_FLAGS}`,
-    // Stored: the dashboard and the jaarverslag count jongeren in a few thousand cells, and
-    // reading all of jongeren_def for it was most of their time (national: ~0,5 s a query).
-    afgeleid: [{ naam: "jongeren_telling", sql: SQL_JONGEREN_TELLING }],
-  },
-};
-
-/** What an export's own staging file holds: stored tables, and the view with the export's name on them. */
-export function objectenVan(spec: ExportSpec): { tabellen: string[]; view: string | null } {
-  const def = OPGESLAGEN_DEFINITIES[spec.tabel];
-  return def ? { tabellen: [def.tabel, ...def.afgeleid.map((a) => a.naam)], view: spec.tabel } : { tabellen: [spec.tabel], view: null };
-}
-
-function viewSql(spec: ExportSpec): string {
-  const def = OPGESLAGEN_DEFINITIES[spec.tabel];
-  return `CREATE VIEW ${q(spec.tabel)} AS SELECT ${spec.kolommen.map((k) => q(k.naam)).join(", ")} FROM ${q(def.tabel)}`;
-}
-
-/**
- * The definitions layer over more than one export, or over the date of all of them (each
- * definition is written once, definitions.ts). Made when the exports are combined, each only
- * when its export is there (`bron`).
- */
-const DEFINITIE_VIEWS: { bron: string; sql: string }[] = [
-  {
-    bron: "verzuimmeldingen",
-    sql: `CREATE VIEW verzuim_def AS SELECT *, ${SQL_SCHOOLJAAR("melddatum")} AS schooljaar,
-     ${SQL_REGELING("leeftijd")} AS regeling, ${SQL_DOORLOPEND("melddatum", "afsluitdatum")} AS doorlopend FROM verzuimmeldingen`,
-  },
-  { bron: "vrijstellingen", sql: `CREATE VIEW vrijstelling_def AS SELECT *, ${SQL_SCHOOLJAAR("begindatum")} AS schooljaar FROM vrijstellingen` },
-  // One row per schooljaar a traject overlaps; an open one runs to the date of the data (so it
-  // is made here, where that date is known: small, computed again when any export changes).
-  // Stored, not a view: the jaarverslag asks it some fifteen times and the range join was
-  // most of each query (national: 150 ms as a view, 6 ms as a table).
-  {
-    bron: "vsv_trajecten",
-    sql: `CREATE TABLE traject_schooljaar AS
-     SELECT t.*, CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR) AS schooljaar,
-       CASE WHEN t.einddatum IS NOT NULL AND t.resultaat IS NOT NULL
-             AND ${SQL_SCHOOLJAAR("t.einddatum")} = CAST(r.j AS VARCHAR) || '-' || CAST(r.j + 1 AS VARCHAR)
-            THEN t.resultaat ELSE 'LOPEND' END AS resultaat_in_jaar
-     FROM vsv_trajecten t CROSS JOIN meta m,
-       range(CASE WHEN month(t.startdatum) >= 8 THEN year(t.startdatum) ELSE year(t.startdatum) - 1 END,
-             (CASE WHEN month(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) >= 8
-                   THEN year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum))
-                   ELSE year(greatest(coalesce(t.einddatum, m.data_datum), t.startdatum)) - 1 END) + 1) r(j)`,
-  },
-  { bron: "jikp_monitor", sql: `CREATE VIEW monitor_def AS SELECT *, ${SQL_MAX_LEEFTIJD("moment")} AS max_leeftijd, ${SQL_MONITOR_STATUS} AS status FROM jikp_monitor` },
-];
-
-/** The latest date of each dated export: together the date of the data (meta.data_datum). */
-const LAATSTE_DATUM: Record<string, string> = {
-  jongeren: "max(peildatum)",
-  verzuimmeldingen: "max(greatest(melddatum, coalesce(afsluitdatum, melddatum)))",
-  vrijstellingen: "max(begindatum)",
-  vsv_trajecten: "max(greatest(startdatum, coalesce(einddatum, startdatum)))",
-  jikp_monitor: "max(moment)",
-};
 
 /** Today in local time (ISO): what happened cannot lie after it. */
 function vandaagLokaal(): string {
