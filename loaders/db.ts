@@ -21,9 +21,15 @@ export const STAGING_DIR = join(PROJECT_ROOT, ".staging");
 /** Each export's own staging file: `<tabel>-<exportSleutel>.duckdb`. */
 export const EXPORT_STAGING_DIR = join(STAGING_DIR, "exports");
 
-/** Code whose change changes what staging produces. */
-const STAGING_CODE = ["schema.ts", "definitions.ts", "read.ts", "validate.ts", "validate-rijen.ts", "stage.ts", "stage-definities.ts", "config.ts", "regio.ts", "../src/lib/schooljaar.ts", "../src/lib/codes.ts"]
-  .map((f) => join(PROJECT_ROOT, "loaders", f));
+/**
+ * Code whose change changes what staging produces: stage.ts and every project file it imports
+ * (test/unit/importgraaf.test.ts checks the list against the imports).
+ */
+export const STAGING_CODE = [
+  "loaders/config.ts", "loaders/definitions.ts", "loaders/errors.ts", "loaders/read.ts", "loaders/regio.ts", "loaders/schema.ts",
+  "loaders/stage-definities.ts", "loaders/stage.ts", "loaders/validate-rijen.ts", "loaders/validate.ts",
+  "src/lib/breuken.ts", "src/lib/codes.ts", "src/lib/definities.ts", "src/lib/format.ts", "src/lib/schooljaar.ts",
+];
 
 /** Hash of the data directory (names, sizes, modification times) and of the staging code. */
 export function invoerHash(dir: string): string {
@@ -42,7 +48,7 @@ let code: string | null = null;
 function codeHash(): string {
   if (code === null) {
     const h = createHash("sha256");
-    for (const f of STAGING_CODE) h.update(readFileSync(f));
+    for (const f of STAGING_CODE) h.update(readFileSync(join(PROJECT_ROOT, f)));
     code = h.digest("hex");
   }
   return code;

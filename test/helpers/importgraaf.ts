@@ -100,6 +100,19 @@ export function overtredingen(g: Graaf, regels: Regel[]): string[] {
   return uit;
 }
 
+/** Every project file `start` loads, itself included, through static imports (sorted). */
+export function afhankelijkheden(g: Pick<Graaf, "kanten">, start: string): string[] {
+  const gezien = new Set<string>();
+  const stapel = [start];
+  while (stapel.length) {
+    const v = stapel.pop()!;
+    if (gezien.has(v)) continue;
+    gezien.add(v);
+    for (const k of g.kanten) if (k.van === v && !k.dynamisch) stapel.push(k.naar);
+  }
+  return [...gezien].sort();
+}
+
 /**
  * The circles of the graph (strongly connected components of more than one file, or a file
  * importing itself), each as its files in order. Dynamic import() is left out when

@@ -3,7 +3,8 @@
 // no Node, nothing outside itself); the browser code imports no Node code; and no circles.
 import { describe, it, expect } from "vitest";
 import { PROJECT_ROOT } from "../../loaders/config.ts";
-import { leesGraaf, overtredingen, kringen, importsVan, type Graaf, type Regel } from "../helpers/importgraaf.ts";
+import { STAGING_CODE } from "../../loaders/db.ts";
+import { leesGraaf, overtredingen, kringen, importsVan, afhankelijkheden, type Graaf, type Regel } from "../helpers/importgraaf.ts";
 
 const NODE_EN_DOM = ["node:", "fs", "path", "url", "child_process", "htl", "@observablehq/plot", "@observablehq/inputs", "d3", "jsdom", "npm:"];
 
@@ -44,6 +45,11 @@ describe("the checker itself, on a hand-made graph", () => {
     expect(kringen(g, false)).toContainEqual(["loaders/a.ts", "loaders/b.ts"]);
   });
 
+  it("follows static imports to every file a module loads, not late import() calls", () => {
+    expect(afhankelijkheden(g, "loaders/b.ts")).toEqual(["loaders/a.ts", "loaders/b.ts", "src/components/c.ts", "src/lib/d.ts"]);
+    expect(afhankelijkheden(g, "scripts/e.ts")).toEqual(["scripts/e.ts", "scripts/f.ts"]);
+  });
+
   it("reads every kind of import from the syntax, not from comments or strings", () => {
     const tekst = [
       `import { a } from "./a.ts";`,
@@ -80,5 +86,9 @@ describe("the project's import graph", () => {
 
   it("has no import circles (static imports and import types)", () => {
     expect(kringen(g)).toEqual([]);
+  });
+
+  it("hashes all the code the staging runs: a change in any of it stages again (db.ts STAGING_CODE)", () => {
+    expect([...STAGING_CODE].sort()).toEqual(afhankelijkheden(g, "loaders/stage.ts"));
   });
 });
