@@ -1,6 +1,7 @@
 // The project's import graph, read from the source with the TypeScript compiler's own
-// pre-processor (static imports, `import type`, `export … from`, `import()`), and the rules
-// the layers keep: which folder may not import which, and no circles.
+// pre-processor (static imports, `import type`, `export … from`, `import()`), the pages'
+// code blocks (src/**/*.md) included, and the rules the layers keep: which folder may not
+// import which, and no circles.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join, relative, dirname, resolve } from "node:path";
 import ts from "typescript";
@@ -11,8 +12,8 @@ export interface Kant { van: string; naar: string; dynamisch: boolean }
 export interface Pakket { van: string; naam: string }
 export interface Graaf { bestanden: string[]; kanten: Kant[]; pakketten: Pakket[] }
 
-/** A folder (prefix) that may not import another folder or package. */
-export interface Regel { van: string; niet: string[]; waarom: string }
+/** A folder (prefix), or the files a pattern matches, that may not import another folder or package. */
+export interface Regel { van: string | RegExp; niet: string[]; waarom: string }
 
 const MAPPEN = ["loaders", "src", "reports", "scripts", "test"];
 const LOS = ["observablehq.config.ts", "vitest.config.ts"];
@@ -25,6 +26,7 @@ function bronnen(root: string, dir: string, uit: string[]): void {
     const p = `${dir}/${n}`;
     if (statSync(join(root, p)).isDirectory()) bronnen(root, p, uit);
     else if (/\.(ts|mts|mjs|js)$/.test(n) && !n.endsWith(".d.ts")) uit.push(p);
+    else if (dir.startsWith("src") && n.endsWith(".md")) uit.push(p);
   }
 }
 
@@ -58,6 +60,16 @@ export function importsVan(naam: string, tekst: string): { spec: string; dynamis
   return uit;
 }
 
+/**
+ * The code of a Framework page: its ```js blocks (with options such as `echo` after the
+ * language), in order, as one module. Other fences (```sql, ```text) are no code here.
+ */
+export function paginaCode(tekst: string): string {
+  const uit: string[] = [];
+  for (const m of tekst.matchAll(/^(`{3,})(?:js|javascript)\b[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm)) uit.push(m[2]);
+  return uit.join("\n");
+}
+
 /** Reads every source file of the project under `root`. */
 export function leesGraaf(root: string): Graaf {
   const bestanden: string[] = [];
@@ -66,8 +78,9 @@ export function leesGraaf(root: string): Graaf {
   const kanten: Kant[] = [];
   const pakketten: Pakket[] = [];
   for (const van of bestanden.sort()) {
-    const tekst = readFileSync(join(root, van), "utf8");
-    for (const { spec, dynamisch } of importsVan(van, tekst)) {
+    const bron = readFileSync(join(root, van), "utf8");
+    const tekst = van.endsWith(".md") ? paginaCode(bron) : bron;
+    for (const { spec, dynamisch } of importsVan(van.endsWith(".md") ? `${van}.js` : van, tekst)) {
       if (spec.startsWith(".")) {
         const naar = zoekBestand(root, van, spec);
         if (!naar) throw new Error(`${van}: import "${spec}" wijst naar geen bestand`);
@@ -81,18 +94,19 @@ export function leesGraaf(root: string): Graaf {
 }
 
 const onder = (pad: string, map: string) => pad === map || pad.startsWith(map.endsWith("/") ? map : `${map}/`);
+const valtOnder = (pad: string, van: string | RegExp) => (typeof van === "string" ? onder(pad, van) : van.test(pad));
 
 /** Every import against a rule, as a sentence. A rule's `niet` names folders or packages (`node:` for all builtins). */
 export function overtredingen(g: Graaf, regels: Regel[]): string[] {
   const uit: string[] = [];
   for (const r of regels) {
     for (const k of g.kanten) {
-      if (!onder(k.van, r.van)) continue;
+      if (!valtOnder(k.van, r.van)) continue;
       const fout = r.niet.find((n) => onder(k.naar, n));
       if (fout) uit.push(`${k.van} importeert ${k.naar} (${r.waarom})`);
     }
     for (const p of g.pakketten) {
-      if (!onder(p.van, r.van)) continue;
+      if (!valtOnder(p.van, r.van)) continue;
       const fout = r.niet.find((n) => (n.endsWith(":") ? p.naam.startsWith(n) : p.naam === n || p.naam.startsWith(`${n}/`)));
       if (fout) uit.push(`${p.van} importeert ${p.naam} (${r.waarom})`);
     }
@@ -148,4 +162,29 @@ export function kringen(g: Pick<Graaf, "kanten">, zonderDynamisch = true): strin
   };
   for (const v of [...buren.keys()].sort()) if (!index.has(v)) bezoek(v);
   return uit.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/**
+ * One circle through the files of a circle of kringen(), as the path a reader follows:
+ * from its first file by imports back to it (shortest first), e.g. a.ts → b.ts → a.ts.
+ */
+export function kringPad(g: Pick<Graaf, "kanten">, kring: string[], zonderDynamisch = true): string[] {
+  const binnen = new Set(kring);
+  const start = kring[0];
+  const vorige = new Map<string, string>();
+  const rij = [start];
+  for (let i = 0; i < rij.length; i++) {
+    const v = rij[i];
+    for (const k of g.kanten) {
+      if (k.van !== v || !binnen.has(k.naar) || (zonderDynamisch && k.dynamisch)) continue;
+      if (k.naar === start) {
+        // Back at the start: the path to v (start has no predecessor), then start again.
+        const pad: string[] = [];
+        for (let x: string | undefined = v; x !== undefined; x = vorige.get(x)) pad.unshift(x);
+        return [...pad, start];
+      }
+      if (!vorige.has(k.naar) && k.naar !== start) { vorige.set(k.naar, v); rij.push(k.naar); }
+    }
+  }
+  return kring;
 }
