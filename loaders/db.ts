@@ -14,6 +14,7 @@ import { EXPORTS } from "./schema.ts";
 import { GebruikersFout } from "./errors.ts";
 import { metSlot, ruimDoodSlotOp, ruimRestenOp } from "./slot.ts";
 import { rijenVan } from "./duckdb-rijen.ts";
+import { lit, q } from "./sql.ts";
 
 export { rijenVan };
 
@@ -27,7 +28,7 @@ export const EXPORT_STAGING_DIR = join(STAGING_DIR, "exports");
  */
 export const STAGING_CODE = [
   "loaders/config.ts", "loaders/definitions.ts", "loaders/errors.ts", "loaders/read.ts", "loaders/regio.ts", "loaders/schema.ts",
-  "loaders/stage-definities.ts", "loaders/stage.ts", "loaders/validate-rijen.ts", "loaders/validate.ts",
+  "loaders/sql.ts", "loaders/stage-definities.ts", "loaders/stage.ts", "loaders/validate-rijen.ts", "loaders/validate.ts",
   "src/lib/breuken.ts", "src/lib/codes.ts", "src/lib/definities.ts", "src/lib/format.ts", "src/lib/schooljaar.ts",
 ];
 
@@ -113,7 +114,7 @@ function compleet(staging: string): boolean {
  */
 export async function koppelBronnen(c: DuckDBConnection, staging: string): Promise<void> {
   for (const b of leesBronnen(staging)?.bronnen ?? []) {
-    await c.run(`ATTACH '${b.pad.replace(/'/g, "''")}' AS "${b.alias}" (READ_ONLY)`);
+    await c.run(`ATTACH ${lit(b.pad)} AS ${q(b.alias)} (READ_ONLY)`);
   }
 }
 

@@ -2,7 +2,7 @@
 // beside an export when it is staged on its own, and the views over more than one export (or
 // over the date of all of them) made when the exports are combined.
 import type { ExportSpec } from "./schema.ts";
-import { q } from "./validate.ts";
+import { q } from "./sql.ts";
 import {
   SQL_SCHOOLJAAR, SQL_LEEFTIJD, SQL_DOELGROEP_FLAGS, SQL_REGELING, SQL_DOORLOPEND, SQL_MAX_LEEFTIJD, SQL_MONITOR_STATUS,
   SQL_JONGEREN_TELLING,

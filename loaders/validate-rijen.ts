@@ -4,7 +4,8 @@
 import type { ExportSpec, Vergelijking } from "./schema.ts";
 import { SQL_LEEFTIJD } from "./definitions.ts";
 import { datum as formatDatum } from "../src/lib/format.ts";
-import { q, lit, lijst, dagTekst, type Context } from "./validate.ts";
+import { dagTekst, type Context } from "./validate.ts";
+import { q, lit, lijst } from "./sql.ts";
 
 /** A column of the typed table as a date to compare (a jaartal by its day) or as a number. */
 function alsVergelijkbaar(spec: ExportSpec, naam: string): { sql: string; tekst: string; datum: boolean } {

@@ -9,10 +9,8 @@ import type { Bevinding } from "./errors.ts";
 import type { Kop } from "./read.ts";
 import { SQL_IS_BSN, schooljaar } from "./definitions.ts";
 import { datum as formatDatum, maandNaam } from "../src/lib/format.ts";
+import { q, lit, lijst } from "./sql.ts";
 
-export const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
-export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-export const lijst = (codes: readonly string[]) => codes.map(lit).join(", ");
 
 /** Values for a "what was expected" text: a short list of codes. */
 function opsomming(codes: readonly string[]): string {

@@ -4,6 +4,7 @@
 // their intervals are computed from the published counts only.
 import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
+import { lit, lijst } from "../sql.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
@@ -51,7 +52,7 @@ function metWaarde(r: Omit<BbvRij, "waarde" | "onder" | "boven">, per: number): 
 export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Bbv> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
-  const codes = db.regio.gemeenten.map((g) => `'${g.code.replace(/'/g, "''")}'`).join(", ") || "NULL";
+  const codes = lijst(db.regio.gemeenten.map((g) => g.code)) || "NULL";
   const [inwoners, verzuim, vsv] = await Promise.all([
     db.all<{ gemeente: string; schooljaar: string; peildatum: string; inwoners: number }>(`
       WITH peil AS (${sqlSchooljaarPeildatum(db)})
@@ -68,7 +69,7 @@ export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie
       GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))`),
     db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
       SELECT schooljaar, niveau, code, deelnemers::INTEGER AS deelnemers, vsv::INTEGER AS vsv FROM vsv_cijfers
-      WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = '${String(db.regio.nummer).replace(/'/g, "''")}'` : ""})
+      WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = ${lit(String(db.regio.nummer))}` : ""})
          OR (niveau = 'GEMEENTE' AND code IN (${codes}))
       ORDER BY schooljaar, niveau, code`),
   ]);

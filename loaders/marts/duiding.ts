@@ -11,6 +11,7 @@
 // computed from the PUBLISHED count only, so a suppressed count has none of them.
 import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
+import { lijst } from "../sql.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
 import { poissonInterval, TRECHTERGRENZEN, type Oordeel } from "../../src/lib/statistiek.ts";
@@ -75,7 +76,7 @@ export async function duiding(db: Staging, opties: { minimumCel?: number; public
     FROM cbs_risicoscores r
     JOIN vsv_cijfers v ON v.niveau = 'GEMEENTE' AND v.code = r.gemeente_code
       AND v.schooljaar = CAST(r.jaar AS VARCHAR) || '-' || CAST(r.jaar + 1 AS VARCHAR)
-    WHERE r.gemeente_code IN (${codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(", ") || "NULL"})
+    WHERE r.gemeente_code IN (${lijst(codes) || "NULL"})
     ORDER BY r.jaar, r.gemeente_code`);
   // A gemeente counts in a schooljaar it was a member in, as in the jaarverslag.
   const leden = new Map<string, Set<string>>();

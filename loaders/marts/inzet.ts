@@ -16,13 +16,13 @@ import type { Publicatie } from "../publish/publicatie.ts";
 import { isLidOp } from "../config.ts";
 import { RAPPORTGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
 import { FUNCTIES } from "../schema.ts";
+import { lijst } from "../sql.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { dagInSchooljaar } from "../../src/lib/schooljaar.ts";
 import { perFte, verschilVan, perFteKolom, INZET_MATEN } from "../../src/lib/inzet.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 
 const gemeenteTotaal: TotaalRelatie = { kolom: "gemeente", totaal: REGIO };
-const lijst = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
 
 /** Per schooljaar and gemeente: the trajecten of the year, the lopende, teruggeleid and gestart. */
 const SQL_TRAJECTEN = `

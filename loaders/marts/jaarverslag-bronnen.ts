@@ -3,6 +3,7 @@
 import type { Staging } from "../db.ts";
 import type { Rij } from "../publish.ts";
 import { RAPPORTGROEPEN, sqlDoelgroepSommen } from "../definitions.ts";
+import { lit, lijst } from "../sql.ts";
 import { SCHOOLJAAR_EXPORTS } from "../nodig.ts";
 import { exportsIn } from "../hoofdstukken-nodig.ts";
 import { REGIO } from "../../src/lib/codes.ts";
@@ -11,8 +12,6 @@ import { thuiszittersSql } from "./thuiszitters.ts";
 /** Luxe verzuim without a handhaving filled in. */
 export const HANDHAVING_ONBEKEND = "ONBEKEND";
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const lijst = (xs: readonly string[]) => xs.map(lit).join(", ");
 
 /** Schooljaren that have data: a peildatum, melding, vrijstelling, traject start or inzet in them. */
 const schooljarenCache = new WeakMap<Staging, Promise<string[]>>();

@@ -4,6 +4,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import * as aq from "arquero";
 import { koppelBronnen, zorgVoorStaging } from "../../loaders/db.ts";
+import { lit } from "../../loaders/sql.ts";
 import { mediaan } from "./bench-meet.ts";
 
 const dir = process.argv[2];
@@ -15,7 +16,7 @@ const instance = await DuckDBInstance.create(":memory:");
 const c = await instance.connect();
 // The staging's views read the exports' own files: attached first.
 await koppelBronnen(c, pad);
-await c.run(`ATTACH '${pad.replace(/'/g, "''")}' AS st (READ_ONLY)`);
+await c.run(`ATTACH ${lit(pad)} AS st (READ_ONLY)`);
 await c.run(`CREATE TABLE v AS SELECT gemeente_code, schooljaar, verzuimsoort FROM st.verzuim_def`);
 const kolommen = (await c.runAndReadAll(`SELECT * FROM v`)).getColumnsObjectJS() as Record<string, string[]>;
 const tabel = aq.table(kolommen);

@@ -7,11 +7,11 @@ import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { EXPORTS } from "../../loaders/schema.ts";
+import { lit } from "../../loaders/sql.ts";
 
 const [dir, doel] = process.argv.slice(2);
 rmSync(doel, { force: true });
 rmSync(`${doel}.wal`, { force: true });
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const begin = performance.now();
 const instance = await DuckDBInstance.create(doel);
 const c = await instance.connect();
