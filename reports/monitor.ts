@@ -18,7 +18,7 @@ import {
   GROEPEN_MET_ALLE, HERKOMSTEN_MET_ALLE, NIEUW_IN_MONITOR, UIT_MONITOR, type MonitorMoment,
 } from "../loaders/marts/monitor.ts";
 import { trechter, stapTekst, STAP_NAMEN, type StatusRij } from "../src/lib/monitor.ts";
-import { getal, datum, label, onderdruktLegenda } from "../src/lib/format.ts";
+import { getal, datum } from "../src/lib/format.ts";
 import { ontwapen } from "../src/lib/formules.ts";
 import { maxLeeftijd } from "../loaders/definitions.ts";
 
@@ -80,7 +80,6 @@ export function monitorUitleg(m: MonitorMoment, opties: { regio: string; minimum
 export function monitorTabellen(m: MonitorMoment, opties: {
   regio: string; gemeenteNaam: (code: string) => string; minimumCel: number; werklijst: number | null;
 }): Tabel[] {
-  const { minimumCel } = opties;
   const naam = (c: string) => (c === REGIO ? "Hele regio" : opties.gemeenteNaam(c));
   const gemeenten = [...new Set(m.statussen.map((r) => r.gemeente))];
   const cel = (gemeente: string, groep: string, herkomst: string) =>

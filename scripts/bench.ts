@@ -29,9 +29,9 @@ import { GebruikersFout, runMain } from "../loaders/errors.ts";
 import { CACHE_DIR } from "./lib/site.ts";
 import type { Informatieverlies } from "../loaders/publish/publicatie.ts";
 import {
-  meet, geslaagd, machine, groeiExponent, tijd, mb, kb, wachtOpAndereBuild, wachtOpRust, type Meting, type Machine,
+  meet, geslaagd, machine, tijd, mb, kb, wachtOpAndereBuild, wachtOpRust, type Meting, type Machine,
 } from "./lib/bench-meet.ts";
-import { meetSite, type SiteGewicht } from "./lib/bench-site.ts";
+import { meetSite } from "./lib/bench-site.ts";
 import { schrijfResultaten } from "./lib/bench-rapport.ts";
 import type { LoaderMeting, BuildMeting, SchaalMeting, Metingen, RapportMeting } from "./lib/bench-metingen.ts";
 
