@@ -1,4 +1,4 @@
-// Reading DuckDB results (loaders/db.ts rijenVan): column by column, the same values as DuckDB's
+// Reading DuckDB results (loaders/duckdb-rijen.ts rijenVan): column by column, the same values as DuckDB's
 // own row reader gives after the loaders' conversion (BIGINT → number, DATE → 'YYYY-MM-DD').
 import { describe, test, expect, afterAll } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
