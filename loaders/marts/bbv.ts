@@ -4,10 +4,10 @@
 // their intervals are computed from the published counts only.
 import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
-import { lit, lijst } from "../sql.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
+import { OCW_CEL, sqlVsvCijfersVanRegio, type VsvCijfer } from "./ocw.ts";
 import { sqlSchooljaarPeildatum } from "./dashboard.ts";
 import { cijferMetInterval } from "../../src/lib/statistiek.ts";
 import { BBV_INDICATOREN, BBV_LEEFTIJD, type BbvIndicator } from "../../src/lib/bbv.ts";
@@ -52,7 +52,6 @@ function metWaarde(r: Omit<BbvRij, "waarde" | "onder" | "boven">, per: number): 
 export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Bbv> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
-  const codes = lijst(db.regio.gemeenten.map((g) => g.code)) || "NULL";
   const [inwoners, verzuim, vsv] = await Promise.all([
     db.all<{ gemeente: string; schooljaar: string; peildatum: string; inwoners: number }>(`
       WITH peil AS (${sqlSchooljaarPeildatum(db)})
@@ -67,10 +66,9 @@ export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie
         COUNT(DISTINCT pseudo_id) FILTER (WHERE verzuimsoort <> 'ABSOLUUT')::INTEGER AS relatief
       FROM verzuim_def WHERE regeling = 'LEERPLICHT'
       GROUP BY GROUPING SETS ((schooljaar, gemeente_code), (schooljaar))`),
-    db.all<{ schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }>(`
+    db.all<VsvCijfer>(`
       SELECT schooljaar, niveau, code, deelnemers::INTEGER AS deelnemers, vsv::INTEGER AS vsv FROM vsv_cijfers
-      WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = ${lit(String(db.regio.nummer))}` : ""})
-         OR (niveau = 'GEMEENTE' AND code IN (${codes}))
+      WHERE ${sqlVsvCijfersVanRegio(db)}
       ORDER BY schooljaar, niveau, code`),
   ]);
 
@@ -103,9 +101,7 @@ export async function bbv(db: Staging, opties: { minimumCel?: number; publicatie
     return leden.get(sj)!.includes(code);
   };
   const gemeenteVsv = vsv.filter((r) => r.niveau === "GEMEENTE" && lid(r.schooljaar, r.code));
-  const gepubliceerd = pub.tabel("ocw", gemeenteVsv.map((r) => ({ niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, vsv: r.vsv })), {
-    tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"],
-  });
+  const gepubliceerd = pub.tabel("ocw", gemeenteVsv.map((r) => ({ niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, vsv: r.vsv })), OCW_CEL);
   gemeenteVsv.forEach((r, i) => rijen.push(metWaarde({
     gemeente: r.code, schooljaar: r.schooljaar, indicator: "VSV", teller: gepubliceerd[i].vsv as number | null, noemer: r.deelnemers,
   }, 100)));

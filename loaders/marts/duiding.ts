@@ -12,6 +12,7 @@
 import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { lijst } from "../sql.ts";
+import { OCW_CEL } from "./ocw.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
 import { poissonInterval, TRECHTERGRENZEN, type Oordeel } from "../../src/lib/statistiek.ts";
@@ -86,9 +87,7 @@ export async function duiding(db: Staging, opties: { minimumCel?: number; public
   };
   const rijen = bron.filter((r) => isLid(r.schooljaar, r.gemeente));
   // The same cells as the jaarverslag's official percentages (definitie "ocw", same keys).
-  const gepubliceerd = pub.tabel("ocw", rijen.map((r) => ({ niveau: "GEMEENTE", code: r.gemeente, schooljaar: r.schooljaar, vsv: r.vsv })), {
-    tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"],
-  });
+  const gepubliceerd = pub.tabel("ocw", rijen.map((r) => ({ niveau: "GEMEENTE", code: r.gemeente, schooljaar: r.schooljaar, vsv: r.vsv })), OCW_CEL);
   const naam = (code: string) => db.regio.gemeenten.find((g) => g.code === code)?.naam ?? code;
   const verwacht: VerwachtRij[] = rijen.map((r, i) => {
     const vsv = gepubliceerd[i].vsv as number | null;

@@ -8,6 +8,7 @@ import { SCHOOLJAAR_EXPORTS } from "../nodig.ts";
 import { exportsIn } from "../hoofdstukken-nodig.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { thuiszittersSql } from "./thuiszitters.ts";
+import { sqlVsvCijfersVanRegio } from "./ocw.ts";
 
 /** Luxe verzuim without a handhaving filled in. */
 export const HANDHAVING_ONBEKEND = "ONBEKEND";
@@ -98,9 +99,7 @@ const BRONNEN = {
     FROM c GROUP BY GROUPING SETS ((schooljaar, gemeente_code, categorie), (schooljaar, categorie))`,
   /** Every year in the file, for the gemeenten of regio.json: each schooljaar keeps its members. */
   vsvCijfers: (db) => `
-    SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers
-    WHERE niveau = 'LANDELIJK' OR (niveau = 'REGIO' ${db.regio.nummer !== undefined ? `AND code = ${lit(String(db.regio.nummer))}` : ""})
-       OR (niveau = 'GEMEENTE' AND code IN (${lijst(db.regio.gemeenten.map((g) => g.code))}))
+    SELECT schooljaar, niveau, code, deelnemers, vsv FROM vsv_cijfers WHERE ${sqlVsvCijfersVanRegio(db)}
     ORDER BY CASE niveau WHEN 'LANDELIJK' THEN 0 WHEN 'REGIO' THEN 1 ELSE 2 END, code, schooljaar`,
 } satisfies Record<string, (db: Staging) => string>;
 

@@ -8,6 +8,7 @@ import { VSV_RESULTATEN, VSV_TYPES } from "../schema.ts";
 import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
+import { OCW_CEL, type VsvCijfer } from "./ocw.ts";
 import { cellen, somIn, zoekIn, vindIn, pas, gemeenteTotaal, codesMet } from "./jaarverslag-rooster.ts";
 
 export const VSV_RESULTATEN_JAAR = [...VSV_RESULTATEN, "LOPEND"];
@@ -79,7 +80,7 @@ export async function vsvTabellen(db: Staging, pub: Publicatie, sj: string, maak
     // that are members this schooljaar. Only primary suppression of gemeente counts: the official
     // regio figure is not the sum of its gemeenten (school and home location differ).
     const leden = ledenIn(db, sj);
-    const vsvCijfers = ((await bron(db, "vsvCijfers")) as { schooljaar: string; niveau: string; code: string; deelnemers: number; vsv: number }[])
+    const vsvCijfers = ((await bron(db, "vsvCijfers")) as unknown as VsvCijfer[])
       .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
     const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
     const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
@@ -87,9 +88,7 @@ export async function vsvTabellen(db: Staging, pub: Publicatie, sj: string, maak
       niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
       percentage: percentage(r.vsv, r.deelnemers),
     });
-    const gemeentePct = pub.tabel("ocw", vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), {
-      tellingen: ["vsv"], sleutels: ["niveau", "code", "schooljaar"], afgeleid: { vsv: ["percentage"] },
-    });
+    const gemeentePct = pub.tabel("ocw", vsvCijfers.filter((r) => r.niveau === "GEMEENTE").map(pctRij), { ...OCW_CEL, afgeleid: { vsv: ["percentage"] } });
     tabellen.push({
       id: "vsv_percentage", titel: "Officiële VSV-percentages (OCW/DUO): gemeente, regio en Nederland",
       rijen: [...vsvCijfers.filter((r) => r.niveau !== "GEMEENTE").map(pctRij), ...gemeentePct],
