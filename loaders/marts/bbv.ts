@@ -5,31 +5,13 @@
 import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { REGIO } from "../../src/lib/codes.ts";
+import { REGIO, LANDELIJK } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
 import { OCW_CEL, sqlVsvCijfersVanRegio, type VsvCijfer } from "./ocw.ts";
 import { sqlSchooljaarPeildatum } from "./dashboard.ts";
 import { cijferMetInterval } from "../../src/lib/statistiek.ts";
-import { BBV_INDICATOREN, BBV_LEEFTIJD, type BbvIndicator } from "../../src/lib/bbv.ts";
+import { BBV_INDICATOREN, BBV_LEEFTIJD, type BbvRij } from "../../src/lib/bbv.ts";
 import { productKop, type ProductKop } from "./kop.ts";
-
-export const LANDELIJK = "LANDELIJK";
-
-export interface BbvRij {
-  /** GMnnnn, REGIO or LANDELIJK (vsv only). */
-  gemeente: string;
-  schooljaar: string;
-  indicator: BbvIndicator;
-  /** Leerplichtigen with verzuim, or nieuwe vsv'ers (null: suppressed). */
-  teller: number | null;
-  /** Inwoners of 5–18 on the peildatum, or deelnemers on 1 oktober (null: suppressed). */
-  noemer: number | null;
-  /** Per 1.000 or per 100, with the exact 95 % interval of the count; null without both counts. */
-  waarde: number | null;
-  onder: number | null;
-  boven: number | null;
-  onderdrukt?: true;
-}
 
 export interface Bbv extends ProductKop {
   schooljaren: string[];

@@ -16,33 +16,8 @@ import { OCW_CEL } from "./ocw.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 import { ledenIn } from "./jaarverslag-basis.ts";
 import { poissonInterval, TRECHTERGRENZEN, type Oordeel } from "../../src/lib/statistiek.ts";
-import { verwachtZin } from "../../src/lib/duiding.ts";
+import { verwachtZin, type VerwachtRij } from "../../src/lib/duiding.ts";
 import { productKop, type ProductKop } from "./kop.ts";
-
-
-export interface VerwachtRij {
-  gemeente: string;
-  naam: string;
-  /** Cohortjaar of the CBS table; the schooljaar starts on 1 oktober of it. */
-  jaar: number;
-  schooljaar: string;
-  /** CBS: vo-leerlingen + mbo-studenten in the gemeente. */
-  aantal_jongeren: number;
-  /** CBS risicoscore: the expected number of nieuwe vsv'ers (1 decimal). */
-  verwacht: number;
-  /** OCW/DUO: deelnemers on 1 oktober and nieuwe vsv'ers (null: suppressed). */
-  deelnemers: number | null;
-  vsv: number | null;
-  /** vsv / verwacht with its exact 95 % and 99,8 % intervals; null when vsv is suppressed. */
-  verhouding: number | null;
-  onder95: number | null;
-  boven95: number | null;
-  onder998: number | null;
-  boven998: number | null;
-  oordeel: Oordeel | null;
-  zin: string;
-  onderdrukt?: true;
-}
 
 export interface Duiding extends ProductKop {
   /** The schooljaren with both a risicoscore and an official count, oldest first. */

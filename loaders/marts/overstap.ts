@@ -9,21 +9,10 @@ import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { REGIO } from "../../src/lib/codes.ts";
 
-import { HERKOMSTEN, BESTEMMINGEN } from "../../src/lib/overstap.ts";
+import { HERKOMSTEN, BESTEMMINGEN, type OverstapRij } from "../../src/lib/overstap.ts";
 import { productKop, type ProductKop } from "./kop.ts";
 
 export { HERKOMSTEN, BESTEMMINGEN };
-
-export interface OverstapRij {
-  /** The two peildata: in herkomst on `van`, no longer on `naar`. */
-  van: string;
-  naar: string;
-  gemeente: string;
-  herkomst: string;
-  bestemming: string;
-  jongeren: number | null;
-  onderdrukt?: true;
-}
 
 export interface Overstap extends ProductKop {
   overgangen: { van: string; naar: string }[];

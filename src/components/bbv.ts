@@ -4,18 +4,13 @@
 import * as Plot from "@observablehq/plot";
 import { getal, ONDERDRUKT } from "../lib/format.js";
 import { toegankelijk } from "./toegankelijk.js";
-import { REGIO } from "../lib/codes.js";
+import { REGIO, LANDELIJK } from "../lib/codes.js";
 import { cijferTabel } from "./dashboard.js";
 import { tovRegio } from "../lib/vergelijk.js";
-import { BBV_INDICATOREN, type BbvIndicator } from "../lib/bbv.js";
+import { BBV_INDICATOREN, type BbvIndicator, type BbvRij } from "../lib/bbv.js";
 import type { Kolom } from "./downloads.js";
 
-export interface BbvRij {
-  gemeente: string; schooljaar: string; indicator: BbvIndicator; teller: number | null; noemer: number | null;
-  waarde: number | null; onder: number | null; boven: number | null; onderdrukt?: true;
-}
-
-export const LANDELIJK = "LANDELIJK";
+export { LANDELIJK, type BbvRij };
 
 const definitie = (indicator: BbvIndicator) => BBV_INDICATOREN.find((d) => d.indicator === indicator)!;
 const zoek = (rows: BbvRij[], g: string, sj: string, ind: BbvIndicator) => rows.find((r) => r.gemeente === g && r.schooljaar === sj && r.indicator === ind);

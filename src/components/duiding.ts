@@ -8,15 +8,9 @@ import { REGIO } from "../lib/codes.js";
 import { cijferTabel } from "./dashboard.js";
 import { trechterGrenzen, TRECHTERGRENZEN, type Oordeel } from "../lib/statistiek.js";
 import type { Kolom } from "./downloads.js";
+import type { VerwachtRij } from "../lib/duiding.js";
 
-/** A row of duiding.json's `verwacht` (loaders/marts/duiding.ts). */
-export interface VerwachtRij {
-  gemeente: string; naam: string; jaar: number; schooljaar: string; aantal_jongeren: number; verwacht: number;
-  deelnemers: number | null; vsv: number | null; verhouding: number | null;
-  onder95: number | null; boven95: number | null; onder998: number | null; boven998: number | null;
-  oordeel: Oordeel | null; zin: string; onderdrukt?: true;
-}
-
+export type { VerwachtRij };
 
 /** How each verdict is drawn: colour and shape, so it is not told by colour alone. */
 const OORDELEN: Oordeel[] = ["hoger", "ongeveer gelijk", "lager"];

@@ -5,8 +5,9 @@ import * as Plot from "@observablehq/plot";
 import { getal, datum, ONDERDRUKT } from "../lib/format.js";
 import { toegankelijk } from "./toegankelijk.js";
 import { cijferTabel } from "./dashboard.js";
+import type { OverstapRij } from "../lib/overstap.js";
 
-export interface OverstapRij { van: string; naar: string; gemeente: string; herkomst: string; bestemming: string; jongeren: number | null; onderdrukt?: true }
+export type { OverstapRij };
 
 import { HERKOMSTEN, BESTEMMINGEN, HERKOMST_LABEL, BESTEMMING_LABEL } from "../lib/overstap.js";
 

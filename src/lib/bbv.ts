@@ -38,3 +38,20 @@ export const BBV_INDICATOREN: BbvDefinitie[] = [
     telling: "De officiële cijfers van OCW/DUO (vsv_cijfers.csv): nieuwe vsv'ers gedeeld door de deelnemers aan vo en mbo op 1 oktober, maal 100; voor de regio het officiële cijfer van de RMC-regio.",
   },
 ];
+
+/** A row of bbv.json (loaders/marts/bbv.ts), as the page reads it. */
+export interface BbvRij {
+  /** GMnnnn, REGIO or LANDELIJK (vsv only). */
+  gemeente: string;
+  schooljaar: string;
+  indicator: BbvIndicator;
+  /** Leerplichtigen with verzuim, or nieuwe vsv'ers (null: suppressed). */
+  teller: number | null;
+  /** Inwoners of 5–18 on the peildatum, or deelnemers on 1 oktober (null: suppressed). */
+  noemer: number | null;
+  /** Per 1.000 or per 100, with the exact 95 % interval of the count; null without both counts. */
+  waarde: number | null;
+  onder: number | null;
+  boven: number | null;
+  onderdrukt?: true;
+}

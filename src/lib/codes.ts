@@ -7,6 +7,8 @@ export const REGIO = "REGIO";
 export const TOTAAL = "TOTAAL";
 /** Total over groepen or herkomsten. */
 export const ALLE = "ALLE";
+/** The gemeente code of Nederland as a whole (the official VSV figures and the BBV's vsv %). */
+export const LANDELIJK = "LANDELIJK";
 
 /** The doelgroepen of docs/exports.md, in the order of tables and charts. */
 export const DOELGROEPEN = ["LEERPLICHTIG", "KWALIFICATIEPLICHTIG", "VSV_NIEUW", "VSV_OUD", "NEET"] as const;

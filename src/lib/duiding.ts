@@ -63,3 +63,28 @@ export function oordelenZin(t: OordelenTelling): string {
     `${telwoord(t.lager)} minder, en bij ${t.gelijk === 0 ? "geen enkele" : heel.format(t.gelijk)} viel het verschil binnen het toeval` +
     `${t.afgeschermd ? `; van ${heel.format(t.afgeschermd)} is het aantal afgeschermd` : ""}.`;
 }
+
+/** A row of duiding.json's `verwacht` (loaders/marts/duiding.ts), as the page reads it. */
+export interface VerwachtRij {
+  gemeente: string;
+  naam: string;
+  /** Cohortjaar of the CBS table; the schooljaar starts on 1 oktober of it. */
+  jaar: number;
+  schooljaar: string;
+  /** CBS: vo-leerlingen + mbo-studenten in the gemeente. */
+  aantal_jongeren: number;
+  /** CBS risicoscore: the expected number of nieuwe vsv'ers (1 decimal). */
+  verwacht: number;
+  /** OCW/DUO: deelnemers on 1 oktober and nieuwe vsv'ers (null: suppressed). */
+  deelnemers: number | null;
+  vsv: number | null;
+  /** vsv / verwacht with its exact 95 % and 99,8 % intervals; null when vsv is suppressed. */
+  verhouding: number | null;
+  onder95: number | null;
+  boven95: number | null;
+  onder998: number | null;
+  boven998: number | null;
+  oordeel: Oordeel | null;
+  zin: string;
+  onderdrukt?: true;
+}

@@ -12,3 +12,15 @@ export const BESTEMMING_LABEL: Record<string, string> = {
   VO: "Ander vo (vo, PrO, VSO, vavo)", WERK: "Werk, geen onderwijs", GEEN: "Geen onderwijs, geen werk bekend",
   OVERIG: "Overig onderwijs", UIT_REGIO: "Niet meer in de regio", TOTAAL: "Totaal",
 };
+
+/** A row of overstap.json (loaders/marts/overstap.ts), as the page reads it. */
+export interface OverstapRij {
+  /** The two peildata: in herkomst on `van`, no longer on `naar`. */
+  van: string;
+  naar: string;
+  gemeente: string;
+  herkomst: string;
+  bestemming: string;
+  jongeren: number | null;
+  onderdrukt?: true;
+}
