@@ -28,7 +28,7 @@ export const EXPORT_STAGING_DIR = join(STAGING_DIR, "exports");
  */
 export const STAGING_CODE = [
   "loaders/config.ts", "loaders/definitions.ts", "loaders/errors.ts", "loaders/read.ts", "loaders/regio.ts", "loaders/schema.ts",
-  "loaders/sql.ts", "loaders/stage-definities.ts", "loaders/stage.ts", "loaders/validate-rijen.ts", "loaders/validate.ts",
+  "loaders/sql.ts", "loaders/stage-definities.ts", "loaders/stage.ts", "loaders/validate-kop.ts", "loaders/validate-rijen.ts", "loaders/validate.ts",
   "src/lib/breuken.ts", "src/lib/codes.ts", "src/lib/definities.ts", "src/lib/format.ts", "src/lib/schooljaar.ts",
 ];
 

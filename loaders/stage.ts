@@ -19,11 +19,12 @@ import { loadRegio } from "./regio.ts";
 import { ValidatieFout, type Bevinding } from "./errors.ts";
 import { leesKopregel, naarUtf8, regelSprongen, splitRegel, type Kop } from "./read.ts";
 import {
-  controleerKop, kolomRegel, kolomControleSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
+  kolomRegel, kolomControleSql, bsnBevindingen, decimaalGebruikSql, dubbelzinnigUit,
   typeerSql, typeerTellingSql, typeerHulpkolommen, stagedNamen, toonWaarde, TOON_TEKENS, type Context,
 } from "./validate.ts";
 import { lit, q } from "./sql.ts";
 import { rijControleSql, lidmaatschapTekst } from "./validate-rijen.ts";
+import { controleerKop } from "./validate-kop.ts";
 import { OPGESLAGEN_DEFINITIES, DEFINITIE_VIEWS, LAATSTE_DATUM, objectenVan, viewSql } from "./stage-definities.ts";
 import { SQL_VSV_NIEUW_PEILDATA, definitiesVan } from "../src/lib/definities.ts";
 
