@@ -78,8 +78,7 @@ describe("jaarverslag.pdf", () => {
   });
 
   test("inzet: the caseload per fte beside the regio's, a hidden count's ratio hidden, the gemeente's own text", () => {
-    // Zuidhaven's meldingen are hidden, so is their ratio; the regio's 19 meldingen (published) on 3,7 fte give 5,1.
-    expect(tekst.zuidhaven).toContain("Zuidhaven zette in 2022-2023 1,5 fte leerplichtambtenaar in, • meldingen per fte (regio 5,1), en 1,0 fte doorstroomcoach; " +
+    expect(tekst.zuidhaven).toContain("Zuidhaven zette in 2022-2023 1,5 fte leerplichtambtenaar in, • meldingen per fte (regio •), en 1,0 fte doorstroomcoach; " +
       "op 1 oktober 2022 liepen er 0,0 trajecten per fte doorstroomcoach (regio 1,6).");
     expect(tekst.regio).toContain("Inzet per fte over de jaren, hele regio");
     // Its own text in its jaarverslag, and beside its figures in the regio's; the <script> stays text.
