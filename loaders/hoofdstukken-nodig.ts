@@ -8,15 +8,10 @@ import { HOOFDSTUKKEN, type HoofdstukId } from "../src/lib/hoofdstukken.ts";
 import { EXPORTS } from "./schema.ts";
 import { aanwezig, ontbreektZin } from "./nodig.ts";
 import type { Staging } from "./db.ts";
+import type { JvOntbreekt } from "../src/lib/jaarverslag-data.ts";
 
-/** A chapter that is not computed, what it needs and lacks, and the sentence its place shows. */
-export interface HoofdstukOntbreekt {
-  hoofdstuk: HoofdstukId;
-  titel: string;
-  /** The chapter's exports that are not there, in the contract's order. */
-  bestanden: string[];
-  tekst: string;
-}
+/** A chapter that is not computed, what it needs and lacks (in the contract's order), and the sentence its place shows. */
+export type HoofdstukOntbreekt = JvOntbreekt<HoofdstukId>;
 
 const exportsVan = (id: HoofdstukId): readonly string[] => HOOFDSTUKKEN.find((h) => h.id === id)!.exports;
 

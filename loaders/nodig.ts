@@ -9,6 +9,7 @@ import { EXPORTS } from "./schema.ts";
 import { GebruikersFout } from "./errors.ts";
 import { stagedTabellen, type Staging } from "./db.ts";
 import { HOOFDSTUKKEN } from "../src/lib/hoofdstukken.ts";
+import type { Ontbreekt } from "../src/lib/ontbreekt.ts";
 
 /** Each export in words, for a reader who does not know the file names. */
 export const OMSCHRIJVING: Record<string, string> = {
@@ -106,13 +107,7 @@ export function ontbreektZin(naam: string, bestanden: readonly string[]): string
     `Zodra ${een ? "het is" : "ze zijn"} aangeleverd, staan de cijfers hier.`;
 }
 
-/** What a data loader writes instead of its figures when exports are missing (the pages show `tekst`). */
-export interface Ontbreekt {
-  regio: string;
-  ontbreekt: { uitvoer: Uitvoer; bestanden: string[]; tekst: string };
-}
-
-export function ontbreektUitvoer(regio: string, uitvoer: Uitvoer, bestanden: string[]): Ontbreekt {
+export function ontbreektUitvoer(regio: string, uitvoer: Uitvoer, bestanden: string[]): Ontbreekt<Uitvoer> {
   return { regio, ontbreekt: { uitvoer, bestanden, tekst: ontbreektTekst(uitvoer, bestanden) } };
 }
 

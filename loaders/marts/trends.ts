@@ -7,7 +7,9 @@
 import { aanwezig } from "../nodig.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { definitiesVan, definitiesInWoorden, type Definities } from "../../src/lib/definities.ts";
+import { definitiesVan, definitiesInWoorden } from "../../src/lib/definities.ts";
+import type { Tegel, KaartGemeente, Geometrie, Grenzen, Bron, SiteInfo, Contact } from "../../src/lib/site-info.ts";
+export type { Tegel, KaartGemeente, Geometrie, Grenzen, Bron, SiteInfo, Contact };
 import type { Staging } from "../db.ts";
 import type { Regio, RegioGemeente } from "../config.ts";
 import { GebruikersFout } from "../errors.ts";
@@ -17,60 +19,6 @@ import {
 } from "../definitions.ts";
 
 export const GRENZEN_BESTAND = "grenzen.geojson";
-
-/** Tile position on the schematic map: column x, row y, both from 0. */
-export interface Tegel { code: string; x: number; y: number }
-
-export interface KaartGemeente { code: string; naam: string; vanaf: string | null; tot: string | null; x: number; y: number }
-
-export interface Geometrie { type: "Polygon" | "MultiPolygon"; coordinates: number[][][] | number[][][][] }
-export interface Grenzen {
-  type: "FeatureCollection";
-  /** "lonlat": WGS84 degrees; "rd": metres (Rijksdriehoek), drawn without a projection. */
-  stelsel: "lonlat" | "rd";
-  features: { type: "Feature"; properties: { code: string; naam: string }; geometry: Geometrie }[];
-}
-
-export interface Bron {
-  bestand: string;
-  /** First and last date (or year / schooljaar) in the export; null when it has no rows. */
-  van: string | null;
-  tot: string | null;
-  /** Distinct peildata / monitormomenten / schooljaren when the export has a few of them. */
-  momenten: string[];
-  /** False when the export was not delivered (a partial delivery, loaders/nodig.ts). */
-  aangeleverd: boolean;
-}
-
-export interface SiteInfo {
-  regio: string;
-  nummer: string | null;
-  contactgemeente: { code: string; naam: string };
-  dataDatum: string;
-  minimumCel: number;
-  /** How much the publication hides (primary, secondary, share of the total count). */
-  afscherming: { cellen: number; primair: number; secundair: number; aandeelTotaal: number; relaties: number } | null;
-  /** Month-day of the yearly peildatum, e.g. "10-15". */
-  vsvPeildatum: string;
-  gemeenten: KaartGemeente[];
-  /** Tiles were given in regio.json (true) or laid out alphabetically (false). */
-  tegelsUitRegio: boolean;
-  grenzen: Grenzen | null;
-  /** Why the boundaries in the data directory are not used, when they are not. */
-  kaartMelding: string | null;
-  bronnen: Bron[];
-  /** Where to report an accessibility problem (regio.json `contact`, optional). */
-  contact: Contact | null;
-  definities: {
-    wetSdwIngang: string; maxLeeftijdOud: number; maxLeeftijdNieuw: number; neetMax: number; vsvNieuwDagen: number;
-    doelgroepen: string[]; monitorStatussen: string[];
-    /** The regio's own choices (regio.json "definities", defaults filled in) and each in words, for /over. */
-    gekozen: Definities;
-    inWoorden: [string, string][];
-  };
-}
-
-export interface Contact { naam?: string; email?: string; telefoon?: string; url?: string }
 
 type MetTegel = RegioGemeente & { x?: number; y?: number };
 

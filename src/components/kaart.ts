@@ -9,7 +9,8 @@ import { REGIO, MATEN, per1000, per1000Onderdrukt, toegankelijk, type Kerncijfer
 import { rondeTicks } from "../lib/as.js";
 import { isLidInSchooljaar } from "../lib/schooljaar.js";
 
-export interface KaartGemeente { code: string; naam: string; vanaf: string | null; tot: string | null; x: number; y: number }
+import type { KaartGemeente, Grenzen } from "../lib/site-info.js";
+export type { KaartGemeente, Grenzen };
 
 export interface KaartWaarde {
   code: string;
@@ -112,12 +113,6 @@ export function TegelKaart(waarden: KaartWaarde[], opties: { klassen: Klassen; l
         </a></li>`;
     })}
   </ul>`;
-}
-
-export interface Grenzen {
-  type: "FeatureCollection";
-  stelsel: "lonlat" | "rd";
-  features: { type: "Feature"; properties: { code: string; naam: string }; geometry: unknown }[];
 }
 
 /** The regio's own boundaries, each gemeente filled by its class and labelled with its value. */

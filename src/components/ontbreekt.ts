@@ -9,11 +9,7 @@
 //
 //   { const melding = ontbreektMelding(await bron); if (melding) display(melding); }
 import {html} from "htl";
-
-export interface Ontbreekt {
-  regio: string;
-  ontbreekt: { uitvoer: string; bestanden: string[]; tekst: string };
-}
+import type { Ontbreekt } from "../lib/ontbreekt.js";
 
 function isOntbreekt(d: unknown): d is Ontbreekt {
   return typeof d === "object" && d !== null && "ontbreekt" in d && typeof (d as Ontbreekt).ontbreekt?.tekst === "string";

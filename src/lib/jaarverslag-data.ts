@@ -28,8 +28,8 @@ export interface JvJaar {
   gemeenteTeksten: Record<string, Record<string, string>>;
 }
 /** A chapter that was not computed because an export it needs was not delivered (loaders/hoofdstukken-nodig.ts). */
-export interface JvOntbreekt {
-  hoofdstuk: string;
+export interface JvOntbreekt<H extends string = string> {
+  hoofdstuk: H;
   titel: string;
   /** The chapter's exports that are missing. */
   bestanden: string[];
