@@ -81,6 +81,25 @@ export class Koppeling {
   }
 }
 
+/** Per cell, the relations it is in (total or part), as flat arrays. */
+export function lidVan(k: Koppeling): { start: Int32Array; rel: Int32Array } {
+  const n = k.aantal;
+  const tel = new Int32Array(n + 1);
+  for (const r of k.relaties) {
+    tel[r.totaal + 1]++;
+    for (const d of r.delen) tel[d + 1]++;
+  }
+  for (let i = 0; i < n; i++) tel[i + 1] += tel[i];
+  const start = Int32Array.from(tel);
+  const rel = new Int32Array(start[n]);
+  const vul = Int32Array.from(tel);
+  k.relaties.forEach((r, g) => {
+    rel[vul[r.totaal]++] = g;
+    for (const d of r.delen) rel[vul[d]++] = g;
+  });
+  return { start, rel };
+}
+
 /** Values that stand for "all" in a column (REGIO, TOTAAL, ALLE): left out of a cell's key. */
 export type TotaalWaarden = Record<string, string>;
 
