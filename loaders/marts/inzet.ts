@@ -8,12 +8,12 @@
 // Leerplicht meldingen of the year (lp), the trajecten of the year, the lopende and those
 // teruggeleid naar onderwijs (vsv). Two are new cells: the trajecten gestart in the schooljaar
 // and those running on the peildatum (the caseload); both are part of the trajecten of the year,
-// which the audit is told (bevat). Afgesloten is all trajecten less the lopende, both published. Every figure per fte is computed from the published count, so a
+// which the audit is told (Koppeling.bevat). Afgesloten is all trajecten less the lopende, both published. Every figure per fte is computed from the published count, so a
 // suppressed count has none. Fte is capacity, no count of jongeren: it is not suppressed.
 import type { Staging } from "../db.ts";
 import type { Rij, TotaalRelatie } from "../publish.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
-import { celSleutel, tabelSleutel, type Koppeling } from "../publish/koppeling.ts";
+import { celSleutel, tabelSleutel } from "../publish/koppeling.ts";
 import { isLidOp } from "../config.ts";
 import { RAPPORTGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
 import { FUNCTIES } from "../schema.ts";
@@ -39,26 +39,6 @@ const SQL_OPEN = (peildata: { sj: string; pd: string }[]) => `
   SELECT p.schooljaar, t.gemeente_code AS gemeente, COUNT(*)::INTEGER AS trajecten
   FROM vsv_trajecten t JOIN p ON t.startdatum <= p.peildatum AND (t.einddatum IS NULL OR t.einddatum >= p.peildatum)
   GROUP BY ALL`;
-
-/**
- * The trajecten of the year hold those gestart in it and those running on its peildatum, so an
- * outsider knows that `deel` is at most `geheel`: the difference is a count no table shows,
- * but not a negative one. It is registered as an unknown of its own (lower bound 0, like the
- * cells of a breakdown published coarser): "geheel = deel + rest". Where the rest is 0 (in the
- * first schooljaar of the export every traject began in it) the two counts are equal, which an
- * outsider can see over the gemeenten: then they are linked directly.
- */
-function bevat(k: Koppeling, geheel: string, deel: string, definitie: string, c: { gemeente: string; schooljaar: string }): void {
-  const g = k.zoek(geheel);
-  const d = k.zoek(deel);
-  if (g < 0 || d < 0) return;
-  const rest = k.waarden[g] - k.waarden[d];
-  // Not contained after all (a definition that counts otherwise): then an outsider has no such bound either.
-  if (rest < 0) return;
-  if (rest === 0) { k.som(g, [d]); return; }
-  const r = k.cel(celSleutel(definitie, { gemeente: c.gemeente, schooljaar: c.schooljaar }, { gemeente: REGIO }), rest, definitie, true);
-  k.som(g, [d, r]);
-}
 
 /** Sums of a source per schooljaar over the cells' gemeenten; REGIO is the sum of all its rows. */
 function opRooster(cellen: { gemeente: string; schooljaar: string }[], bron: Rij[], telling: string): Rij[] {
@@ -126,9 +106,15 @@ async function bereken(db: Staging, pub: Publicatie, jaren: string[]): Promise<R
       { naam: "vsv_gestart", telling: "gestart", van: geVan, sleutel: tabelSleutel("vsv_gestart", { tellingen: ["gestart"], ...opties }) },
       { naam: "vsv_open", telling: "trajecten", van: opVan, sleutel: tabelSleutel("vsv_open", { tellingen: ["trajecten"], ...opties }) },
     ];
+    // The trajecten of the year hold those gestart in it and those running on its peildatum: an
+    // outsider knows each is at most the trajecten, and where they are equal (in the first
+    // schooljaar of the export every traject began in it) sees that they are.
+    const k = pub.koppeling;
     for (const c of cellen) for (const d of delen) {
       const r = d.van(c);
-      if (r) bevat(pub.koppeling, tr(c, "trajecten"), d.sleutel(r, d.telling), `${d.naam}.rest`, c);
+      const geheel = k.zoek(tr(c, "trajecten"));
+      const deel = r ? k.zoek(d.sleutel(r, d.telling)) : -1;
+      if (geheel >= 0 && deel >= 0) k.bevat(geheel, deel, celSleutel(`${d.naam}.rest`, c, { gemeente: REGIO }));
     }
   }
   const fteVan = (g: string, sj: string, functie: string) => Math.round(fteBron

@@ -115,6 +115,33 @@ describe("audit", () => {
   });
 });
 
+describe("een telling die een andere bevat (geheel = deel + rest, rest ≥ 0)", () => {
+  it("vangt een afgeschermd deel dat niet groter kan zijn dan zijn getoonde geheel", async () => {
+    // 2 gestart of 3 trajecten: hidden, it is still at most 3, so small (minimumCel 5).
+    const k = new Koppeling();
+    const geheel = k.cel("trajecten", 3);
+    const deel = k.cel("gestart", 2);
+    k.bevat(geheel, deel, "gestart.rest");
+    const rest = k.zoek("gestart.rest");
+    expect(k.waarden[rest]).toBe(1);
+    const weg = new Uint8Array(k.aantal);
+    weg[deel] = 1;
+    weg[rest] = 1;
+    const u = await audit(k, weg, 5);
+    // The rest itself comes out too (3 − the deel), but is a difference of published counts: no finding.
+    expect(u.fouten.map((f) => [f.sleutel, f.reden, f.max])).toEqual([["gestart", "klein", 3]]);
+  });
+
+  it("koppelt twee gelijke tellingen direct, zonder rest", () => {
+    const k = new Koppeling();
+    const geheel = k.cel("trajecten", 12);
+    const deel = k.cel("gestart", 12);
+    k.bevat(geheel, deel, "gestart.rest");
+    expect(k.zoek("gestart.rest")).toBe(-1);
+    expect(k.relaties).toEqual([{ totaal: geheel, delen: [deel] }]);
+  });
+});
+
 describe("onderdrukking over de hele koppeling", () => {
   it("schermt af tot de audit slaagt en nooit een nul", async () => {
     const k = new Koppeling();

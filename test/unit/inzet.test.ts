@@ -133,6 +133,7 @@ describe("the inzet table on the hand-made data", () => {
     const rest = cel("vsv_gestart.rest", "GM9001");
     expect(k.waarden[rest]).toBe(2);
     expect(k.ongepubliceerd[rest]).toBe(true);
+    expect(k.speling[rest]).toBe(true);
     expect(heeft(cel("vsv.trajecten", "GM9001"), [cel("vsv_gestart.gestart", "GM9001"), rest].sort((a, b) => a - b))).toBe(true);
     expect(k.waarden[cel("vsv_open.rest", "GM9001")]).toBe(1);
     // GM9002: 3 trajecten, all 3 gestart in the year: equal, so linked directly, without a rest.
