@@ -7,12 +7,13 @@
 // registered under the same definition and key, so they are the same cell with one fate: the
 // Leerplicht meldingen of the year (lp), the trajecten of the year, the lopende and those
 // teruggeleid naar onderwijs (vsv). Two are new cells: the trajecten gestart in the schooljaar
-// and those running on the peildatum (the caseload). Afgesloten is all trajecten less the
-// lopende, both published. Every figure per fte is computed from the published count, so a
+// and those running on the peildatum (the caseload); both are part of the trajecten of the year,
+// which the audit is told (Koppeling.bevat). Afgesloten is all trajecten less the lopende, both published. Every figure per fte is computed from the published count, so a
 // suppressed count has none. Fte is capacity, no count of jongeren: it is not suppressed.
 import type { Staging } from "../db.ts";
 import type { Rij, TotaalRelatie } from "../publish.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
+import { celSleutel, tabelSleutel } from "../publish/koppeling.ts";
 import { isLidOp } from "../config.ts";
 import { RAPPORTGROEPEN, SQL_SCHOOLJAAR } from "../definitions.ts";
 import { FUNCTIES } from "../schema.ts";
@@ -99,6 +100,23 @@ async function bereken(db: Staging, pub: Publicatie, jaren: string[]): Promise<R
   const sleutel = (r: Rij) => `${r.schooljaar}|${r.gemeente}`;
   const vind = (rows: Rij[]) => { const m = new Map(rows.map((r) => [sleutel(r), r])); return (c: Rij) => m.get(sleutel(c)); };
   const [lpVan, trVan, loVan, teVan, geVan, opVan] = [lp, trajecten, lopend, teruggeleid, gestart, open].map(vind);
+  if (pub.koppeling) {
+    const tr = tabelSleutel("vsv", { tellingen: ["trajecten"], ...opties });
+    const delen = [
+      { naam: "vsv_gestart", telling: "gestart", van: geVan, sleutel: tabelSleutel("vsv_gestart", { tellingen: ["gestart"], ...opties }) },
+      { naam: "vsv_open", telling: "trajecten", van: opVan, sleutel: tabelSleutel("vsv_open", { tellingen: ["trajecten"], ...opties }) },
+    ];
+    // The trajecten of the year hold those gestart in it and those running on its peildatum: an
+    // outsider knows each is at most the trajecten, and where they are equal (in the first
+    // schooljaar of the export every traject began in it) sees that they are.
+    const k = pub.koppeling;
+    for (const c of cellen) for (const d of delen) {
+      const r = d.van(c);
+      const geheel = k.zoek(tr(c, "trajecten"));
+      const deel = r ? k.zoek(d.sleutel(r, d.telling)) : -1;
+      if (geheel >= 0 && deel >= 0) k.bevat(geheel, deel, celSleutel(`${d.naam}.rest`, c, { gemeente: REGIO }));
+    }
+  }
   const fteVan = (g: string, sj: string, functie: string) => Math.round(fteBron
     .filter((r) => r.schooljaar === sj && r.functie === functie && (g === REGIO || r.gemeente === g))
     .reduce((s, r) => s + Number(r.fte), 0) * 100) / 100;

@@ -6,7 +6,7 @@
 // min < max (its exact value cannot be derived). Solved as linear programs with HiGHS, one
 // model per connected group of hidden cells, its objective changed per question.
 import { createRequire } from "node:module";
-import type { Koppeling } from "./koppeling.ts";
+import { lidVan, type Koppeling } from "./koppeling.ts";
 
 type Highs = Awaited<ReturnType<typeof import("highs").default>>;
 let highsBelofte: Promise<Highs> | undefined;
@@ -30,6 +30,13 @@ export interface AuditFout {
   reden: "exact" | "klein";
   /** The other hidden cells it is linked with (its connected group, itself included). */
   groep: readonly number[];
+  /**
+   * Published cells whose hiding would give it room: by the duals of the program that
+   * maximised it, each frees a relation that holds it down (its reduced cost as a new
+   * unknown is not zero, in a direction its bounds allow). The suppression's first choice of
+   * a cell to hide beside it; a first-order guide, not a promise (the next audit decides).
+   */
+  uitwegen: number[];
 }
 
 export interface AuditUitkomst {
@@ -54,8 +61,8 @@ function componenten(k: Koppeling, weg: Uint8Array) {
     while (ouder[i] !== i) { ouder[i] = ouder[ouder[i]]; i = ouder[i]; }
     return i;
   };
-  const vergelijkingen: { leden: number[]; coef: number[]; rhs: number }[] = [];
-  for (const r of k.relaties) {
+  const vergelijkingen: { leden: number[]; coef: number[]; rhs: number; g: number }[] = [];
+  k.relaties.forEach((r, g) => {
     // sum(parts) - total = 0, moved to: hidden terms = - published terms
     const leden: number[] = [];
     const coef: number[] = [];
@@ -64,14 +71,14 @@ function componenten(k: Koppeling, weg: Uint8Array) {
       if (weg[d]) { leden.push(d); coef.push(1); } else rhs -= k.waarden[d];
     }
     if (weg[r.totaal]) { leden.push(r.totaal); coef.push(-1); } else rhs += k.waarden[r.totaal];
-    if (leden.length === 0) continue;
-    vergelijkingen.push({ leden, coef, rhs });
+    if (leden.length === 0) return;
+    vergelijkingen.push({ leden, coef, rhs, g });
     for (let j = 1; j < leden.length; j++) {
       const a = vind(leden[0]);
       const b = vind(leden[j]);
       if (a !== b) ouder[a] = b;
     }
-  }
+  });
   const perComp = new Map<number, { cellen: number[]; vergelijkingen: typeof vergelijkingen }>();
   for (let i = 0; i < n; i++) {
     if (!weg[i]) continue;
@@ -116,6 +123,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
     if (k.waarden[i] < 1 && !k.ongepubliceerd[i]) throw new Error(`publicatie: cel ${k.sleutels[i]} is 0 en toch afgeschermd`);
   }
   const comps = componenten(k, weg);
+  let lid: ReturnType<typeof lidVan> | undefined;
   // HiGHS runs synchronously: between groups the event loop gets its turn, so timers (the
   // build lock's renewal) keep running during a long audit.
   let laatstePauze = performance.now();
@@ -173,7 +181,7 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
       };
       const kosten = new Float64Array(nv);
       /** Solves with objective `kosten` in direction `zin`; the solution, noted. */
-      const los1 = (zin: "max" | "min"): Float64Array => {
+      const los1 = (zin: "max" | "min") => {
         model.changeColsCost({ kind: "range", from: 0, to: nv - 1 }, kosten);
         model.changeObjectiveSense(zin === "max" ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
         model.run();
@@ -188,9 +196,9 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
         if (status !== highs.constants.modelStatus.optimal) {
           throw new Error(`publicatie: de privacycontrole kon een groep van ${nv} cellen niet doorrekenen (HiGHS-status ${status})`);
         }
-        const x = model.getSolution().colValue;
-        noteer(x);
-        return x;
+        const oplossing = model.getSolution();
+        noteer(oplossing.colValue);
+        return oplossing;
       };
       // Many cells at once first (a group can have thousands): one program pushes up every
       // cell not yet shown to reach minimumCel, or moves every cell not yet shown loose; as
@@ -213,13 +221,18 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
         if (hoog[j] && los[j]) continue;
         kosten.fill(0);
         kosten[j] = 1;
-        max[j] = los1("max")[j];
-        if (!los[j]) min[j] = los1("min")[j];
+        const hoogste = los1("max");
+        max[j] = hoogste.colValue[j];
+        // What holds the maximum down, by its duals: kept before the next program.
+        const y = hoog[j] && los[j] ? null : Float64Array.from(hoogste.rowDual);
+        if (!los[j]) min[j] = los1("min").colValue[j];
         if (!hoog[j] || !los[j]) {
           const c = cellen[j];
+          lid ??= lidVan(k);
           fouten.push({
             cel: c, sleutel: k.sleutels[c], waarde: k.waarden[c], reden: !los[j] ? "exact" : "klein",
             min: Number.isNaN(min[j]) ? 1 : Math.round(min[j] * 1e6) / 1e6, max: Math.round(max[j] * 1e6) / 1e6, groep: cellen,
+            uitwegen: uitwegen(k, weg, lid, comp.vergelijkingen, y!),
           });
         }
       }
@@ -229,4 +242,33 @@ export async function audit(k: Koppeling, weg: Uint8Array, minimumCel: number, a
     }
   }
   return { verborgen, fouten, programmas, groepen: comps.length };
+}
+
+/**
+ * The published cells (positive counts) whose hiding would let a maximised cell grow, by the
+ * duals `y` of that program over the equations `rijen`: hidden, a cell is a new unknown whose
+ * reduced cost is 0 − Σ y·a over its relations (a = 1 as a part, −1 as the total; HiGHS gives
+ * reduced cost = cost − Aᵀy). Positive: raising it raises the maximum; negative: lowering it
+ * does, which needs room below its count (a hidden published cell is at least 1).
+ */
+function uitwegen(k: Koppeling, weg: Uint8Array, lid: ReturnType<typeof lidVan>, rijen: readonly { g: number }[], y: Float64Array): number[] {
+  const dual = new Map<number, number>();
+  rijen.forEach((v, r) => { if (Math.abs(y[r]) > EPS) dual.set(v.g, y[r]); });
+  const uit: number[] = [];
+  const gezien = new Set<number>();
+  for (const g of dual.keys()) {
+    const r = k.relaties[g];
+    for (const p of [r.totaal, ...r.delen]) {
+      if (weg[p] || k.waarden[p] <= 0 || gezien.has(p)) continue;
+      gezien.add(p);
+      let d = 0;
+      for (let t = lid.start[p]; t < lid.start[p + 1]; t++) {
+        const h = lid.rel[t];
+        const yh = dual.get(h);
+        if (yh !== undefined) d -= k.relaties[h].totaal === p ? -yh : yh;
+      }
+      if (d > EPS || (d < -EPS && k.waarden[p] > 1)) uit.push(p);
+    }
+  }
+  return uit;
 }

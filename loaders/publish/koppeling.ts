@@ -20,6 +20,13 @@ export class Koppeling {
    * be 0, and only a small count among them needs protecting. Shown by any table: published.
    */
   readonly ongepubliceerd: boolean[] = [];
+  /**
+   * Per cell: a difference no table shows, only there to tell the audit that one published
+   * count holds another ("geheel = deel + rest", rest ≥ 0). An unknown with lower bound 0 like
+   * an unpublished cell, but never one to protect: a difference of two published counts is
+   * published as well (afgesloten = trajecten − lopend), so it may come out, small or not.
+   */
+  readonly speling: boolean[] = [];
   private readonly bron: string[] = [];
   /** Relations that were declared but do not hold on the exact counts (e.g. distinct counts). */
   nietSluitend = 0;
@@ -28,9 +35,9 @@ export class Koppeling {
 
   get aantal(): number { return this.waarden.length; }
 
-  /** A cell of a coarser breakdown that needs no protection: 0, or at least minimumCel. */
+  /** A cell of a coarser breakdown that needs no protection (0, or at least minimumCel), or a difference (speling). */
   vrij(i: number, minimumCel: number): boolean {
-    return this.ongepubliceerd[i] && (this.waarden[i] === 0 || this.waarden[i] >= minimumCel);
+    return this.speling[i] || (this.ongepubliceerd[i] && (this.waarden[i] === 0 || this.waarden[i] >= minimumCel));
   }
 
   /** The cell with this key, or -1. */
@@ -58,7 +65,20 @@ export class Koppeling {
     this.bron.push(bron);
     this.gedeeld.push(false);
     this.ongepubliceerd.push(ongepubliceerd);
+    this.speling.push(false);
     return id;
+  }
+
+  /** The difference `rest` of `geheel` − `deel` as an unknown of its own (see `speling`): "geheel = deel + rest". */
+  bevat(geheel: number, deel: number, sleutel: string): void {
+    const rest = this.waarden[geheel] - this.waarden[deel];
+    // Not contained after all (a definition that counts otherwise): an outsider has no such bound either.
+    if (rest < 0) return;
+    // Equal (no rest): an outsider who sees it over the gemeenten takes them as one count.
+    if (rest === 0) { this.som(geheel, [deel]); return; }
+    const r = this.cel(sleutel, rest, sleutel, true);
+    this.speling[r] = true;
+    this.som(geheel, [deel, r]);
   }
 
   /**
@@ -79,6 +99,25 @@ export class Koppeling {
     }
     this.relaties.push({ totaal, delen: uniek });
   }
+}
+
+/** Per cell, the relations it is in (total or part), as flat arrays. */
+export function lidVan(k: Koppeling): { start: Int32Array; rel: Int32Array } {
+  const n = k.aantal;
+  const tel = new Int32Array(n + 1);
+  for (const r of k.relaties) {
+    tel[r.totaal + 1]++;
+    for (const d of r.delen) tel[d + 1]++;
+  }
+  for (let i = 0; i < n; i++) tel[i + 1] += tel[i];
+  const start = Int32Array.from(tel);
+  const rel = new Int32Array(start[n]);
+  const vul = Int32Array.from(tel);
+  k.relaties.forEach((r, g) => {
+    rel[vul[r.totaal]++] = g;
+    for (const d of r.delen) rel[vul[d]++] = g;
+  });
+  return { start, rel };
 }
 
 /** Values that stand for "all" in a column (REGIO, TOTAAL, ALLE): left out of a cell's key. */

@@ -7,7 +7,7 @@
 // audit passes. Zeros are never hidden: "nobody" reveals no one, and it keeps the outsider's
 // lower bound of a hidden cell at 1, which the audit assumes.
 import { audit, nieuweKennis, type AuditUitkomst } from "./audit.ts";
-import type { Koppeling } from "./koppeling.ts";
+import { lidVan, type Koppeling } from "./koppeling.ts";
 
 export interface Onderdrukking {
   /** 1 = hidden, per cell of the Koppeling. */
@@ -20,25 +20,6 @@ export interface Onderdrukking {
 }
 
 export class AuditMislukt extends Error {}
-
-/** Per cell, the relations it is in (total or part), as flat arrays. */
-function lidVan(k: Koppeling): { start: Int32Array; rel: Int32Array } {
-  const n = k.aantal;
-  const tel = new Int32Array(n + 1);
-  for (const r of k.relaties) {
-    tel[r.totaal + 1]++;
-    for (const d of r.delen) tel[d + 1]++;
-  }
-  for (let i = 0; i < n; i++) tel[i + 1] += tel[i];
-  const start = Int32Array.from(tel);
-  const rel = new Int32Array(start[n]);
-  const vul = Int32Array.from(tel);
-  k.relaties.forEach((r, g) => {
-    rel[vul[r.totaal]++] = g;
-    for (const d of r.delen) rel[vul[d]++] = g;
-  });
-  return { start, rel };
-}
 
 export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRondes = 200, log?: (m: string) => void): Promise<Onderdrukking> {
   const n = k.aantal;
@@ -148,6 +129,20 @@ export async function onderdrukKoppeling(k: Koppeling, minimumCel: number, maxRo
       for (const c of f.groep) alleen[c] = 1;
       const keer = (pogingen.get(f.cel) ?? 0) + 1;
       pogingen.set(f.cel, keer);
+      if (keer < 7 && f.uitwegen.length) {
+        // The audit said which published cells would give it room (the duals of its
+        // maximum): the cheapest of them, unless one was hidden this round already (cells
+        // held down together are often freed by one).
+        if (f.uitwegen.some((c) => weg[c] && !voor[c])) continue;
+        let beste = -1;
+        for (const c of f.uitwegen) if (!weg[c] && w[c] > 0 && beter(c, beste)) beste = c;
+        if (beste >= 0) {
+          verberg(beste);
+          alleen[beste] = 1;
+          erbij++;
+          continue;
+        }
+      }
       if (keer >= 7 && keer < 15) {
         // Still pinned: one cell further out, the cheapest beside any cell of its group.
         const verder = naast(f.groep);

@@ -206,6 +206,7 @@ export function koppelingHash(k: Koppeling, minimumCel: number): string {
   h.update(Float64Array.from(k.waarden));
   h.update(Uint8Array.from(k.gedeeld, Number));
   h.update(Uint8Array.from(k.ongepubliceerd, Number));
+  h.update(Uint8Array.from(k.speling, Number));
   for (const r of k.relaties) h.update(`\n${r.totaal}=${r.delen.join(",")}`);
   return h.digest("hex").slice(0, 24);
 }

@@ -56,6 +56,13 @@ describe("de aanval op gepubliceerde bestanden", () => {
     const veilig = await aanval([{ naam: "t", json: tabel(w, weg) }], [{ naam: "t", json: tabel(w) }], 5);
     // 2 + 2 = 4 in column B: each is at most 3 (the other is at least 1).
     expect(veilig.smal.map((v) => v.hoog).sort()).toEqual([3, 3]);
+    // Each finding names what bounds it: column B's regio total over the gemeenten, with both cells.
+    for (const v of veilig.smal) {
+      const bewijs = (v.bewijs ?? []).join("\n");
+      expect(bewijs).toMatch(/\[0\] REGIO = GM0001 \+ GM0002 \+ GM0003 \+ GM0004/);
+      expect(bewijs).toContain("GM0001|B = 2");
+      expect(bewijs).toContain("GM0004|B = 2");
+    }
   });
 
   it("koppelt dezelfde cel in twee bestanden: verborgen in het ene, zichtbaar in het andere", async () => {

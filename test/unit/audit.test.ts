@@ -80,12 +80,65 @@ describe("audit", () => {
     expect(u.fouten).toEqual([]);
   });
 
+  it("noemt de getoonde cellen die een vastgezette cel ruimte geven (de dualen van zijn maximum)", async () => {
+    // 10 = a + b with a hidden alone: a is exact. Hiding the total lets a grow; hiding b too
+    // (b can go down to 1). A table beside it that shares nothing is no way out.
+    const k = new Koppeling();
+    const d = (n: Record<string, number>, naam: string) => registreerTabel(k, naam, Object.entries(n).map(([g, v]) => ({ g, n: v })),
+      { tellingen: ["n"], sleutels: ["g"], totalen: [{ kolom: "g", totaal: "R" }] }).n;
+    const [a, b, t] = d({ A: 2, B: 8, R: 10 }, "d");
+    d({ A: 20, B: 30, R: 50 }, "e");
+    const weg = new Uint8Array(k.aantal);
+    weg[a] = 1;
+    const u = await audit(k, weg, 5);
+    expect(u.fouten.map((f) => f.cel)).toEqual([a]);
+    expect([...u.fouten[0].uitwegen].sort()).toEqual([b, t].sort());
+  });
+
+  it("een getoonde 1 is geen uitweg om omlaag te gaan: alleen het totaal", async () => {
+    // 3 = a + b, b = 1 shown: lowering b below 1 is impossible (a hidden count is at least 1).
+    const k = new Koppeling();
+    const [a, , t] = registreerTabel(k, "d", [{ g: "A", n: 2 }, { g: "B", n: 1 }, { g: "R", n: 3 }],
+      { tellingen: ["n"], sleutels: ["g"], totalen: [{ kolom: "g", totaal: "R" }] }).n;
+    const weg = new Uint8Array(k.aantal);
+    weg[a] = 1;
+    const u = await audit(k, weg, 5);
+    expect(u.fouten[0].uitwegen).toEqual([t]);
+  });
+
   it("ziet een verband over twee tabellen: dezelfde cel verborgen in de ene en getoond in de andere", async () => {
     const k = new Koppeling();
     tabel(k, "t", [[2, 9], [8, 3]]);
     // The same row total published again as a cell of another table.
     const rij0 = k.zoek(celSleutel("t.n", { rij: "r0", kolom: "T" }, { rij: "T", kolom: "T" }));
     expect(k.cel(celSleutel("t.n", { rij: "r0" }), 11)).toBe(rij0);
+  });
+});
+
+describe("een telling die een andere bevat (geheel = deel + rest, rest ≥ 0)", () => {
+  it("vangt een afgeschermd deel dat niet groter kan zijn dan zijn getoonde geheel", async () => {
+    // 2 gestart of 3 trajecten: hidden, it is still at most 3, so small (minimumCel 5).
+    const k = new Koppeling();
+    const geheel = k.cel("trajecten", 3);
+    const deel = k.cel("gestart", 2);
+    k.bevat(geheel, deel, "gestart.rest");
+    const rest = k.zoek("gestart.rest");
+    expect(k.waarden[rest]).toBe(1);
+    const weg = new Uint8Array(k.aantal);
+    weg[deel] = 1;
+    weg[rest] = 1;
+    const u = await audit(k, weg, 5);
+    // The rest itself comes out too (3 − the deel), but is a difference of published counts: no finding.
+    expect(u.fouten.map((f) => [f.sleutel, f.reden, f.max])).toEqual([["gestart", "klein", 3]]);
+  });
+
+  it("koppelt twee gelijke tellingen direct, zonder rest", () => {
+    const k = new Koppeling();
+    const geheel = k.cel("trajecten", 12);
+    const deel = k.cel("gestart", 12);
+    k.bevat(geheel, deel, "gestart.rest");
+    expect(k.zoek("gestart.rest")).toBe(-1);
+    expect(k.relaties).toEqual([{ totaal: geheel, delen: [deel] }]);
   });
 });
 
@@ -152,6 +205,13 @@ describe("audit tegen een tweede implementatie op willekeurige tabellen", () => 
         for (let i = 0; i < k.aantal; i++) if (keuze[i] && k.waarden[i] > 0) weg[i] = 1;
         const u = await audit(k, weg, 5);
         const fout = new Set(u.fouten.map((f) => f.cel));
+        for (const f of u.fouten) {
+          const groep = new Set(f.groep);
+          for (const c of f.uitwegen) {
+            expect(weg[c] === 0 && k.waarden[c] > 0, k.sleutels[c]).toBe(true);
+            expect(k.relaties.some((r) => [r.totaal, ...r.delen].includes(c) && [r.totaal, ...r.delen].some((x) => groep.has(x)))).toBe(true);
+          }
+        }
         for (const [c, [lo, hi]] of bereikYalps(k, weg)) {
           const lek = hi < 5 - 1e-6 || Math.abs(hi - lo) < 1e-6;
           expect(fout.has(c), `${k.sleutels[c]} = ${k.waarden[c]}: yalps ${lo}..${hi}`).toBe(lek);

@@ -14,6 +14,8 @@ import { resolve } from "node:path";
 import { openStaging, type Staging } from "../../loaders/db.ts";
 import { jaarverslagTabellen, REGIO, type JaarverslagTabel } from "../../loaders/marts/jaarverslag.ts";
 import { perFte, verschilVan, perFteKolom, INZET_MATEN, inzetMaat } from "../../src/lib/inzet.ts";
+import { verzamel } from "../../loaders/publish/publicatie.ts";
+import { audit } from "../../loaders/publish/audit.ts";
 
 describe("per fte (src/lib/inzet.ts)", () => {
   test("a published count per fte, to one decimal", () => {
@@ -120,5 +122,35 @@ describe("the inzet table on the hand-made data", () => {
         if (totaal && totaal[maat] !== null) expect(rows.filter((r) => r.gemeente !== REGIO && r[maat] === null).length, `${maat} ${sj}`).not.toBe(1);
       }
     }
+  });
+
+  test("the audit knows that gestart and lopend op de peildatum are part of the trajecten of the year", async () => {
+    const k = await verzamel(db, 3);
+    const cel = (def: string, g: string) => k.zoek(`${def}|gemeente=${g}|schooljaar=${SJ}`);
+    const heeft = (totaal: number, delen: number[]) =>
+      k.relaties.some((r) => r.totaal === totaal && r.delen.length === delen.length && delen.every((d) => r.delen.includes(d)));
+    // GM9001: 5 trajecten, 3 gestart, 4 on the peildatum: the rest (2 and 1) is an unknown that no table shows.
+    const rest = cel("vsv_gestart.rest", "GM9001");
+    expect(k.waarden[rest]).toBe(2);
+    expect(k.ongepubliceerd[rest]).toBe(true);
+    expect(k.speling[rest]).toBe(true);
+    expect(heeft(cel("vsv.trajecten", "GM9001"), [cel("vsv_gestart.gestart", "GM9001"), rest].sort((a, b) => a - b))).toBe(true);
+    expect(k.waarden[cel("vsv_open.rest", "GM9001")]).toBe(1);
+    // GM9002: 3 trajecten, all 3 gestart in the year: equal, so linked directly, without a rest.
+    expect(cel("vsv_gestart.rest", "GM9002")).toBe(-1);
+    expect(heeft(cel("vsv.trajecten", "GM9002"), [cel("vsv_gestart.gestart", "GM9002")])).toBe(true);
+  });
+
+  test("with that, a gemeente's hidden gestart that equals its trajecten of the year fails the audit", async () => {
+    // An outsider who sees 3 trajecten and knows all of them began in the year has the hidden 3 gestart.
+    const k = await verzamel(db, 3);
+    const weg = new Uint8Array(k.aantal);
+    for (let i = 0; i < k.aantal; i++) if (k.ongepubliceerd[i]) weg[i] = 1;
+    // The regio's gestart too, so the sum over the gemeenten does not give it back.
+    const gestart = k.zoek(`vsv_gestart.gestart|gemeente=GM9002|schooljaar=${SJ}`);
+    weg[gestart] = 1;
+    weg[k.zoek(`vsv_gestart.gestart|schooljaar=${SJ}`)] = 1;
+    const u = await audit(k, weg, 3);
+    expect(u.fouten.map((f) => f.sleutel)).toContain(k.sleutels[gestart]);
   });
 });

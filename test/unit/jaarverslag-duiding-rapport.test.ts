@@ -78,8 +78,11 @@ describe("jaarverslag.pdf", () => {
   });
 
   test("inzet: the caseload per fte beside the regio's, a hidden count's ratio hidden, the gemeente's own text", () => {
-    expect(tekst.zuidhaven).toContain("Zuidhaven zette in 2022-2023 1,5 fte leerplichtambtenaar in, • meldingen per fte (regio •), en 1,0 fte doorstroomcoach; " +
-      "op 1 oktober 2022 liepen er 0,0 trajecten per fte doorstroomcoach (regio 1,6).");
+    // Zuidhaven's meldingen are hidden, so is their ratio; the regio's 19 meldingen (published) on 3,7 fte give 5,1. The
+    // regio's 4 trajecten on the peildatum are hidden: Noordbroek's 4 of them would otherwise show that its hidden 5
+    // trajecten of the year are at least 4, and so that Oostveld's hidden 1 is small (9 in all, Zuidhaven's 3 shown).
+    expect(tekst.zuidhaven).toContain("Zuidhaven zette in 2022-2023 1,5 fte leerplichtambtenaar in, • meldingen per fte (regio 5,1), en 1,0 fte doorstroomcoach; " +
+      "op 1 oktober 2022 liepen er 0,0 trajecten per fte doorstroomcoach (regio •).");
     expect(tekst.regio).toContain("Inzet per fte over de jaren, hele regio");
     // Its own text in its jaarverslag, and beside its figures in the regio's; the <script> stays text.
     for (const t of [tekst.regio, tekst.zuidhaven]) expect(t).toContain("Zuidhaven zette dit jaar één doorstroomcoach in voor de hele gemeente.");
@@ -147,8 +150,12 @@ describe("tabellen.xlsx", () => {
   test("Inzet: every schooljaar up to this one, the caseload per fte with one decimal, • for a hidden count's ratio", () => {
     const { ws, kol, rij } = blad("Inzet");
     const r = rij({ Gemeentecode: "REGIO", Schooljaar: SJ, "Functie (code)": "DOORSTROOMCOACH" });
-    expect(r.getCell(kol("Lopende trajecten op de peildatum")).value).toBe(4);
-    expect(r.getCell(kol("Caseload (lopend per fte)")).value).toBe(1.6);
+    // The regio's caseload is hidden (see the PDF's inzet above), and with it its ratio.
+    expect(r.getCell(kol("Lopende trajecten op de peildatum")).value).toBe(ONDERDRUKT);
+    expect(r.getCell(kol("Caseload (lopend per fte)")).value).toBe(ONDERDRUKT);
+    const zuid = rij({ Gemeentecode: "GM9002", Schooljaar: SJ, "Functie (code)": "DOORSTROOMCOACH" });
+    expect(zuid.getCell(kol("Lopende trajecten op de peildatum")).value).toBe(0);
+    expect(zuid.getCell(kol("Caseload (lopend per fte)")).value).toBe(0);
     expect(ws.getColumn(kol("Caseload (lopend per fte)")).numFmt).toBe("#,##0.0");
     expect(r.getCell(kol("Peildatum")).value).toEqual(new Date(Date.UTC(2022, 9, 1)));
     const noord = rij({ Gemeentecode: "GM9001", Schooljaar: SJ, "Functie (code)": "DOORSTROOMCOACH" });

@@ -92,5 +92,9 @@ export function aanvalTekst(u: Aanval, min: number, wat: string, ms: number): st
   [...klein.slice(0, 30), ...u.exact.filter((v) => !klein.includes(v)).slice(0, 5)].forEach((v) => regels.push(toon(v)));
   regels.push(`Te versmallen tot 1..${min - 1}: ${u.smal.length}.`);
   u.smal.slice(0, 30).forEach((v) => regels.push(toon(v)));
+  for (const v of [...klein, ...u.smal].slice(0, 30)) {
+    if (!v.bewijs?.length) continue;
+    regels.push(`Bewijs voor ${u.sleutels[v.cel]}:`, ...v.bewijs.map((b) => `    ${b}`));
+  }
   return regels.join("\n");
 }

@@ -14,7 +14,11 @@ export interface AanvalInvoer {
   ondergrens: number[];
 }
 
-export interface Vondst { cel: number; waar: number; laag: number; hoog: number; hoe: string }
+export interface Vondst {
+  cel: number; waar: number; laag: number; hoog: number; hoe: string;
+  /** For a finding of a linear program: the relations that bound its maximum (non-zero duals). */
+  bewijs?: string[];
+}
 
 export interface AanvalUitkomst {
   verborgen: number;
@@ -41,11 +45,11 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
   for (let i = 0; i < n; i++) if (doel(i)) uit.verborgen++;
 
   // ---- substitution
-  interface Vgl { termen: Map<number, number>; rest: number; soort: string }
+  interface Vgl { termen: Map<number, number>; rest: number; soort: string; v: Verband }
   const vgl: Vgl[] = verbanden.map((v) => {
     const termen = new Map<number, number>([[v.totaal, 1]]);
     for (const d of v.delen) termen.set(d, (termen.get(d) ?? 0) - 1);
-    return { termen, rest: 0, soort: v.soort };
+    return { termen, rest: 0, soort: v.soort, v };
   });
   const afgeleid = new Map<number, string>();
   const vervang = (e: Vgl) => {
@@ -200,6 +204,23 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
       }
       const lo = laag.get(c)!, hi = hoog.get(c)!;
       const v: Vondst = { cel: c, waar: inv.waar[c], laag: lo, hoog: hi, hoe: `lineair programma over ${cellen.length} cellen (${g.vgl[0].soort})` };
+      if ((hi - lo < 0.5 && inv.waar[c] >= 1 && inv.waar[c] < minimumCel) || hi < minimumCel - 1e-6) {
+        // Which relations bound it: the equations with a non-zero dual in its maximum.
+        const r = glpk.solve({
+          name: "bewijs",
+          objective: { direction: glpk.GLP_MAX, name: "doel", vars: [{ name: `x${c}`, coef: 1 }] },
+          subjectTo: g.vgl.map((e, j) => ({ name: `v${j}`, vars: [...e.termen].map(([d, a]) => ({ name: `x${d}`, coef: a })), bnds: { type: glpk.GLP_FX, lb: e.rest, ub: e.rest } })),
+          bounds: cellen.map((d) => ({ name: `x${d}`, type: glpk.GLP_DB, lb: grens(d), ub: BOVEN })),
+        }, { msglev: glpk.GLP_MSG_OFF, presol: false });
+        const dual = r.result.dual ?? {};
+        v.bewijs = g.vgl.flatMap((e, j) => {
+          const y = dual[`v${j}`] ?? 0;
+          if (Math.abs(y) < 1e-9) return [];
+          const termen = [...e.termen].map(([d, a]) => `${a > 0 ? "+" : "-"}${Math.abs(a) === 1 ? "" : Math.abs(a)}[${inv.sleutels[d]} = ${inv.waar[d]}${r.result.vars[`x${d}`] !== undefined ? ` (lp ${r.result.vars[`x${d}`]}, ondergrens ${grens(d)})` : ""}]`);
+          const cel = (d: number) => `${inv.sleutels[d]} = ${inv.waar[d]}${typeof inv.gepubliceerd[d] === "number" ? " (gepubliceerd)" : ""}`;
+          return [`dual ${y}: ${e.soort}: ${termen.join(" ")} = ${e.rest}`, `      totaal ${cel(e.v.totaal)}`, ...e.v.delen.map((d) => `      deel ${cel(d)}`)];
+        });
+      }
       if (hi - lo < 0.5) uit.exact.push(v);
       else if (hi < minimumCel - 1e-6) uit.smal.push(v);
       if (uit.exact.length + uit.smal.length >= genoeg) return uit;
