@@ -10,9 +10,10 @@ import { exportsIn, kanHoofdstuk } from "../hoofdstukken-nodig.ts";
 import { schooljaar as schooljaarVan } from "../../src/lib/schooljaar.ts";
 import { BBV_INDICATOREN } from "../../src/lib/bbv.ts";
 import { HERKOMSTEN, BESTEMMINGEN, HERKOMST_LABEL, BESTEMMING_LABEL } from "../../src/lib/overstap.ts";
+import { REGIO, ALLE, TOTAAL } from "../../src/lib/codes.ts";
 import { duiding, type Duiding } from "./duiding.ts";
 import { bbv, type Bbv } from "./bbv.ts";
-import { overstap, type Overstap } from "./overstap.ts";
+import { overstap, overstapGepubliceerd, type Overstap } from "./overstap.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 
 interface Uitkomst { duiding: Duiding | null; bbv: Bbv | null; overstap: Overstap | null }
@@ -70,13 +71,13 @@ export async function duidingTabellen(db: Staging, pub: Publicatie, sj: string):
     labels: { indicator: Object.fromEntries(BBV_INDICATOREN.map((d) => [d.indicator, d.label])) },
   });
   const inJaar = new Set(ledenIn(db, sj));
-  const leden = (g: string) => g === "REGIO" || inJaar.has(g);
+  const leden = (g: string) => g === REGIO || inJaar.has(g);
   if (u.overstap) uit.push({
-    id: "overstap", codes: { herkomst: [...HERKOMSTEN, "ALLE"], bestemming: [...BESTEMMINGEN, "TOTAAL"] },
+    id: "overstap", codes: { herkomst: [...HERKOMSTEN, ALLE], bestemming: [...BESTEMMINGEN, TOTAAL] },
     titel: "De overstap: jongeren die tussen twee peildata PrO, VSO, VO of mbo-1 verlieten, naar waar ze op de tweede peildatum waren (een ontbrekende regel is 0)",
     // Only what the mart publishes: per gemeente the bestemmingen of all herkomsten together and each herkomst's total.
     rijen: u.overstap.rijen.filter((r) => schooljaarVan(r.naar) === sj && leden(r.gemeente)
-      && (r.gemeente === "REGIO" || r.herkomst === "ALLE" || r.bestemming === "TOTAAL"))
+      && overstapGepubliceerd(r))
       .map((r) => ({ gemeente: r.gemeente, schooljaar: sj, van: r.van, naar: r.naar, herkomst: r.herkomst, bestemming: r.bestemming, jongeren: r.jongeren,
         ...(r.onderdrukt ? { onderdrukt: true } : {}) })),
     kolommen: ["gemeente", "naam", "schooljaar", "van", "naar", "herkomst", "bestemming", "jongeren"],

@@ -5,7 +5,7 @@ import type { Rij } from "../publish.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
 import { RAPPORTGROEPEN } from "../definitions.ts";
 import { VSV_RESULTATEN, VSV_TYPES } from "../schema.ts";
-import { REGIO, TOTAAL, ALLE } from "../../src/lib/codes.ts";
+import { REGIO, TOTAAL, ALLE, LANDELIJK } from "../../src/lib/codes.ts";
 import { ledenIn, type JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
 import { OCW_CEL, type VsvCijfer } from "./ocw.ts";
@@ -42,7 +42,7 @@ export async function vsvTabellen(db: Staging, pub: Publicatie, sj: string, maak
       totalen: [gemeenteTotaal, { kolom: "resultaat", totaal: TOTAAL }, { kolom: "groep", totaal: ALLE }, { kolom: "vsv_type", totaal: ALLE }],
     });
 
-    const categorieen = ["TOTAAL", ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
+    const categorieen = [TOTAAL, ...VSV_TYPES, ...Object.keys(RAPPORTGROEPEN)];
     const vsvJongerenBron = await bron(db, "vsvJongeren", [sj]);
     const vsvJongeren = pas(pub, "vsv_jongeren", {
       rijen: zoekIn(cellen(db, [sj], () => [["categorie", categorieen]]), vsvJongerenBron, "jongeren"),
@@ -51,7 +51,7 @@ export async function vsvTabellen(db: Staging, pub: Publicatie, sj: string, maak
     const vsvRij = vindIn(vsv, ["gemeente", "schooljaar", "vsv_type", "groep", "resultaat"]);
     const vsvBenaderd = vsvJongeren.map((j) => {
       const c = String(j.categorie);
-      const sleutel = c === "TOTAAL" ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
+      const sleutel = c === TOTAAL ? { vsv_type: ALLE, groep: ALLE, resultaat: TOTAAL }
         : (VSV_TYPES as readonly string[]).includes(c) ? { vsv_type: c, groep: ALLE, resultaat: TOTAAL }
         : { vsv_type: ALLE, groep: c, resultaat: TOTAAL };
       const t = vsvRij({ gemeente: j.gemeente, schooljaar: sj, ...sleutel });
@@ -84,7 +84,7 @@ export async function vsvTabellen(db: Staging, pub: Publicatie, sj: string, maak
       .filter((r) => r.niveau !== "GEMEENTE" || leden.includes(r.code));
     const percentage = (vsv: number, deelnemers: number) => (deelnemers > 0 ? Math.round((vsv * 10000) / deelnemers) / 100 : null);
     const pctRij = (r: (typeof vsvCijfers)[number]): Rij => ({
-      gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : "LANDELIJK",
+      gemeente: r.niveau === "GEMEENTE" ? r.code : r.niveau === "REGIO" ? REGIO : LANDELIJK,
       niveau: r.niveau, code: r.code, schooljaar: r.schooljaar, deelnemers: r.deelnemers, vsv: r.vsv,
       percentage: percentage(r.vsv, r.deelnemers),
     });

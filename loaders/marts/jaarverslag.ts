@@ -17,7 +17,7 @@ import { GebruikersFout } from "../errors.ts";
 import { controleerGeenIds, type Rij } from "../publish.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { inpakken, type JvData, type JvDataKort } from "../../src/lib/jaarverslag-data.ts";
-import { REGIO } from "../../src/lib/codes.ts";
+import { REGIO, TOTAAL, LANDELIJK } from "../../src/lib/codes.ts";
 import { TEKST_NAMEN } from "../../src/lib/hoofdstukken.ts";
 import { definitiesVan } from "../../src/lib/definities.ts";
 import { dekking } from "../../src/lib/lidmaatschap.ts";
@@ -75,7 +75,7 @@ export async function controleerKeuze(db: Staging, schooljaar: string, gemeente?
 export async function jaarverslagTabellen(db: Staging, schooljaar: string, opties: JaarverslagOpties): Promise<JaarverslagTabel[]> {
   const tabellen = await tabellenZonderNamen(db, schooljaar, opties);
   // Gemeente codes are unique and GMnnnn (regio.json is checked), so never REGIO or LANDELIJK.
-  const namen = new Map<unknown, string>([[REGIO, db.regio.naam], ["LANDELIJK", "Nederland"], ...db.regio.gemeenten.map((g): [string, string] => [g.code, g.naam])]);
+  const namen = new Map<unknown, string>([[REGIO, db.regio.naam], [LANDELIJK, "Nederland"], ...db.regio.gemeenten.map((g): [string, string] => [g.code, g.naam])]);
   for (const t of tabellen) {
     // gemeente, naam, then the row's other columns in their order.
     t.rijen = t.rijen.map((r) => Object.assign({ gemeente: r.gemeente, naam: namen.get(r.gemeente) ?? String(r.gemeente) }, r));
@@ -117,11 +117,11 @@ async function tabellenZonderNamen(db: Staging, schooljaar: string, opties: Jaar
   // The tables in the registry's order (src/lib/hoofdstukken.ts), whatever order they were made in.
   tabellen.sort((a, b) => TABEL_VOLGORDE.indexOf(a.id) - TABEL_VOLGORDE.indexOf(b.id));
   // Place of each code in the order: REGIO, LANDELIJK, then the gemeenten of regio.json.
-  const plaats = new Map([REGIO, "LANDELIJK", ...db.regio.gemeenten.map((g) => g.code)].map((code, i) => [code, i]));
+  const plaats = new Map([REGIO, LANDELIJK, ...db.regio.gemeenten.map((g) => g.code)].map((code, i) => [code, i]));
   const gemeente = opties.gemeente?.toUpperCase();
   for (const t of tabellen) {
     let rijen = t.rijen;
-    if (gemeente) rijen = rijen.filter((r) => r.gemeente === gemeente || r.gemeente === REGIO || r.gemeente === "LANDELIJK");
+    if (gemeente) rijen = rijen.filter((r) => r.gemeente === gemeente || r.gemeente === REGIO || r.gemeente === LANDELIJK);
     // Stable sort: gemeente order of regio.json, the rest as built (a code not in it first).
     const perPlaats: Rij[][] = [];
     for (const r of rijen) (perPlaats[(plaats.get(String(r.gemeente)) ?? -1) + 1] ??= []).push(r);
@@ -177,7 +177,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
     const lid = !gemeente || ledenIn(db, sj).includes(gemeente);
     const tabellen = lid ? await tabellenVan(db, sj, opties)
       : (await tabellenVan(db, sj, { minimumCel: opties.minimumCel, publicatie: opties.publicatie }))
-        .map((t) => ({ ...t, rijen: t.rijen.filter((r) => r.gemeente === REGIO || r.gemeente === "LANDELIJK") }));
+        .map((t) => ({ ...t, rijen: t.rijen.filter((r) => r.gemeente === REGIO || r.gemeente === LANDELIJK) }));
     const leden = ledenIn(db, sj).filter((g) => !gemeente || g === gemeente);
     const t = leesTeksten(db.dataDir, sj, ledenIn(db, sj));
     data.meldingen.push(...t.meldingen);
@@ -196,7 +196,7 @@ export async function jaarverslagData(db: Staging, jaren: string[], opties: Jaar
           .filter((r) => ALLE_JAREN.has(tab.id) || r.schooljaar === undefined || r.schooljaar === sj)
           .filter((r) => !COMPACT.has(tab.id) || r.onderdrukt || nietNul(r))
           // The pages do not use the month totals (they are in verzuimmeldingen).
-          .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === "TOTAAL")),
+          .filter((r) => !(tab.id === "verzuim_per_maand" && r.verzuimsoort === TOTAAL)),
       })),
     };
   }

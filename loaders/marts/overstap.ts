@@ -7,7 +7,7 @@
 // The export has no vmbo leerweg: VO is all of vo (vmbo-bb/kb cannot be told apart).
 import type { Staging } from "../db.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
-import { REGIO } from "../../src/lib/codes.ts";
+import { REGIO, ALLE, TOTAAL } from "../../src/lib/codes.ts";
 
 import { HERKOMSTEN, BESTEMMINGEN, type OverstapRij } from "../../src/lib/overstap.ts";
 import { productKop, type ProductKop } from "./kop.ts";
@@ -53,7 +53,7 @@ export function volGrid(rijen: OverstapRij[]): OverstapRij[] {
   const extra: OverstapRij[] = [];
   for (const r of rijen) {
     // One per gemeente and period: its total row.
-    if (r.gemeente === REGIO || r.herkomst !== "ALLE" || r.bestemming !== "TOTAAL") continue;
+    if (r.gemeente === REGIO || r.herkomst !== ALLE || r.bestemming !== TOTAAL) continue;
     for (const herkomst of HERKOMSTEN) {
       for (const bestemming of BESTEMMINGEN) {
         if (!er.has(`${r.van}|${r.gemeente}|${herkomst}|${bestemming}`)) extra.push({ van: r.van, naar: r.naar, gemeente: r.gemeente, herkomst, bestemming, jongeren: 0 });
@@ -63,13 +63,23 @@ export function volGrid(rijen: OverstapRij[]): OverstapRij[] {
   return [...rijen, ...extra];
 }
 
+/**
+ * The rows the overstap publishes. Per gemeente herkomst × bestemming is too fine to protect
+ * without hiding nearly all of it (and the regio's totals with it): a gemeente gets where its
+ * leavers went (all herkomsten together) and how many left each herkomst; the full breakdown is
+ * the regio's.
+ */
+export function overstapGepubliceerd(r: { gemeente?: unknown; herkomst?: unknown; bestemming?: unknown }): boolean {
+  return r.gemeente === REGIO || r.herkomst === ALLE || r.bestemming === TOTAAL;
+}
+
 export async function overstap(db: Staging, opties: { minimumCel?: number; publicatie?: Publicatie } = {}): Promise<Overstap> {
   const minimumCel = opties.minimumCel ?? db.regio.publicatie.minimumCel;
   const pub = opties.publicatie ?? await publicatieVan(db, minimumCel);
   const rijen = await db.all<OverstapRij>(`
     WITH s AS (${SQL_OVERSTAP})
-    SELECT van, naar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COALESCE(herkomst, 'ALLE') AS herkomst,
-      COALESCE(bestemming, 'TOTAAL') AS bestemming, COUNT(*)::INTEGER AS jongeren
+    SELECT van, naar, COALESCE(gemeente_code, '${REGIO}') AS gemeente, COALESCE(herkomst, '${ALLE}') AS herkomst,
+      COALESCE(bestemming, '${TOTAAL}') AS bestemming, COUNT(*)::INTEGER AS jongeren
     FROM s
     GROUP BY GROUPING SETS (
       (van, naar, gemeente_code, herkomst, bestemming), (van, naar, gemeente_code, herkomst), (van, naar, gemeente_code, bestemming),
@@ -77,11 +87,8 @@ export async function overstap(db: Staging, opties: { minimumCel?: number; publi
     ORDER BY van, gemeente, herkomst, bestemming`);
   const gepubliceerd = pub.tabel("overstap", volGrid(rijen), {
     tellingen: ["jongeren"], sleutels: ["van", "naar", "gemeente", "herkomst", "bestemming"],
-    // Per gemeente herkomst × bestemming is too fine to protect without hiding nearly all of it
-    // (and the regio's totals with it): a gemeente gets where its leavers went (all herkomsten
-    // together) and how many left each herkomst; the full breakdown is the regio's.
-    gepubliceerd: (r) => r.gemeente === REGIO || r.herkomst === "ALLE" || r.bestemming === "TOTAAL",
-    totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "herkomst", totaal: "ALLE" }, { kolom: "bestemming", totaal: "TOTAAL" }],
+    gepubliceerd: overstapGepubliceerd,
+    totalen: [{ kolom: "gemeente", totaal: REGIO }, { kolom: "herkomst", totaal: ALLE }, { kolom: "bestemming", totaal: TOTAAL }],
   });
   const overgangen = [...new Map(rijen.map((r) => [`${r.van}|${r.naar}`, { van: r.van, naar: r.naar }])).values()];
   return {

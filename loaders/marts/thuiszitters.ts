@@ -3,10 +3,11 @@
 // total cell, so the two can never show one count two ways.
 import type { Staging } from "../db.ts";
 import { celSleutel } from "../publish/koppeling.ts";
+import { REGIO, TOTAAL } from "../../src/lib/codes.ts";
 import { definitiesVan, sqlThuiszitters, thuiszitterSoorten } from "../../src/lib/definities.ts";
 
-export const TZ_TOTAAL = "TOTAAL";
-const REGIO = "REGIO";
+/** The thuiszitters of the definition together (both soorten where it counts both). */
+export const TZ_TOTAAL = TOTAAL;
 
 /** The SQL of the source (per schooljaar, gemeente, soort, onderwijssoort: jongeren) for this regio. */
 export function thuiszittersSql(db: Staging): string {

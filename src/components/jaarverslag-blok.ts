@@ -4,6 +4,7 @@
 import { getal, label as codeLabel, ONDERDRUKT } from "../lib/format.js";
 import { StaafGrafiek, type Punt } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type Rij } from "../lib/jaarverslag-data.js";
+import { LANDELIJK } from "../lib/codes.js";
 import { vorigSchooljaar } from "../lib/schooljaar.js";
 import { eigenLabels } from "../lib/definities.js";
 
@@ -57,7 +58,7 @@ export class Context {
   get isRegio(): boolean { return this.focus === REGIO; }
   naam(code: string): string {
     if (code === REGIO) return this.data.regio;
-    if (code === "LANDELIJK") return "Nederland";
+    if (code === LANDELIJK) return "Nederland";
     return this.data.gemeenten.find((g) => g.code === code)?.naam ?? code;
   }
   /** Short name for column heads: "Regio" for the regio. */

@@ -4,6 +4,7 @@
 // every ratio, marge and sentence was made there from published counts only.
 import { datum, getal, ONDERDRUKT } from "../lib/format.js";
 import { REGIO, type Rij } from "../lib/jaarverslag-data.js";
+import { ALLE, TOTAAL, LANDELIJK } from "../lib/codes.js";
 import { BBV_INDICATOREN, type BbvDefinitie } from "../lib/bbv.js";
 import { tovRegio, tovRegioTekst } from "../lib/vergelijk.js";
 import { oordelenZin } from "../lib/duiding.js";
@@ -96,7 +97,7 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
   const vsv = d.indicator === "VSV";
   if (c.isRegio) {
     const laatste = jaren.slice(-3);
-    const eenheden = [...c.leden(jaar).filter((g) => rijen.some((r) => r.gemeente === g)), REGIO, ...(vsv ? ["LANDELIJK"] : [])];
+    const eenheden = [...c.leden(jaar).filter((g) => rijen.some((r) => r.gemeente === g)), REGIO, ...(vsv ? [LANDELIJK] : [])];
     const r = vind(REGIO, jaar);
     return {
       id: `bbv-${d.indicator.toLowerCase()}`, titel: `${d.label} (${d.eenheid}), per gemeente`,
@@ -114,7 +115,7 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
     };
   }
   const vergelijk = (j: string): Waarde => {
-    if (vsv) return waarde(vind("LANDELIJK", j));
+    if (vsv) return waarde(vind(LANDELIJK, j));
     const o = tovRegio({ aantal: vind(c.focus, j)?.teller as number | null, noemer: vind(c.focus, j)?.noemer as number | null },
       { aantal: vind(REGIO, j)?.teller as number | null, noemer: vind(REGIO, j)?.noemer as number | null });
     return o ? tovRegioTekst(o, "de rest van de regio") : null;
@@ -125,7 +126,7 @@ function bbvBlok(c: Context, d: BbvDefinitie): Blok {
     id: `bbv-${d.indicator.toLowerCase()}`, titel: `${d.label} (${d.eenheid}), ${c.naam(c.focus)}`,
     samenvatting: `${d.label} in ${jaar}: in ${c.naam(c.focus)} ${fmt(waarde(eigen), dec)} ${d.eenheid}` +
       `${marge(eigen?.onder, eigen?.boven, dec) ? ` (marge ${marge(eigen?.onder, eigen?.boven, dec)})` : ""}, in de regio ${fmt(waarde(vind(REGIO, jaar)), dec)}` +
-      (vsv ? ` en in Nederland ${fmt(waarde(vind("LANDELIJK", jaar)), dec)}.` : typeof o === "string" && o !== ONDERDRUKT ? `: ${o}.` : "."),
+      (vsv ? ` en in Nederland ${fmt(waarde(vind(LANDELIJK, jaar)), dec)}.` : typeof o === "string" && o !== ONDERDRUKT ? `: ${o}.` : "."),
     tabel: {
       kolommen: [{ sleutel: "categorie", kop: "Schooljaar" }, { sleutel: "eigen", kop: c.naam(c.focus), decimalen: dec }, { sleutel: "marge", kop: "Marge" },
         { sleutel: "regio", kop: "Regio", decimalen: dec }, { sleutel: "derde", kop: vsv ? "Nederland" : "Tegenover de rest van de regio", decimalen: dec, tekst: !vsv }],
@@ -159,28 +160,28 @@ function overstapBlokken(c: Context): Blok[] {
   const uit: Blok[] = [];
   for (const o of overgangen) {
     const periode = `${datum(o.van)} en ${datum(o.naar)}`;
-    const totaal = w(c.focus, o, "ALLE", "TOTAAL");
-    const top = grootste(BESTEMMINGEN.map((b) => ({ categorie: BESTEMMING_LABEL[b].toLowerCase(), w: w(c.focus, o, "ALLE", b) })));
-    const bestemmingen = [...BESTEMMINGEN, "TOTAAL"];
+    const totaal = w(c.focus, o, ALLE, TOTAAL);
+    const top = grootste(BESTEMMINGEN.map((b) => ({ categorie: BESTEMMING_LABEL[b].toLowerCase(), w: w(c.focus, o, ALLE, b) })));
+    const bestemmingen = [...BESTEMMINGEN, TOTAAL];
     const kolommen: Kolom[] = c.isRegio
-      ? [{ sleutel: "categorie", kop: "Bestemming" }, ...[...HERKOMSTEN, "ALLE"].map((h) => ({ sleutel: h, kop: HERKOMST_LABEL[h] }))]
+      ? [{ sleutel: "categorie", kop: "Bestemming" }, ...[...HERKOMSTEN, ALLE].map((h) => ({ sleutel: h, kop: HERKOMST_LABEL[h] }))]
       : [{ sleutel: "categorie", kop: "Bestemming" }, { sleutel: "eigen", kop: `${c.naam(c.focus)} (alle opleidingen)` }, { sleutel: "regio", kop: "Regio (alle opleidingen)" }];
     uit.push({
       id: `overstap-${o.van}`, titel: `Waar de jongeren heen gingen die tussen ${periode} hun opleiding verlieten, ${c.isRegio ? "hele regio" : c.naam(c.focus)}`,
       samenvatting: typeof totaal === "number" && totaal > 0
         ? `Van de ${getal(totaal)} jongeren uit ${wie} die tussen ${periode} de praktijkschool, het vo, het vso of mbo-1 verlieten, ` +
           (top ? `gingen de meesten${top.afgeschermd ? " van de getoonde" : ""} naar ${top.categorie} (${getal(top.w)}); ` : "") +
-          nogTeZeggen(w(c.focus, o, "ALLE", "GEEN"), w(c.focus, o, "ALLE", "UIT_REGIO"))
+          nogTeZeggen(w(c.focus, o, ALLE, "GEEN"), w(c.focus, o, ALLE, "UIT_REGIO"))
         : totaal === ONDERDRUKT ? `Het aantal jongeren uit ${wie} dat tussen ${periode} de opleiding verliet, is afgeschermd.`
         : `Tussen ${periode} verliet niemand uit ${wie} de praktijkschool, het vo, het vso of mbo-1.`,
       // No chart when no bestemming has a published count above 0 (all hidden): the table says why.
-      grafiek: top ? (width, doc) => StaafGrafiek(BESTEMMINGEN.map((b) => punt(BESTEMMING_LABEL[b], w(c.focus, o, "ALLE", b))),
+      grafiek: top ? (width, doc) => StaafGrafiek(BESTEMMINGEN.map((b) => punt(BESTEMMING_LABEL[b], w(c.focus, o, ALLE, b))),
         { width, document: doc, beschrijving: `Staafdiagram: jongeren die tussen ${periode} hun opleiding verlieten, naar bestemming, ${wie}` }) : undefined,
       tabel: {
         kolommen,
         rijen: bestemmingen.map((b): Record<string, Waarde> => c.isRegio
-          ? { categorie: BESTEMMING_LABEL[b], ...Object.fromEntries([...HERKOMSTEN, "ALLE"].map((h) => [h, w(REGIO, o, h, b)])) }
-          : { categorie: BESTEMMING_LABEL[b], eigen: w(c.focus, o, "ALLE", b), regio: w(REGIO, o, "ALLE", b) }),
+          ? { categorie: BESTEMMING_LABEL[b], ...Object.fromEntries([...HERKOMSTEN, ALLE].map((h) => [h, w(REGIO, o, h, b)])) }
+          : { categorie: BESTEMMING_LABEL[b], eigen: w(c.focus, o, ALLE, b), regio: w(REGIO, o, ALLE, b) }),
       },
       toelichting: "Van wie op de eerste peildatum in PrO, VSO, VO of mbo-1 zat en op de tweede niet meer, waar die toen was (DUO-levering, dezelfde jongere herkend aan zijn pseudoniem). " +
         "De gemeente is die op de eerste peildatum. Per gemeente staan alle opleidingen samen; de uitsplitsing naar opleiding alleen voor de regio (anders zou bijna alles afgeschermd moeten worden). VO omvat alle leerwegen.",
@@ -191,7 +192,7 @@ function overstapBlokken(c: Context): Blok[] {
         samenvatting: `Het aantal jongeren uit ${c.naam(c.focus)} dat tussen ${periode} elke opleiding verliet, naast de regio.`,
         tabel: {
           kolommen: [{ sleutel: "categorie", kop: "Opleiding" }, { sleutel: "eigen", kop: c.naam(c.focus) }, { sleutel: "regio", kop: "Regio" }],
-          rijen: [...HERKOMSTEN, "ALLE"].map((h) => ({ categorie: HERKOMST_LABEL[h], eigen: w(c.focus, o, h, "TOTAAL"), regio: w(REGIO, o, h, "TOTAAL") })),
+          rijen: [...HERKOMSTEN, ALLE].map((h) => ({ categorie: HERKOMST_LABEL[h], eigen: w(c.focus, o, h, TOTAAL), regio: w(REGIO, o, h, TOTAAL) })),
         },
       });
     }

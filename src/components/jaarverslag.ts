@@ -11,7 +11,7 @@ import { schooljaarMaanden } from "../lib/schooljaar.js";
 import { BREUKEN, breukenTussenJaren } from "../lib/breuken.js";
 import { StaafGrafiek, LijnGrafiek, MaandGrafiek, type Lijn } from "./jaarverslag-charts.js";
 import { REGIO, type JvData, type JvOntbreekt } from "../lib/jaarverslag-data.js";
-import { DOELGROEPEN, VERZUIMSOORTEN } from "../lib/codes.js";
+import { DOELGROEPEN, VERZUIMSOORTEN, TOTAAL, LANDELIJK } from "../lib/codes.js";
 import { hoofdstuk, type HoofdstukId } from "../lib/hoofdstukken.js";
 import {
   label, onderwijsLabel, Context, alsGetal, punt, fmt, metVorig, grootste, jaarKolommen, jaarRijen, jaarGrafiek, perGemeente, aanwezig,
@@ -146,7 +146,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     uit.push({
       id: "thuiszitters", titel: `Thuiszitters per onderwijssoort, ${wie}, ${sj}`,
       samenvatting: soorten.length
-        ? `In ${sj} waren er in ${zin} ${metVorig(tz(c.focus, "TOTAAL"), c.vorig ? c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: "TOTAAL" }, "jongeren") : null, c.vorig)} ` +
+        ? `In ${sj} waren er in ${zin} ${metVorig(tz(c.focus, TOTAAL), c.vorig ? c.w("thuiszitters_totaal", { gemeente: c.focus, schooljaar: c.vorig, soort: TOTAAL }, "jongeren") : null, c.vorig)} ` +
           `thuiszitters (${alleenLrv ? "alleen langdurig relatief verzuim, de definitie van de regio" : "absoluut en langdurig relatief verzuim"}); ` +
           `${fmt(tz(c.focus, "ABSOLUUT"))} met absoluut verzuim en ${fmt(tz(c.focus, "LRV"))} met langdurig relatief verzuim.`
         : `In ${sj} zijn er geen thuiszitters geregistreerd.`,
@@ -166,8 +166,8 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
       samenvatting: `Het aantal thuiszitters in ${zin}${c.vorig ? `, ${sj} tegen ${c.vorig}` : ""}.`,
       tabel: {
         kolommen: jaarKolommen(c, ["jongeren"], "Soort").map((k) => ({ ...k, kop: k.kop.replace(/ jongeren$/, "") })),
-        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV", "TOTAAL"], ["jongeren"], {},
-          (s) => (s === "TOTAAL" ? (alleenLrv ? "Thuiszitters (alleen LRV)" : "Thuiszitters (samen)") : label(s))),
+        rijen: jaarRijen(c, "thuiszitters_totaal", "soort", ["ABSOLUUT", "LRV", TOTAAL], ["jongeren"], {},
+          (s) => (s === TOTAAL ? (alleenLrv ? "Thuiszitters (alleen LRV)" : "Thuiszitters (samen)") : label(s))),
       },
     });
     if (c.isRegio) {
@@ -249,7 +249,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   }
 
   if (hoofdstuk === "vsv") {
-    const categorieen = ["TOTAAL", "NIEUW", "OUD", "TERUGGELEID_NAAR_ONDERWIJS", "ONDERWIJS_NIET_HAALBAAR"];
+    const categorieen = [TOTAAL, "NIEUW", "OUD", "TERUGGELEID_NAAR_ONDERWIJS", "ONDERWIJS_NIET_HAALBAAR"];
     const rijen = jaarRijen(c, "vsv_benaderd", "categorie", categorieen, ["trajecten", "jongeren"]);
     uit.push({
       id: "vsv-benaderd", titel: `VSV'ers benaderd, ${wie}`,
@@ -292,7 +292,7 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
   if (hoofdstuk === "vsv-percentages") {
     const pct = c.rijen("vsv_percentage", sj);
     const jaren = [...new Set(pct.map((r) => String(r.schooljaar)))].sort();
-    const eenheden: string[] = ["LANDELIJK", REGIO, ...(c.isRegio ? [] : [c.focus])];
+    const eenheden: string[] = [LANDELIJK, REGIO, ...(c.isRegio ? [] : [c.focus])];
     // A percentage of a suppressed count is suppressed with it (the mart nulls it): ONDERDRUKT.
     const zoekPct = (g: string, j: string, k: string) => c.w("vsv_percentage", { gemeente: g, schooljaar: j }, k, sj);
     const rijen = jaren.map((j) => {
@@ -303,9 +303,9 @@ export function blokken(data: JvData, hoofdstuk: HoofdstukId, keuze: Keuze): Blo
     const eigenCode = c.isRegio ? REGIO : c.focus;
     const waar = c.isRegio ? "de regio" : wie;
     const zin = (j: string) => `was het VSV-percentage ${fmt(zoekPct(eigenCode, j, "percentage"), 2, " %")} in ${waar}` +
-      ` tegen ${fmt(zoekPct("LANDELIJK", j, "percentage"), 2, " %")} in heel Nederland`;
+      ` tegen ${fmt(zoekPct(LANDELIJK, j, "percentage"), 2, " %")} in heel Nederland`;
     // OCW/DUO publish a year's percentages later: say so instead of "– tegen –".
-    const metCijfers = jaren.filter((j) => zoekPct(eigenCode, j, "percentage") !== null && zoekPct("LANDELIJK", j, "percentage") !== null);
+    const metCijfers = jaren.filter((j) => zoekPct(eigenCode, j, "percentage") !== null && zoekPct(LANDELIJK, j, "percentage") !== null);
     const samenvatting = metCijfers.includes(sj)
       ? `In ${sj} ${zin(sj)}.`
       : metCijfers.length

@@ -6,6 +6,7 @@ import { getal, datum, ONDERDRUKT } from "../lib/format.js";
 import { toegankelijk } from "./toegankelijk.js";
 import { cijferTabel } from "./dashboard.js";
 import type { OverstapRij } from "../lib/overstap.js";
+import { REGIO, ALLE, TOTAAL } from "../lib/codes.js";
 
 export type { OverstapRij };
 
@@ -31,14 +32,14 @@ function aantalTekst(r: OverstapRij | undefined, minimumCel: number): string {
  * (per gemeente only ALLE has them: a bar of nothing but "afgeschermd" says nothing).
  */
 export function volledigeHerkomsten(rows: OverstapRij[], o: { gemeente: string; van: string }): string[] {
-  return ["ALLE", ...HERKOMSTEN].filter((h) => {
-    const totaal = vind(rows, o, h, "TOTAAL");
+  return [ALLE, ...HERKOMSTEN].filter((h) => {
+    const totaal = vind(rows, o, h, TOTAAL);
     return totaal?.jongeren != null && totaal.jongeren > 0 && BESTEMMINGEN.some((b) => vind(rows, o, h, b)?.jongeren != null);
   });
 }
 
 /** The bar's name: ALLE is every herkomst together. */
-const balkLabel = (h: string) => (h === "ALLE" ? "Alle opleidingen" : HERKOMST_LABEL[h]);
+const balkLabel = (h: string) => (h === ALLE ? "Alle opleidingen" : HERKOMST_LABEL[h]);
 
 /**
  * Where the page starts: the latest period in which the regio's published destinations cover
@@ -46,8 +47,8 @@ const balkLabel = (h: string) => (h === "ALLE" ? "Alle opleidingen" : HERKOMST_L
  */
 export function laatsteGetoond<T extends { van: string }>(rows: OverstapRij[], overgangen: T[]): T | undefined {
   const met = overgangen.filter((o) => {
-    const totaal = vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", "TOTAAL")?.jongeren;
-    const getoond = BESTEMMINGEN.reduce((s, b) => s + (vind(rows, { gemeente: "REGIO", van: o.van }, "ALLE", b)?.jongeren ?? 0), 0);
+    const totaal = vind(rows, { gemeente: REGIO, van: o.van }, ALLE, TOTAAL)?.jongeren;
+    const getoond = BESTEMMINGEN.reduce((s, b) => s + (vind(rows, { gemeente: REGIO, van: o.van }, ALLE, b)?.jongeren ?? 0), 0);
     return totaal != null && totaal > 0 && getoond >= totaal / 2;
   });
   return met.length ? met[met.length - 1] : overgangen[overgangen.length - 1];
@@ -65,7 +66,7 @@ export function OverstapBalken(rows: OverstapRij[], { width, gemeente, van }: { 
   const o = { gemeente, van };
   const herkomsten = volledigeHerkomsten(rows, o);
   const data = herkomsten.flatMap((h) => {
-    const totaal = vind(rows, o, h, "TOTAAL")!.jongeren as number;
+    const totaal = vind(rows, o, h, TOTAAL)!.jongeren as number;
     const delen = BESTEMMINGEN.map((b) => ({ herkomst: balkLabel(h), bestemming: BESTEMMING_LABEL[b], jongeren: vind(rows, o, h, b)?.jongeren ?? 0, totaal }));
     const verborgen = BESTEMMINGEN.some((b) => vind(rows, o, h, b)?.jongeren === null);
     const rest = totaal - delen.reduce((s, d) => s + (d.jongeren ?? 0), 0);
@@ -91,10 +92,10 @@ export function OverstapBalken(rows: OverstapRij[], { width, gemeente, van }: { 
 /** The numbers: one row per bestemming, a column per herkomst and all together. */
 export function overstapTabel(rows: OverstapRij[], opties: { gemeente: string; van: string; naar: string; naam: string; minimumCel: number }) {
   const o = { gemeente: opties.gemeente, van: opties.van };
-  const kolommen = [...HERKOMSTEN, "ALLE"];
+  const kolommen = [...HERKOMSTEN, ALLE];
   return cijferTabel({
     bijschrift: `${opties.naam}: jongeren die tussen ${datum(opties.van)} en ${datum(opties.naar)} hun opleiding verlieten, naar bestemming`,
     kolommen: ["Bestemming", ...kolommen.map((h) => HERKOMST_LABEL[h])],
-    rijen: [...BESTEMMINGEN, "TOTAAL"].map((b) => [BESTEMMING_LABEL[b], ...kolommen.map((h) => aantalTekst(vind(rows, o, h, b), opties.minimumCel))]),
+    rijen: [...BESTEMMINGEN, TOTAAL].map((b) => [BESTEMMING_LABEL[b], ...kolommen.map((h) => aantalTekst(vind(rows, o, h, b), opties.minimumCel))]),
   });
 }

@@ -120,7 +120,7 @@ export const KERN_DEFINITIES: readonly KernDefinitie[] = [
       : l.som("verzuimmeldingen", sj, { gemeente: g, regeling: "LEERPLICHT" }, "meldingen")) },
   { id: "thuiszitters", label: "Thuiszitters", uitleg: "leerplichtige jongeren die thuiszaten, volgens de definitie van de regio",
     per1000: { noemer: "leerplichtig", naam: "leerplichtigen" },
-    waarde: (l, g, sj) => l.cel("thuiszitters_totaal", sj, { gemeente: g, soort: "TOTAAL" }, "jongeren") },
+    waarde: (l, g, sj) => l.cel("thuiszitters_totaal", sj, { gemeente: g, soort: TOTAAL }, "jongeren") },
   { id: "vrijstellingen", label: "Vrijstellingen", uitleg: "", per1000: { noemer: "leerplichtig", naam: "leerplichtigen" },
     // The regio's definition (regio.json definities.vrijgestelden) says which is the key figure.
     waarde: (l, g, sj) => (l.data.definities?.vrijgestelden === "ACTIEF_OP_PEILDATUM"
@@ -133,9 +133,9 @@ export const KERN_DEFINITIES: readonly KernDefinitie[] = [
       l.som("doorstroompunt_preventief_resultaat", sj, { gemeente: g }, "meldingen"),
     ]) },
   { id: "vsv_benaderd", label: "VSV'ers benaderd", uitleg: "voortijdig schoolverlaters die het Doorstroompunt benaderde (jongeren)", breukMaat: "vsv_benaderd",
-    waarde: (l, g, sj) => l.cel("vsv_benaderd", sj, { gemeente: g, categorie: "TOTAAL" }, "jongeren") },
+    waarde: (l, g, sj) => l.cel("vsv_benaderd", sj, { gemeente: g, categorie: TOTAAL }, "jongeren") },
   { id: "vsv_trajecten", label: "Trajecten met VSV'ers", uitleg: "trajecten van het Doorstroompunt die in het schooljaar liepen", breukMaat: "vsv_benaderd",
-    waarde: (l, g, sj) => l.cel("vsv_benaderd", sj, { gemeente: g, categorie: "TOTAAL" }, "trajecten") },
+    waarde: (l, g, sj) => l.cel("vsv_benaderd", sj, { gemeente: g, categorie: TOTAAL }, "trajecten") },
   { id: "vsv_percentage", label: "VSV-percentage", uitleg: "officieel cijfer van OCW/DUO: nieuwe voortijdig schoolverlaters als percentage van de deelnemers",
     procent: true, officieel: true,
     waarde: (l, g, sj) => {

@@ -11,6 +11,7 @@
 //   day is shown on its own first peildatum in the schooljaar as a member (or, having left,
 //   its last), and is not in that regio total.
 import { datum } from "./format.js";
+import { REGIO } from "./codes.js";
 import { isLidOp, isLidIn, schooljaarStart, schooljaarEinde, dagInSchooljaar } from "./schooljaar.js";
 
 /** A gemeente with its membership (other fields of regio.json may come along). */
@@ -149,7 +150,7 @@ export function lidNoot(d: Dekking, code: string): string {
 export function noot(dekkingen: readonly Dekking[] | undefined, code: string, sj: string): string {
   const d = dekkingen?.find((x) => x.schooljaar === sj);
   if (!d) return "";
-  return code === "REGIO" ? dekkingTekst(d) : lidNoot(d, code);
+  return code === REGIO ? dekkingTekst(d) : lidNoot(d, code);
 }
 
 /**
@@ -161,7 +162,7 @@ export function nietVergelijkbaar(dekkingen: readonly Dekking[] | undefined, cod
   const nu = dekkingen?.find((x) => x.schooljaar === sj);
   const toen = dekkingen?.find((x) => x.schooljaar === vorig);
   if (!nu || !toen) return null;
-  if (code !== "REGIO") {
+  if (code !== REGIO) {
     const a = nu.gemeenten.find((g) => g.code === code);
     const b = toen.gemeenten.find((g) => g.code === code);
     if (!a) return null;
@@ -183,6 +184,6 @@ export function peildatumVan(dekkingen: readonly Dekking[] | undefined, code: st
   return (sj) => {
     const d = dekkingen.find((x) => x.schooljaar === sj);
     if (!d) return undefined;
-    return code === "REGIO" ? d.peildatum : d.gemeenten.find((g) => g.code === code)?.peildatum;
+    return code === REGIO ? d.peildatum : d.gemeenten.find((g) => g.code === code)?.peildatum;
   };
 }
