@@ -130,7 +130,8 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     const grens = (c: number) => (doel(c) ? Math.min(ondergrens, inv.ondergrens[c]) : 0);
     // `plafond`: maximise Σ min(x, minimumCel) over these cells (y ≤ x, y ≤ minimumCel), so
     // one LP shows many cells able to reach minimumCel at once instead of piling on one.
-    const lp = (richting: number, gewichten: Map<number, number>, plafond: number[] = []) => {
+    // `presol: false` keeps every row in the solved model, so its duals name the relations.
+    const lp = (richting: number, gewichten: Map<number, number>, plafond: number[] = [], presol = true) => {
       uit.lps++;
       return glpk.solve({
         name: "aanval",
@@ -149,8 +150,16 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
           ...cellen.map((c) => ({ name: `x${c}`, type: glpk.GLP_DB, lb: grens(c), ub: BOVEN })),
           ...plafond.map((c) => ({ name: `y${c}`, type: glpk.GLP_DB, lb: 0, ub: minimumCel })),
         ],
-      }, { msglev: glpk.GLP_MSG_OFF });
+      }, { msglev: glpk.GLP_MSG_OFF, presol });
     };
+    /** The equations with a non-zero dual in solution `r`, each with its cells and their counts. */
+    const bewijs = (r: ReturnType<typeof lp>["result"], rijen: Vgl[]): string[] => rijen.flatMap((e, j) => {
+      const y = r.dual?.[`v${j}`] ?? 0;
+      if (Math.abs(y) < 1e-9) return [];
+      const termen = [...e.termen].map(([d, a]) => `${a > 0 ? "+" : "-"}${Math.abs(a) === 1 ? "" : Math.abs(a)}[${inv.sleutels[d]} = ${inv.waar[d]}${r.vars[`x${d}`] !== undefined ? ` (lp ${r.vars[`x${d}`]}, ondergrens ${grens(d)})` : ""}]`);
+      const cel = (d: number) => `${inv.sleutels[d]} = ${inv.waar[d]}${typeof inv.gepubliceerd[d] === "number" ? " (gepubliceerd)" : ""}`;
+      return [`dual ${y}: ${e.soort}: ${termen.join(" ")} = ${e.rest}`, `      totaal ${cel(e.v.totaal)}`, ...e.v.delen.map((d) => `      deel ${cel(d)}`)];
+    });
     const tijd = performance.now();
     const groot = cellen.length > 500;
     const goed = (s: ReturnType<typeof lp>) => s.result.status === glpk.GLP_OPT || s.result.status === glpk.GLP_FEAS;
@@ -196,33 +205,22 @@ export async function valAan(inv: AanvalInvoer, verbanden: Verband[], minimumCel
     }
     if (groot) process.stderr.write(`  groep van ${cellen.length} cellen, ${g.vgl.length} vergelijkingen: na ${uit.lps} LP's nog ${nogHoog().length} laag, ${nogVast().length} vast (${Math.round(performance.now() - tijd)} ms)\n`);
     for (const c of doelen) {
+      // The maximum of a cell still held low or fixed, solved with every relation kept: its
+      // duals are the finding's proof (which relations bound it).
+      let max: ReturnType<typeof lp> | undefined;
       if (hoog.get(c)! < minimumCel - 1e-6 || hoog.get(c)! - laag.get(c)! < 0.5) {
-        const max = lp(glpk.GLP_MAX, new Map([[c, 1]]));
+        max = lp(glpk.GLP_MAX, new Map([[c, 1]]), [], false);
         const min = lp(glpk.GLP_MIN, new Map([[c, 1]]));
         if (goed(max)) punt(max.result.vars);
         if (goed(min)) punt(min.result.vars);
       }
       const lo = laag.get(c)!, hi = hoog.get(c)!;
       const v: Vondst = { cel: c, waar: inv.waar[c], laag: lo, hoog: hi, hoe: `lineair programma over ${cellen.length} cellen (${g.vgl[0].soort})` };
-      if ((hi - lo < 0.5 && inv.waar[c] >= 1 && inv.waar[c] < minimumCel) || hi < minimumCel - 1e-6) {
-        // Which relations bound it: the equations with a non-zero dual in its maximum.
-        const r = glpk.solve({
-          name: "bewijs",
-          objective: { direction: glpk.GLP_MAX, name: "doel", vars: [{ name: `x${c}`, coef: 1 }] },
-          subjectTo: g.vgl.map((e, j) => ({ name: `v${j}`, vars: [...e.termen].map(([d, a]) => ({ name: `x${d}`, coef: a })), bnds: { type: glpk.GLP_FX, lb: e.rest, ub: e.rest } })),
-          bounds: cellen.map((d) => ({ name: `x${d}`, type: glpk.GLP_DB, lb: grens(d), ub: BOVEN })),
-        }, { msglev: glpk.GLP_MSG_OFF, presol: false });
-        const dual = r.result.dual ?? {};
-        v.bewijs = g.vgl.flatMap((e, j) => {
-          const y = dual[`v${j}`] ?? 0;
-          if (Math.abs(y) < 1e-9) return [];
-          const termen = [...e.termen].map(([d, a]) => `${a > 0 ? "+" : "-"}${Math.abs(a) === 1 ? "" : Math.abs(a)}[${inv.sleutels[d]} = ${inv.waar[d]}${r.result.vars[`x${d}`] !== undefined ? ` (lp ${r.result.vars[`x${d}`]}, ondergrens ${grens(d)})` : ""}]`);
-          const cel = (d: number) => `${inv.sleutels[d]} = ${inv.waar[d]}${typeof inv.gepubliceerd[d] === "number" ? " (gepubliceerd)" : ""}`;
-          return [`dual ${y}: ${e.soort}: ${termen.join(" ")} = ${e.rest}`, `      totaal ${cel(e.v.totaal)}`, ...e.v.delen.map((d) => `      deel ${cel(d)}`)];
-        });
-      }
-      if (hi - lo < 0.5) uit.exact.push(v);
-      else if (hi < minimumCel - 1e-6) uit.smal.push(v);
+      const exact = hi - lo < 0.5;
+      const smal = !exact && hi < minimumCel - 1e-6;
+      if (max && goed(max) && (smal || (exact && inv.waar[c] >= 1 && inv.waar[c] < minimumCel))) v.bewijs = bewijs(max.result, g.vgl);
+      if (exact) uit.exact.push(v);
+      else if (smal) uit.smal.push(v);
       if (uit.exact.length + uit.smal.length >= genoeg) return uit;
     }
   }
