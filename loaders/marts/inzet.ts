@@ -8,8 +8,9 @@
 // Leerplicht meldingen of the year (lp), the trajecten of the year, the lopende and those
 // teruggeleid naar onderwijs (vsv). Two are new cells: the trajecten gestart in the schooljaar
 // and those running on the peildatum (the caseload); both are part of the trajecten of the year,
-// which the audit is told (Koppeling.bevat). Afgesloten is all trajecten less the lopende, both published. Every figure per fte is computed from the published count, so a
-// suppressed count has none. Fte is capacity, no count of jongeren: it is not suppressed.
+// which the audit is told (Koppeling.bevat). Afgesloten is all trajecten less the lopende, both
+// published. Every figure per fte is computed from the published count, so a suppressed count
+// has none. Fte is capacity, no count of jongeren: it is not suppressed.
 import type { Staging } from "../db.ts";
 import type { Rij, TotaalRelatie } from "../publish.ts";
 import type { Publicatie } from "../publish/publicatie.ts";
@@ -83,38 +84,41 @@ async function bereken(db: Staging, pub: Publicatie, jaren: string[]): Promise<R
   // The same cells as the jaarverslag's: lp's year total, vsv's total, its lopende and its teruggeleide.
   const opties = { sleutels: ["gemeente", "schooljaar"], totalen: [gemeenteTotaal] };
   const lp = pub.tabel("lp", opRooster(cellen, lpBron, "meldingen"), { tellingen: ["meldingen"], ...opties });
-  const trajecten = pub.tabel("vsv", opRooster(cellen, trajectBron, "trajecten"), { tellingen: ["trajecten"], ...opties });
+  const trOpties = { tellingen: ["trajecten"], ...opties };
+  const geOpties = { tellingen: ["gestart"], ...opties };
+  const trajecten = pub.tabel("vsv", opRooster(cellen, trajectBron, "trajecten"), trOpties);
   const lopend = pub.tabel("vsv", opRooster(cellen, trajectBron, "lopend").map((r) => ({ ...r, groep: "LOPEND", resultaat: "LOPEND", trajecten: r.lopend })),
     { tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "groep", "resultaat"], totalen: [gemeenteTotaal] });
   const teruggeleid = pub.tabel("vsv", opRooster(cellen, trajectBron, "teruggeleid").map((r) => ({ ...r, groep: "TERUGGELEID_NAAR_ONDERWIJS", trajecten: r.teruggeleid })),
     { tellingen: ["trajecten"], sleutels: ["gemeente", "schooljaar", "groep"], totalen: [gemeenteTotaal] });
-  const gestart = pub.tabel("vsv_gestart", opRooster(cellen, trajectBron, "gestart"), { tellingen: ["gestart"], ...opties });
+  const gestart = pub.tabel("vsv_gestart", opRooster(cellen, trajectBron, "gestart"), geOpties);
   // On the peildatum: only gemeenten that are members on it (the regio is theirs).
   const pdVan = new Map(peildata.map((p) => [p.sj, p.pd]));
   const lidOp = (g: string, pd: string) => g === REGIO || db.regio.gemeenten.some((x) => x.code === g && isLidOp(x, pd));
   const openCellen = cellen.filter((c) => pdVan.has(c.schooljaar) && lidOp(c.gemeente, pdVan.get(c.schooljaar)!));
   const openLeden = openBron.filter((r) => lidOp(String(r.gemeente), pdVan.get(String(r.schooljaar))!));
-  const open = pub.tabel("vsv_open", opRooster(openCellen, openLeden, "trajecten").map((r) => ({ ...r, peildatum: pdVan.get(String(r.schooljaar)) })),
-    { tellingen: ["trajecten"], ...opties });
+  const open = pub.tabel("vsv_open", opRooster(openCellen, openLeden, "trajecten").map((r) => ({ ...r, peildatum: pdVan.get(String(r.schooljaar)) })), trOpties);
 
   const sleutel = (r: Rij) => `${r.schooljaar}|${r.gemeente}`;
   const vind = (rows: Rij[]) => { const m = new Map(rows.map((r) => [sleutel(r), r])); return (c: Rij) => m.get(sleutel(c)); };
   const [lpVan, trVan, loVan, teVan, geVan, opVan] = [lp, trajecten, lopend, teruggeleid, gestart, open].map(vind);
   if (pub.koppeling) {
-    const tr = tabelSleutel("vsv", { tellingen: ["trajecten"], ...opties });
-    const delen = [
-      { naam: "vsv_gestart", telling: "gestart", van: geVan, sleutel: tabelSleutel("vsv_gestart", { tellingen: ["gestart"], ...opties }) },
-      { naam: "vsv_open", telling: "trajecten", van: opVan, sleutel: tabelSleutel("vsv_open", { tellingen: ["trajecten"], ...opties }) },
-    ];
     // The trajecten of the year hold those gestart in it and those running on its peildatum: an
     // outsider knows each is at most the trajecten, and where they are equal (in the first
-    // schooljaar of the export every traject began in it) sees that they are.
+    // schooljaar of the export every traject began in it) sees that they are. A cell's key is
+    // its gemeente and schooljaar; one the table has not (no caseload before joining) is -1.
     const k = pub.koppeling;
-    for (const c of cellen) for (const d of delen) {
-      const r = d.van(c);
+    const tr = tabelSleutel("vsv", trOpties);
+    const delen = [
+      { naam: "vsv_gestart", telling: "gestart", sleutel: tabelSleutel("vsv_gestart", geOpties) },
+      { naam: "vsv_open", telling: "trajecten", sleutel: tabelSleutel("vsv_open", trOpties) },
+    ];
+    for (const c of cellen) {
       const geheel = k.zoek(tr(c, "trajecten"));
-      const deel = r ? k.zoek(d.sleutel(r, d.telling)) : -1;
-      if (geheel >= 0 && deel >= 0) k.bevat(geheel, deel, celSleutel(`${d.naam}.rest`, c, { gemeente: REGIO }));
+      for (const d of delen) {
+        const deel = k.zoek(d.sleutel(c, d.telling));
+        if (geheel >= 0 && deel >= 0) k.bevat(geheel, deel, celSleutel(`${d.naam}.rest`, c, { gemeente: REGIO }));
+      }
     }
   }
   const fteVan = (g: string, sj: string, functie: string) => Math.round(fteBron
