@@ -7,12 +7,12 @@ import { celSleutel } from "../publish/koppeling.ts";
 import { publicatie as publicatieVan, type Publicatie } from "../publish/publicatie.ts";
 import { jongerenSleutel } from "./jaarverslag-basis.ts";
 import { DOELGROEPEN, schooljaar, sqlDoelgroepSommen } from "../definitions.ts";
-import { thuiszittersSql, thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
+import { thuiszittersSql, thuiszitterSleutel, totaalSoorten } from "./thuiszitters.ts";
 import { dekking, type Dekking } from "../../src/lib/lidmaatschap.ts";
 import { BREUKEN, deelCode } from "../../src/lib/breuken.ts";
 import { monitorSite, type MonitorSite } from "./monitor.ts";
 import { monitorDelen, peildatumDelen, trajectDelen } from "./gelijk.ts";
-import { REGIO } from "../../src/lib/codes.ts";
+import { REGIO, TOTAAL } from "../../src/lib/codes.ts";
 import type { DoelgroepRij, MonitorRij, KerncijferRij, Dashboard } from "../../src/lib/dashboard-data.ts";
 
 export { REGIO };
@@ -47,9 +47,9 @@ export async function dashboard(db: Staging, opties: { minimumCel?: number; publ
   ]);
   const kern = kernEnDekking.rijen;
   const doelgroepRijen: DoelgroepRij[] = breed.flatMap((r) =>
-    ["TOTAAL", ...DOELGROEPEN].map((d) => ({
+    [TOTAAL, ...DOELGROEPEN].map((d) => ({
       gemeente: r.gemeente, peildatum: r.peildatum, schooljaar: r.schooljaar, doelgroep: d,
-      jongeren: r[d === "TOTAAL" ? "totaal" : d.toLowerCase()],
+      jongeren: r[d === TOTAAL ? "totaal" : d.toLowerCase()],
     })));
 
   const monitorRijen = monitorUitSite(site);
@@ -197,7 +197,7 @@ function kernSleutel(db: Staging, r: Record<string, unknown>): string {
   const gemeente = r.gemeente;
   if (maat === "verzuimmeldingen") return celSleutel("lp.meldingen", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
   if (maat === "vsv_benaderd") return celSleutel("vsv.trajecten", { gemeente, schooljaar: r.schooljaar }, { gemeente: REGIO });
-  if (maat === "thuiszitters") return thuiszitterSleutel(db, { gemeente, schooljaar: r.schooljaar, soort: TZ_TOTAAL });
+  if (maat === "thuiszitters") return thuiszitterSleutel(db, { gemeente, schooljaar: r.schooljaar, soort: TOTAAL });
   return jongerenSleutel(maat === "jongeren" ? "TOTAAL" : maat.toUpperCase(), gemeente, r.peildatum);
 }
 

@@ -13,7 +13,7 @@ import { schooljaarMaanden } from "../../src/lib/schooljaar.ts";
 import type { JaarverslagTabel } from "./jaarverslag-basis.ts";
 import { bron } from "./jaarverslag-bronnen.ts";
 import { cellen, somIn, zoekIn, vindIn, pas, gemeenteTotaal, codesMet } from "./jaarverslag-rooster.ts";
-import { thuiszitterSleutel, totaalSoorten, TZ_TOTAAL } from "./thuiszitters.ts";
+import { thuiszitterSleutel, totaalSoorten } from "./thuiszitters.ts";
 
 /** Doorstroompunt results: the verzuim result codes, and DOORLOPEND for meldingen still running. */
 export const DSP_RESULTATEN = [...VERZUIM_RESULTATEN, "DOORLOPEND"];
@@ -133,12 +133,12 @@ export async function verzuimTabellen(db: Staging, pub: Publicatie, sj: string, 
     const tzTotaal = pas(pub, "thuiszitters", {
       rijen: [
         ...tzRun.filter((r) => r.onderwijssoort === TOTAAL),
-        ...somIn(cellen(db, [sj], () => [["soort", [TZ_TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
-          tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TOTAAL }),
+        ...somIn(cellen(db, [sj], () => [["soort", [TOTAAL]], ["onderwijssoort", [TOTAAL]]]),
+          tzBron.filter((r) => inTotaal.includes(String(r.soort))), "jongeren", { gemeente: REGIO, soort: TOTAAL, onderwijssoort: TOTAAL }),
       ],
       tellingen: ["jongeren"], sleutels: ["gemeente", "schooljaar", "soort", "onderwijssoort"], sleutel: tzSleutel,
       // The total beside its soorten only where it is their sum (a definition of one soort: the same cell).
-      totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TZ_TOTAAL }] : [])],
+      totalen: [gemeenteTotaal, ...(inTotaal.length > 1 ? [{ kolom: "soort", totaal: TOTAAL }] : [])],
     });
     tabellen.push({
       id: "thuiszitters", codes: { soort: ["ABSOLUUT", "LRV"], onderwijssoort: [...ONDERWIJSSOORTEN] },
@@ -147,7 +147,7 @@ export async function verzuimTabellen(db: Staging, pub: Publicatie, sj: string, 
     });
     // The totals per soort and the definition's total, from the same cells (so they never give a hidden part back).
     tabellen.push({
-      id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TZ_TOTAAL] },
+      id: "thuiszitters_totaal", codes: { soort: ["ABSOLUUT", "LRV", TOTAAL] },
       titel: inTotaal.length > 1 ? "Thuiszitters per soort (wie beide heeft telt als absoluut verzuim); totaal: absoluut verzuim en LRV"
         : "Thuiszitters per soort (wie beide heeft telt als LRV); totaal: alleen LRV (de definitie van de regio)",
       rijen: tzTotaal.map(({ onderwijssoort: _o, ...r }) => r),

@@ -6,9 +6,6 @@ import { celSleutel } from "../publish/koppeling.ts";
 import { REGIO, TOTAAL } from "../../src/lib/codes.ts";
 import { definitiesVan, sqlThuiszitters, thuiszitterSoorten } from "../../src/lib/definities.ts";
 
-/** The thuiszitters of the definition together (both soorten where it counts both). */
-export const TZ_TOTAAL = TOTAAL;
-
 /** The SQL of the source (per schooljaar, gemeente, soort, onderwijssoort: jongeren) for this regio. */
 export function thuiszittersSql(db: Staging): string {
   return sqlThuiszitters(definitiesVan(db.regio).thuiszitters);
@@ -26,8 +23,8 @@ export function totaalSoorten(db: Staging): string[] {
  */
 export function thuiszitterSleutel(db: Staging, r: { gemeente: unknown; schooljaar: unknown; soort: unknown; onderwijssoort?: unknown }): string {
   const soorten = totaalSoorten(db);
-  const soort = r.soort === TZ_TOTAAL && soorten.length === 1 ? soorten[0] : r.soort;
+  const soort = r.soort === TOTAAL && soorten.length === 1 ? soorten[0] : r.soort;
   return celSleutel("thuiszitters.jongeren",
-    { gemeente: r.gemeente, schooljaar: r.schooljaar, soort, onderwijssoort: r.onderwijssoort ?? TZ_TOTAAL },
-    { gemeente: REGIO, soort: TZ_TOTAAL, onderwijssoort: TZ_TOTAAL });
+    { gemeente: r.gemeente, schooljaar: r.schooljaar, soort, onderwijssoort: r.onderwijssoort ?? TOTAAL },
+    { gemeente: REGIO, soort: TOTAAL, onderwijssoort: TOTAAL });
 }

@@ -10,7 +10,6 @@ import { rondeTicks } from "../lib/as.js";
 import { isLidInSchooljaar } from "../lib/schooljaar.js";
 
 import type { KaartGemeente, Grenzen } from "../lib/site-info.js";
-export type { KaartGemeente, Grenzen };
 
 export interface KaartWaarde {
   code: string;

@@ -10,8 +10,9 @@ import { tegelIndeling, leesGrenzen, voorD3, siteInfo } from "../../loaders/mart
 import { loadRegio } from "../../loaders/regio.ts";
 import { GebruikersFout } from "../../loaders/errors.ts";
 import {
-  kaartWaarden, kleurKlassen, tekstKleur, contrast, PALET, GEEN_WAARDE, TegelKaart, GrenzenKaart, kaartSamenvatting, type KaartGemeente,
+  kaartWaarden, kleurKlassen, tekstKleur, contrast, PALET, GEEN_WAARDE, TegelKaart, GrenzenKaart, kaartSamenvatting,
 } from "../../src/components/kaart.ts";
+import type { KaartGemeente } from "../../src/lib/site-info.ts";
 import { maakDataMap, ruimDataMappenOp, stageDb, STANDAARD_REGIO } from "../helpers/datamap.ts";
 
 afterAll(ruimDataMappenOp);
